@@ -1,0 +1,116 @@
+"""Load the demo paper: sections, the reference story and its related stories. Idempotent."""
+
+import json
+from datetime import datetime
+from io import BytesIO
+from pathlib import Path
+
+from django.core.files.base import ContentFile
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from django.utils.html import escape
+from PIL import Image as PILImage
+from PIL import ImageDraw
+
+from articles.models import Article, Image, RelatedArticle, Section
+
+CONTENT = Path(__file__).resolve().parents[2] / "demo" / "content.json"
+
+
+def placeholder_jpeg(label: str, size=(1200, 800)) -> bytes:
+    """A calm two-tone picture with a label, standing in for the paper's photograph."""
+    picture = PILImage.new("RGB", size, (196, 208, 214))
+    draw = ImageDraw.Draw(picture)
+    width, height = size
+    draw.rectangle([0, height * 2 // 3, width, height], fill=(120, 140, 120))
+    draw.rectangle([width // 5, height // 4, width * 4 // 5, height * 2 // 3], fill=(235, 230, 220))
+    draw.text((width // 2, height // 2), label, fill=(60, 60, 60), anchor="mm", font_size=48)
+    out = BytesIO()
+    picture.save(out, "JPEG", quality=82)
+    return out.getvalue()
+
+
+class Command(BaseCommand):
+    help = "Tạo nội dung demo (bài mẫu Báo Lai Châu). Chạy nhiều lần không thay đổi gì thêm."
+
+    @transaction.atomic
+    def handle(self, *args, **options):
+        data = json.loads(CONTENT.read_text(encoding="utf-8"))
+        sections = self.load_sections(data["sections"])
+        images = self.load_images(data["images"])
+        articles = {}
+        created = 0
+        for item in data["articles"]:
+            article, was_created = self.load_article(item, sections, images)
+            articles[item["key"]] = article
+            created += was_created
+        for item in data["articles"]:
+            for position, key in enumerate(item.get("related", [])):
+                RelatedArticle.objects.get_or_create(
+                    from_article=articles[item["key"]],
+                    to_article=articles[key],
+                    defaults={"position": position},
+                )
+        self.stdout.write(f"Nội dung demo: {created} bài mới, {len(articles) - created} đã có.")
+
+    def load_sections(self, items):
+        sections = {}
+        for item in items:
+            section, _ = Section.objects.get_or_create(
+                slug=item["slug"],
+                defaults={
+                    "name": item["name"],
+                    "position": item["position"],
+                    "parent": sections.get(item.get("parent")),
+                },
+            )
+            sections[item["slug"]] = section
+        return sections
+
+    def load_images(self, items):
+        images = {}
+        for item in items:
+            image = Image.objects.filter(file__endswith=item["filename"]).first()
+            if image is None:
+                image = Image(
+                    alt_text=item["alt_text"], caption=item["caption"], credit=item["credit"]
+                )
+                image.file.save(
+                    item["filename"], ContentFile(placeholder_jpeg(item["label"])), save=False
+                )
+                image.save()
+                image.refresh_from_db()  # width and height are read from the stored file
+            images[item["key"]] = image
+        return images
+
+    def load_article(self, item, sections, images):
+        existing = Article.objects.filter(title=item["title"]).first()
+        if existing:
+            return existing, False
+        article = Article.objects.create(
+            title=item["title"],
+            section=sections[item["section"]],
+            lead=item["lead"],
+            body=self.body_html(item["body"], images),
+            byline=item["byline"],
+            source_code=item.get("source_code", Article._meta.get_field("source_code").default()),
+            status=Article.Status.PUBLISHED,
+            published_at=datetime.fromisoformat(item["published_at"]),
+        )
+        article.tags.add(*item["tags"])
+        return article, True
+
+    @staticmethod
+    def body_html(blocks, images) -> str:
+        html = []
+        for block in blocks:
+            if isinstance(block, str):
+                html.append(f"<p>{escape(block)}</p>")
+                continue
+            image = images[block["figure"]]
+            html.append(
+                f'<figure data-image-id="{image.pk}"><img src="{image.file.url}" '
+                f'alt="{escape(image.alt_text)}" width="{image.width}" height="{image.height}" '
+                f'loading="lazy"><figcaption>{escape(block["caption"])}</figcaption></figure>'
+            )
+        return "\n".join(html)

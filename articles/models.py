@@ -1,0 +1,296 @@
+"""Stories, the sections they live in, their pictures and tags."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from taggit.managers import TaggableManager
+from taggit.models import ItemBase, TagBase
+
+from newsroom.sanitize import clean_html
+
+from .text import excerpt, fold, nfc, slugify
+
+
+def unique_slug(instance: models.Model, source: str, fallback: str, max_length: int = 200) -> str:
+    """Slug `source` by the Vietnamese rule, suffixed -2, -3... until unused in the table."""
+    base = slugify(source, max_length=max_length - 8) or fallback
+    others = type(instance)._default_manager.exclude(pk=instance.pk)
+    slug, n = base, 1
+    while others.filter(slug=slug).exists():
+        n += 1
+        slug = f"{base}-{n}"
+    return slug
+
+
+class SectionQuerySet(models.QuerySet):
+    def for_nav(self):
+        """Visible sections in menu order, parents before their children."""
+        return self.filter(in_nav=True).select_related("parent").order_by("position", "name")
+
+
+class Section(models.Model):
+    name = models.CharField(_("tên"), max_length=100)
+    slug = models.SlugField(_("đường dẫn"), max_length=120, unique=True, blank=True)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("chuyên mục cha"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
+    )
+    description = models.TextField(_("mô tả"), blank=True)
+    position = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
+    in_nav = models.BooleanField(_("hiện trên menu"), default=True)
+
+    objects = SectionQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("chuyên mục")
+        verbose_name_plural = _("chuyên mục")
+        ordering = ["position", "name"]
+
+    def __str__(self):
+        return f"{self.parent.name} › {self.name}" if self.parent_id else self.name
+
+    def save(self, *args, **kwargs):
+        self.name = nfc(self.name).strip()
+        if not self.slug:
+            self.slug = unique_slug(self, self.name, fallback="chuyen-muc", max_length=120)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("articles:section", kwargs={"slug": self.slug})
+
+
+class Tag(TagBase):
+    """A taggit tag whose slug follows the Vietnamese rule ("Đảng bộ" -> "dang-bo")."""
+
+    class Meta:
+        verbose_name = _("thẻ")
+        verbose_name_plural = _("thẻ")
+        ordering = ["name"]
+
+    def save(self, *args, **kwargs):
+        self.name = nfc(self.name).strip()
+        super().save(*args, **kwargs)
+
+    def slugify(self, tag, i=None):
+        slug = slugify(tag) or "the"
+        return f"{slug}-{i}" if i is not None else slug
+
+    def get_absolute_url(self):
+        return reverse("articles:tag", kwargs={"slug": self.slug})
+
+
+class TaggedArticle(ItemBase):
+    tag = models.ForeignKey(Tag, on_delete=models.CASCADE, related_name="tagged_articles")
+    content_object = models.ForeignKey("Article", on_delete=models.CASCADE)
+
+    class Meta:
+        verbose_name = _("thẻ của bài")
+        verbose_name_plural = _("thẻ của bài")
+        constraints = [
+            models.UniqueConstraint(fields=["content_object", "tag"], name="unique_article_tag")
+        ]
+
+
+class Image(models.Model):
+    file = models.ImageField(
+        _("tệp ảnh"), upload_to="images/%Y/%m/", width_field="width", height_field="height"
+    )
+    alt_text = models.CharField(
+        _("mô tả ảnh (alt)"), max_length=250, help_text=_("Mô tả ngắn cho người không xem được ảnh.")
+    )
+    caption = models.TextField(_("chú thích"), blank=True)
+    credit = models.CharField(_("nguồn ảnh"), max_length=200, blank=True)
+    width = models.PositiveIntegerField(_("rộng (px)"), null=True, editable=False)
+    height = models.PositiveIntegerField(_("cao (px)"), null=True, editable=False)
+    uploaded_at = models.DateTimeField(_("tải lên lúc"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("ảnh")
+        verbose_name_plural = _("ảnh")
+        ordering = ["-uploaded_at"]
+
+    def __str__(self):
+        return self.alt_text or self.file.name
+
+    def save(self, *args, **kwargs):
+        self.alt_text = nfc(self.alt_text).strip()
+        self.caption = nfc(self.caption).strip()
+        self.credit = nfc(self.credit).strip()
+        super().save(*args, **kwargs)
+
+
+class ArticleQuerySet(models.QuerySet):
+    def published(self):
+        """The one definition of public: published, and its publish time has come."""
+        return self.filter(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
+
+    def for_listing(self):
+        return self.select_related("section", "hero_image").order_by("-published_at", "-pk")
+
+
+def default_source_code():
+    return settings.SITE_CODE
+
+
+class Article(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Bản nháp")
+        PENDING = "pending", _("Chờ duyệt")
+        PUBLISHED = "published", _("Đã xuất bản")
+        UNPUBLISHED = "unpublished", _("Đã gỡ")
+
+    title = models.CharField(_("tiêu đề"), max_length=250)
+    slug = models.SlugField(
+        _("đường dẫn"),
+        max_length=200,
+        unique=True,
+        blank=True,
+        help_text=_("Để trống để tạo tự động từ tiêu đề (bỏ dấu, đ → d)."),
+    )
+    section = models.ForeignKey(
+        Section, verbose_name=_("chuyên mục"), on_delete=models.PROTECT, related_name="articles"
+    )
+    lead = models.TextField(_("sapo"), help_text=_("Một đoạn tóm tắt, hiển thị in đậm."))
+    body = models.TextField(_("nội dung"), blank=True)
+    byline = models.CharField(_("tác giả"), max_length=200, blank=True)
+    source_code = models.CharField(
+        _("mã nguồn tin"),
+        max_length=20,
+        blank=True,
+        default=default_source_code,
+        help_text=_("Hiện trước sapo, ví dụ (BLC). Để trống nếu không dùng."),
+    )
+    hero_image = models.ForeignKey(
+        Image,
+        verbose_name=_("ảnh đại diện"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    status = models.CharField(
+        _("trạng thái"), max_length=20, choices=Status.choices, default=Status.DRAFT, db_index=True
+    )
+    published_at = models.DateTimeField(_("thời gian xuất bản"), null=True, blank=True)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người viết"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="articles",
+    )
+    tags = TaggableManager(verbose_name=_("thẻ"), through=TaggedArticle, blank=True)
+    related = models.ManyToManyField(
+        "self",
+        verbose_name=_("bài liên quan"),
+        through="RelatedArticle",
+        symmetrical=False,
+        blank=True,
+        related_name="+",
+    )
+    allow_comments = models.BooleanField(_("cho phép bình luận"), default=True)
+    featured = models.BooleanField(_("bài nổi bật"), default=False)
+    search_text = models.TextField(editable=False, blank=True)
+    created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("sửa lúc"), auto_now=True)
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("bài viết")
+        verbose_name_plural = _("bài viết")
+        ordering = ["-published_at", "-pk"]
+        indexes = [models.Index(fields=["status", "-published_at"], name="article_public_idx")]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(status="published") | Q(published_at__isnull=False),
+                name="published_has_time",
+            )
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        self.title = nfc(self.title).strip()
+        self.lead = nfc(self.lead).strip()
+        self.byline = nfc(self.byline).strip()
+        self.source_code = nfc(self.source_code).strip()
+        self.body = clean_html(nfc(self.body))
+        if self.status == self.Status.PUBLISHED and self.published_at is None:
+            self.published_at = timezone.now()
+        if not self.slug:
+            self.slug = unique_slug(self, self.title, fallback="bai-viet")
+        self.search_text = fold(" ".join([self.title, self.lead, self.body_text]))
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None:
+            kwargs["update_fields"] = {*update_fields, "search_text", "updated_at"}
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("articles:detail", kwargs={"slug": self.slug, "pk": self.pk})
+
+    @property
+    def body_text(self) -> str:
+        from django.utils.html import strip_tags
+
+        return strip_tags(self.body)
+
+    @property
+    def is_public(self) -> bool:
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.published_at is not None
+            and self.published_at <= timezone.now()
+        )
+
+    @property
+    def is_scheduled(self) -> bool:
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.published_at is not None
+            and self.published_at > timezone.now()
+        )
+
+    @property
+    def lead_with_code(self) -> str:
+        return f"({self.source_code}) - {self.lead}" if self.source_code else self.lead
+
+    @property
+    def excerpt(self) -> str:
+        return excerpt(self.lead_with_code, limit=200)
+
+
+class RelatedArticle(models.Model):
+    """An editor's choice of related story, in the order the editor set."""
+
+    from_article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="related_links")
+    to_article = models.ForeignKey(
+        Article,
+        verbose_name=_("bài liên quan"),
+        on_delete=models.CASCADE,
+        related_name="chosen_as_related",
+    )
+    position = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
+
+    class Meta:
+        verbose_name = _("bài liên quan")
+        verbose_name_plural = _("bài liên quan")
+        ordering = ["position", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["from_article", "to_article"], name="unique_related"),
+            models.CheckConstraint(
+                condition=~Q(from_article=models.F("to_article")), name="related_not_self"
+            ),
+        ]
+
+    def __str__(self):
+        return str(self.to_article)

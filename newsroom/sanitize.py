@@ -1,0 +1,41 @@
+"""The one place HTML from editors is cleaned: an explicit bleach allowlist."""
+
+import re
+
+import bleach
+
+ALLOWED_TAGS = frozenset(
+    {
+        "p", "br", "hr", "h2", "h3", "h4", "strong", "b", "em", "i", "u", "s", "sub", "sup",
+        "ul", "ol", "li", "blockquote", "a", "figure", "figcaption", "img",
+        "table", "thead", "tbody", "tr", "th", "td", "caption",
+    }
+)  # fmt: skip
+ALLOWED_ATTRIBUTES = {
+    "a": ["href", "title", "rel"],
+    "img": ["src", "alt", "width", "height", "title", "loading", "data-image-id"],
+    "figure": ["class", "data-image-id"],
+    "th": ["colspan", "rowspan", "scope"],
+    "td": ["colspan", "rowspan"],
+    "ol": ["start"],
+}
+ALLOWED_PROTOCOLS = frozenset({"http", "https", "mailto", "tel"})
+
+# bleach strips unknown tags but keeps their text; the text of these is code, not prose.
+_DROP_WITH_CONTENT = re.compile(
+    r"<(script|style|template|noscript|iframe|object)\b.*?(</\1\s*>|\Z)", re.IGNORECASE | re.DOTALL
+)
+
+_cleaner = bleach.Cleaner(
+    tags=ALLOWED_TAGS,
+    attributes=ALLOWED_ATTRIBUTES,
+    protocols=ALLOWED_PROTOCOLS,
+    strip=True,
+    strip_comments=True,
+)
+
+
+def clean_html(html: str) -> str:
+    """Return editor HTML with only the allowlisted tags, attributes and URL schemes."""
+    html = _DROP_WITH_CONTENT.sub("", html or "")
+    return _cleaner.clean(html)

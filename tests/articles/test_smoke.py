@@ -1,0 +1,2 @@
+def test_settings_loaded(settings):
+    assert settings.TESTING
