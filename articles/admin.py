@@ -33,7 +33,16 @@ class ArticleAdmin(admin.ModelAdmin):
         (_("Ảnh"), {"fields": ["hero_image"]}),
         (
             _("Xuất bản"),
-            {"fields": ["status", "published_at", "featured", "allow_comments", "source_code", "slug"]},
+            {
+                "fields": [
+                    "status",
+                    "published_at",
+                    "featured",
+                    "allow_comments",
+                    "source_code",
+                    "slug",
+                ]
+            },
         ),
     ]
 

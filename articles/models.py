@@ -103,7 +103,9 @@ class Image(models.Model):
         _("tệp ảnh"), upload_to="images/%Y/%m/", width_field="width", height_field="height"
     )
     alt_text = models.CharField(
-        _("mô tả ảnh (alt)"), max_length=250, help_text=_("Mô tả ngắn cho người không xem được ảnh.")
+        _("mô tả ảnh (alt)"),
+        max_length=250,
+        help_text=_("Mô tả ngắn cho người không xem được ảnh."),
     )
     caption = models.TextField(_("chú thích"), blank=True)
     credit = models.CharField(_("nguồn ảnh"), max_length=200, blank=True)
@@ -272,7 +274,9 @@ class Article(models.Model):
 class RelatedArticle(models.Model):
     """An editor's choice of related story, in the order the editor set."""
 
-    from_article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="related_links")
+    from_article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="related_links"
+    )
     to_article = models.ForeignKey(
         Article,
         verbose_name=_("bài liên quan"),

@@ -50,7 +50,9 @@ class SectionView(PublishedMixin, ListView):
 
     def get_queryset(self):
         self.section = get_object_or_404(Section, slug=self.kwargs["slug"])
-        return super().get_queryset().filter(section__in=[self.section, *self.section.children.all()])
+        return (
+            super().get_queryset().filter(section__in=[self.section, *self.section.children.all()])
+        )
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(section=self.section, **kwargs)

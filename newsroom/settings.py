@@ -136,7 +136,9 @@ STORAGES = {
 # The paper itself: Báo Lai Châu is the demo and the default, never hard-coded elsewhere.
 SITE_NAME = os.environ.get("SITE_NAME", "Báo Lai Châu")
 SITE_CODE = os.environ.get("SITE_CODE", "BLC")
-SITE_TAGLINE = os.environ.get("SITE_TAGLINE", "Cơ quan của Đảng bộ Đảng Cộng sản Việt Nam tỉnh Lai Châu")
+SITE_TAGLINE = os.environ.get(
+    "SITE_TAGLINE", "Cơ quan của Đảng bộ Đảng Cộng sản Việt Nam tỉnh Lai Châu"
+)
 SITE_HOTLINE = os.environ.get("SITE_HOTLINE", "0213 3876 427")
 SITE_EMAIL = os.environ.get("SITE_EMAIL", "toasoan@baolaichau.vn")
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
@@ -151,7 +153,9 @@ SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not (DEBUG or TESTING))
 SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", not (DEBUG or TESTING))
 CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", not (DEBUG or TESTING))
-SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "0" if DEBUG or TESTING else "31536000"))
+SECURE_HSTS_SECONDS = int(
+    os.environ.get("SECURE_HSTS_SECONDS", "0" if DEBUG or TESTING else "31536000")
+)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
 SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"

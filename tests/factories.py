@@ -1,0 +1,57 @@
+"""Builders for test data: plain functions with sensible defaults."""
+
+from datetime import timedelta
+from itertools import count
+
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+
+from articles.models import Article, Section
+
+_seq = count(1)
+
+
+def make_section(name: str | None = None, **fields) -> Section:
+    return Section.objects.create(name=name or f"Chuyên mục {next(_seq)}", **fields)
+
+
+def make_article(
+    title: str | None = None,
+    *,
+    section: Section | None = None,
+    status: str = Article.Status.PUBLISHED,
+    published_at=None,
+    tags=(),
+    **fields,
+) -> Article:
+    """A story, published an hour ago unless told otherwise."""
+    if published_at is None and status == Article.Status.PUBLISHED:
+        published_at = timezone.now() - timedelta(hours=1)
+    fields.setdefault("lead", "Sapo của bài viết thử nghiệm.")
+    fields.setdefault("body", "<p>Nội dung bài viết.</p>")
+    fields.setdefault("byline", "Phóng viên")
+    article = Article.objects.create(
+        title=title or f"Bài viết {next(_seq)}",
+        section=section or make_section(),
+        status=status,
+        published_at=published_at,
+        **fields,
+    )
+    if tags:
+        article.tags.add(*tags)
+    return article
+
+
+def make_user(
+    username: str | None = None, *, groups=(), password: str = "mat-khau-thu-nghiem", **fields
+):
+    """A staff user in the named groups (created if missing)."""
+    from django.contrib.auth.models import Group
+
+    fields.setdefault("is_staff", True)
+    user = get_user_model().objects.create_user(
+        username=username or f"user{next(_seq)}", password=password, **fields
+    )
+    for name in groups:
+        user.groups.add(Group.objects.get_or_create(name=name)[0])
+    return user
