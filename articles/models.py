@@ -201,6 +201,12 @@ class Article(models.Model):
     allow_comments = models.BooleanField(_("cho phép bình luận"), default=True)
     featured = models.BooleanField(_("bài nổi bật"), default=False)
     search_text = models.TextField(editable=False, blank=True)
+    # Kept by the comments app inside the transaction that approves or removes a comment.
+    comment_count = models.PositiveIntegerField(_("số bình luận"), default=0, editable=False)
+    # Added to in batches from the cache, never one write per page view.
+    view_count = models.PositiveIntegerField(_("lượt xem"), default=0, editable=False)
+    # Optimistic locking: each save from the desk bumps it; a stale form is refused.
+    version = models.PositiveIntegerField(default=0, editable=False)
     created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
     updated_at = models.DateTimeField(_("sửa lúc"), auto_now=True)
 
