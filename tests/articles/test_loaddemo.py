@@ -1,0 +1,77 @@
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.forms.models import model_to_dict
+
+from articles.models import Article, Image, RelatedArticle, Section, Tag, TaggedArticle
+from tests.articles.test_views import assert_in_order, page_text
+
+pytestmark = pytest.mark.django_db
+
+
+def load_demo():
+    call_command("loaddemo", stdout=StringIO())
+
+
+def snapshot():
+    return {
+        model.__name__: sorted(
+            (tuple(sorted(model_to_dict(obj).items(), key=str)) for obj in model.objects.all()),
+            key=str,
+        )
+        for model in (Section, Article, Image, Tag, TaggedArticle, RelatedArticle)
+    } | {"updated": sorted(Article.objects.values_list("updated_at", flat=True))}
+
+
+def test_loaddemo_twice_changes_nothing():
+    load_demo()
+    first = snapshot()
+    load_demo()
+    assert snapshot() == first
+    assert Article.objects.count() == 3
+
+
+def test_demo_serves_the_reference_story_from_the_home_page(client):
+    load_demo()
+    home = client.get("/").content.decode()
+    article = Article.objects.get(slug="lam-theo-bac-o-dang-bo-so-noi-vu")
+    assert f'<a href="{article.get_absolute_url()}">Làm theo Bác ở Đảng bộ Sở Nội vụ</a>' in home
+
+    response = client.get(article.get_absolute_url())
+    assert response.status_code == 200
+    assert_in_order(
+        page_text(response),
+        [
+            "Chính trị",
+            "Học tập, làm theo Bác",
+            "Làm theo Bác ở Đảng bộ Sở Nội vụ",
+            "Thứ ba, 03/02/2015 - 14:56'",
+            "(BLC) - Nhờ kết hợp chặt chẽ giữa “học tập” với “làm theo”",
+            "Trao đổi với chúng tôi, đồng chí Nguyễn Tiến Tăng",
+            "Theo đó, 46 đảng viên, 16 quần chúng",
+            "Công chức bộ phận “một cửa” Sở Nội vụ hướng dẫn Nhân dân giải quyết công việc.",
+            "Nét nổi bật trong thực hiện",
+            "Cùng với đó, công tác tiếp nhận",
+            "Song song với việc thực hiện tốt",
+            "Công tác kiểm tra, giám sát",
+            "Đồng chí Nguyễn Tiến Tăng cho biết thêm.",
+            "T. Hùng",
+            "Bình luận",
+            "Hiện tại chưa có bình luận",
+            "Viết bình luận",
+            "Đăng kiểm xe cơ giới: Khâu quan trọng để đảm bảo an toàn",
+            "ai nấy đều tập trung cao độ...",
+            "Đa dạng hình thức phát triển kinh tế",
+            "(BLC) - 16 năm nay anh Nguyễn Xuân Oanh",
+            "giữ gìn màu xanh cho các cánh rừng vừa phát triển...",
+        ],
+    )
+
+
+def test_demo_picture_is_a_real_image_file():
+    load_demo()
+    image = Image.objects.get()
+    assert (image.width, image.height) == (1200, 800)
+    with image.file.open("rb") as stored:
+        assert stored.read(3) == b"\xff\xd8\xff"
