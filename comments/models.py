@@ -1,0 +1,111 @@
+"""Reader comments on stories, and the words that send a comment straight to spam."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from articles.text import nfc
+
+NAME_MAX_LENGTH = 100
+BODY_MAX_LENGTH = 3000
+
+
+class CommentQuerySet(models.QuerySet):
+    def approved(self):
+        return self.filter(status=Comment.Status.APPROVED)
+
+    def pending(self):
+        return self.filter(status=Comment.Status.PENDING)
+
+    def visible(self):
+        """Approved comments a reader can see: top-level ones, and replies to shown ones."""
+        return self.approved().filter(
+            Q(parent__isnull=True) | Q(parent__status=Comment.Status.APPROVED)
+        )
+
+
+class Comment(models.Model):
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Chờ duyệt")
+        APPROVED = "approved", _("Đã duyệt")
+        REJECTED = "rejected", _("Từ chối")
+        SPAM = "spam", _("Spam")
+
+    # A comment belongs to its story: deleting the story deletes its comments (the admin's
+    # confirmation page lists them first). Editors unpublish a story to hide it and keep them.
+    article = models.ForeignKey(
+        "articles.Article",
+        verbose_name=_("bài viết"),
+        on_delete=models.CASCADE,
+        related_name="comments",
+    )
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("trả lời cho"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="replies",
+    )
+    name = models.CharField(_("tên"), max_length=NAME_MAX_LENGTH)
+    email = models.EmailField(_("email"))
+    body = models.TextField(_("nội dung"), max_length=BODY_MAX_LENGTH)
+    status = models.CharField(
+        _("trạng thái"), max_length=20, choices=Status.choices, default=Status.PENDING
+    )
+    created_at = models.DateTimeField(_("gửi lúc"), default=timezone.now, editable=False)
+    ip_address = models.GenericIPAddressField(_("địa chỉ IP"), null=True, blank=True)
+    user_agent = models.CharField(_("trình duyệt"), max_length=500, blank=True)
+    spam_reason = models.CharField(_("lý do đánh dấu spam"), max_length=200, blank=True)
+    moderated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người kiểm duyệt"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    moderated_at = models.DateTimeField(_("kiểm duyệt lúc"), null=True, blank=True)
+
+    objects = CommentQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("bình luận")
+        verbose_name_plural = _("bình luận")
+        ordering = ["created_at", "pk"]
+        indexes = [
+            models.Index(fields=["article", "status", "created_at"], name="comment_thread_idx"),
+            models.Index(fields=["status", "-created_at"], name="comment_queue_idx"),
+        ]
+
+    def __str__(self):
+        return f"{self.name}: {self.body[:60]}"
+
+    def save(self, *args, **kwargs):
+        self.name = nfc(self.name).strip()
+        self.body = nfc(self.body).replace("\r\n", "\n").strip()
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return f"{self.article.get_absolute_url()}#binh-luan-{self.pk}"
+
+
+class BlockedWord(models.Model):
+    """A word or phrase that sends a comment containing it straight to spam."""
+
+    word = models.CharField(_("từ bị chặn"), max_length=100, unique=True)
+    created_at = models.DateTimeField(_("thêm lúc"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("từ bị chặn")
+        verbose_name_plural = _("từ bị chặn")
+        ordering = ["word"]
+
+    def __str__(self):
+        return self.word
+
+    def save(self, *args, **kwargs):
+        self.word = nfc(self.word).strip().casefold()
+        super().save(*args, **kwargs)
