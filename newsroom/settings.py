@@ -146,6 +146,22 @@ SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 ARTICLES_PER_PAGE = 20
 RELATED_ARTICLES_LIMIT = 5
 
+# Reader comments (the comments app). Rate limit like "5/m" (per s, m, h or d); "0" turns it off.
+COMMENT_RATE_LIMIT = os.environ.get("COMMENT_RATE_LIMIT", "5/m")
+# Comments close this many days after publishing; 0 keeps them open.
+COMMENT_CLOSE_AFTER_DAYS = int(os.environ.get("COMMENT_CLOSE_AFTER_DAYS", "30"))
+# A form sent sooner than this after the page was made is a robot's.
+COMMENT_MIN_FILL_SECONDS = float(os.environ.get("COMMENT_MIN_FILL_SECONDS", "3"))
+# The form's signed timestamp lasts a day, so a page served from a cache for a day still works.
+COMMENT_FORM_MAX_AGE = int(os.environ.get("COMMENT_FORM_MAX_AGE", str(24 * 3600)))
+COMMENT_MAX_LINKS = int(os.environ.get("COMMENT_MAX_LINKS", "2"))
+COMMENT_MODERATOR_EMAILS = env_list("COMMENT_MODERATOR_EMAILS")
+# At most one "comments are waiting" mail per this many seconds.
+COMMENT_NOTIFY_INTERVAL = int(os.environ.get("COMMENT_NOTIFY_INTERVAL", "300"))
+COMMENT_NOTIFY_IN_BACKGROUND = env_bool("COMMENT_NOTIFY_IN_BACKGROUND", True)
+# Number of reverse proxies in front of the app whose X-Forwarded-For can be trusted.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+
 LOGIN_URL = "admin:login"
 
 # Production hardening: on unless DEBUG, each switchable for a proxy that terminates TLS.
@@ -169,6 +185,8 @@ EMAIL_BACKEND = os.environ.get(
     else "django.core.mail.backends.smtp.EmailBackend",
 )
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", SITE_EMAIL)
+# SMTP waits forever by default; a stuck mail server must not hold a worker.
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
 
 LOGGING = {
     "version": 1,
