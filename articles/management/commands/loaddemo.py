@@ -17,14 +17,28 @@ from articles.models import Article, Image, RelatedArticle, Section
 CONTENT = Path(__file__).resolve().parents[2] / "demo" / "content.json"
 
 
-def placeholder_jpeg(label: str, size=(1200, 800)) -> bytes:
-    """A calm two-tone picture with a label, standing in for the paper's photograph."""
-    picture = PILImage.new("RGB", size, (196, 208, 214))
-    draw = ImageDraw.Draw(picture)
+def placeholder_jpeg(size=(1200, 800)) -> bytes:
+    """A calm landscape (sky, sun, hills) standing in for the paper's photograph."""
     width, height = size
-    draw.rectangle([0, height * 2 // 3, width, height], fill=(120, 140, 120))
-    draw.rectangle([width // 5, height // 4, width * 4 // 5, height * 2 // 3], fill=(235, 230, 220))
-    draw.text((width // 2, height // 2), label, fill=(60, 60, 60), anchor="mm", font_size=48)
+    picture = PILImage.new("RGB", size, (201, 220, 232))
+    draw = ImageDraw.Draw(picture)
+    draw.ellipse(
+        [width * 7 // 10, height // 8, width * 8 // 10, height * 11 // 40], fill=(244, 210, 120)
+    )
+    draw.polygon(
+        [(0, height), (0, height // 2), (width * 2 // 5, height // 4), (width * 3 // 4, height)],
+        fill=(120, 150, 128),
+    )
+    draw.polygon(
+        [
+            (width // 3, height),
+            (width * 3 // 4, height * 2 // 5),
+            (width, height * 3 // 5),
+            (width, height),
+        ],
+        fill=(92, 124, 102),
+    )
+    draw.rectangle([0, height * 17 // 20, width, height], fill=(150, 170, 110))
     out = BytesIO()
     picture.save(out, "JPEG", quality=82)
     return out.getvalue()
@@ -75,9 +89,7 @@ class Command(BaseCommand):
                 image = Image(
                     alt_text=item["alt_text"], caption=item["caption"], credit=item["credit"]
                 )
-                image.file.save(
-                    item["filename"], ContentFile(placeholder_jpeg(item["label"])), save=False
-                )
+                image.file.save(item["filename"], ContentFile(placeholder_jpeg()), save=False)
                 image.save()
                 image.refresh_from_db()  # width and height are read from the stored file
             images[item["key"]] = image
