@@ -45,6 +45,9 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "taggit",
+    "reversion",
+    "imagekit",
+    "django_prose_editor",
     "newsroom",
     "articles",
     "comments",
@@ -59,6 +62,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "newsroom.notices.NoticeMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
@@ -144,6 +148,15 @@ SITE_EMAIL = os.environ.get("SITE_EMAIL", "toasoan@baolaichau.vn")
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 ARTICLES_PER_PAGE = 20
+
+# Uploaded pictures: refused above these limits (the pixel limit stops decompression bombs).
+IMAGE_MAX_UPLOAD_BYTES = int(os.environ.get("IMAGE_MAX_UPLOAD_BYTES", 20 * 1024 * 1024))
+IMAGE_MAX_PIXELS = int(os.environ.get("IMAGE_MAX_PIXELS", 50_000_000))
+# Renditions are made when a picture is saved and assumed present afterwards, never on a page view.
+IMAGEKIT_DEFAULT_CACHEFILE_STRATEGY = "imagekit.cachefiles.strategies.Optimistic"
+IMAGEKIT_CACHEFILE_DIR = "renditions"
+# Share links for reviewers without an account expire after this many hours.
+SHARE_LINK_HOURS = int(os.environ.get("SHARE_LINK_HOURS", 48))
 RELATED_ARTICLES_LIMIT = 5
 
 # Reader comments (the comments app). Rate limit like "5/m" (per s, m, h or d); "0" turns it off.

@@ -1,0 +1,34 @@
+"""Notices for the desk: a message waiting for one staff member's next visit to the admin."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class NoticeQuerySet(models.QuerySet):
+    def unread(self):
+        return self.filter(read_at__isnull=True)
+
+
+class Notice(models.Model):
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người nhận"),
+        on_delete=models.CASCADE,
+        related_name="notices",
+    )
+    message = models.CharField(_("nội dung"), max_length=500)
+    url = models.CharField(_("đường dẫn"), max_length=300, blank=True)
+    created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
+    read_at = models.DateTimeField(_("đã xem lúc"), null=True, blank=True)
+
+    objects = NoticeQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("thông báo")
+        verbose_name_plural = _("thông báo")
+        ordering = ["created_at", "pk"]
+        indexes = [models.Index(fields=["user", "read_at"], name="notice_unread_idx")]
+
+    def __str__(self):
+        return self.message

@@ -1,0 +1,66 @@
+"""Tell a staff member something (an admin notice and an email), and show it on their next visit."""
+
+import logging
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.mail import send_mail
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.html import format_html
+
+from .models import Notice
+
+logger = logging.getLogger(__name__)
+
+
+def notify(user, message: str, *, url: str = "", subject: str = "") -> Notice:
+    """Leave `message` for `user` in the admin and mail it once the transaction commits."""
+    notice = Notice.objects.create(user=user, message=message[:500], url=url)
+    if user.email:
+        body = f"{message}\n\n{settings.SITE_URL}{url}" if url else message
+        transaction.on_commit(lambda: _send(user.email, subject or message, body))
+    return notice
+
+
+def _send(address: str, subject: str, body: str) -> None:
+    # The notice in the admin is the record; a mail outage must not undo the editor's action.
+    try:
+        send_mail(f"[{settings.SITE_NAME}] {subject}"[:200], body, None, [address])
+    except Exception:
+        logger.exception("Could not mail a desk notice to %s", address)
+
+
+class NoticeMiddleware:
+    """Turn a staff member's unread notices into admin messages on their next admin page."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        if (
+            user is not None
+            and user.is_authenticated
+            and user.is_staff
+            and request.method == "GET"
+            and request.path.startswith(reverse("admin:index"))
+        ):
+            deliver(request)
+        return self.get_response(request)
+
+
+def deliver(request) -> int:
+    """Show the unread notices of the request's user as messages and mark them read."""
+    notices = list(Notice.objects.unread().filter(user=request.user))
+    for notice in notices:
+        text = (
+            format_html('{} <a href="{}">Mở bài</a>', notice.message, notice.url)
+            if notice.url
+            else notice.message
+        )
+        messages.info(request, text)
+    if notices:
+        Notice.objects.filter(pk__in=[n.pk for n in notices]).update(read_at=timezone.now())
+    return len(notices)
