@@ -243,3 +243,9 @@ def test_home_page_query_count_is_fixed(client, django_assert_max_num_queries, n
         make_article(f"Tin {i}", tags=[f"t{i}"])
     with django_assert_max_num_queries(4):
         assert client.get(reverse("articles:home")).status_code == 200
+
+
+def test_not_found_page_speaks_vietnamese(client):
+    response = client.get("/bai-viet/khong-co-999999/")
+    assert response.status_code == 404
+    assert "Không tìm thấy trang" in response.content.decode()
