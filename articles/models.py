@@ -11,6 +11,7 @@ from taggit.models import ItemBase, TagBase
 
 from newsroom.sanitize import clean_html
 
+from .images import rendition
 from .text import excerpt, fold, nfc, slugify
 
 
@@ -113,6 +114,14 @@ class Image(models.Model):
     height = models.PositiveIntegerField(_("cao (px)"), null=True, editable=False)
     uploaded_at = models.DateTimeField(_("tải lên lúc"), auto_now_add=True)
 
+    # Made by imagekit when the file is saved (see IMAGEKIT_DEFAULT_CACHEFILE_STRATEGY).
+    w480 = rendition(480)
+    w800 = rendition(800)
+    w1200 = rendition(1200)
+    w480_webp = rendition(480, "WEBP")
+    w800_webp = rendition(800, "WEBP")
+    w1200_webp = rendition(1200, "WEBP")
+
     class Meta:
         verbose_name = _("ảnh")
         verbose_name_plural = _("ảnh")
@@ -199,6 +208,12 @@ class Article(models.Model):
         related_name="+",
     )
     allow_comments = models.BooleanField(_("cho phép bình luận"), default=True)
+    review_note = models.TextField(
+        _("ghi chú của biên tập"),
+        blank=True,
+        editable=False,
+        help_text=_("Lý do trả bài lần gần nhất, để phóng viên sửa."),
+    )
     featured = models.BooleanField(_("bài nổi bật"), default=False)
     search_text = models.TextField(editable=False, blank=True)
     # Kept by the comments app inside the transaction that approves or removes a comment.
@@ -216,6 +231,9 @@ class Article(models.Model):
         verbose_name = _("bài viết")
         verbose_name_plural = _("bài viết")
         ordering = ["-published_at", "-pk"]
+        permissions = [
+            ("publish_article", _("Có thể xuất bản, hẹn giờ, gỡ và trả lại bài")),
+        ]
         indexes = [models.Index(fields=["status", "-published_at"], name="article_public_idx")]
         constraints = [
             models.CheckConstraint(
@@ -304,3 +322,33 @@ class RelatedArticle(models.Model):
 
     def __str__(self):
         return str(self.to_article)
+
+
+class ShareLink(models.Model):
+    """A signed, expiring, revocable link that shows one story, unpublished included."""
+
+    article = models.ForeignKey(
+        Article, verbose_name=_("bài viết"), on_delete=models.CASCADE, related_name="share_links"
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người tạo"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
+    expires_at = models.DateTimeField(_("hết hạn lúc"))
+    revoked_at = models.DateTimeField(_("thu hồi lúc"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("liên kết xem trước")
+        verbose_name_plural = _("liên kết xem trước")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.article} ({self.expires_at:%d/%m/%Y %H:%M})"
+
+    @property
+    def is_active(self) -> bool:
+        return self.revoked_at is None and self.expires_at > timezone.now()

@@ -1,0 +1,316 @@
+"""Pictures: upload checks and clean-up, renditions at fixed widths, responsive markup."""
+
+import re
+import warnings
+from dataclasses import dataclass
+from io import BytesIO
+from pathlib import PurePosixPath
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.utils.html import escape
+from imagekit.models import ImageSpecField
+from PIL import Image as PILImage
+from PIL import ImageOps, features
+from pilkit.processors import ResizeToFit
+
+from .text import slugify
+
+# Widths of the renditions; srcset offers each one no wider than the original.
+RENDITION_WIDTHS = (480, 800, 1200)
+# What the article column takes: full width on phones, at most the column's 760px.
+BODY_SIZES = "(min-width: 800px) 760px, 100vw"
+
+FORMAT_EXTENSIONS = {"JPEG": (".jpg", ".jpeg"), "PNG": (".png",), "WEBP": (".webp",)}
+if features.check("avif"):
+    FORMAT_EXTENSIONS["AVIF"] = (".avif",)
+FORMAT_LABELS = {"JPEG": "JPEG", "PNG": "PNG", "WEBP": "WebP", "AVIF": "AVIF"}
+ACCEPT = ",".join(
+    [f"image/{name.lower()}" for name in FORMAT_EXTENSIONS]
+    + [ext for exts in FORMAT_EXTENSIONS.values() for ext in exts]
+)
+
+
+def rendition(width: int, format: str | None = None) -> ImageSpecField:
+    """An imagekit rendition of `file` at most `width` wide, in `format` or the original's."""
+    return ImageSpecField(
+        source="file",
+        processors=[ResizeToFit(width=width, upscale=False)],
+        format=format,
+        options={"quality": 80},
+    )
+
+
+def accepted_formats() -> str:
+    return ", ".join(FORMAT_LABELS[name] for name in FORMAT_EXTENSIONS)
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / (1024 * 1024):.1f}".replace(".", ",") + " MB"
+
+
+def _looks_like_svg(head: bytes, name: str) -> bool:
+    if PurePosixPath(name.lower()).suffix in {".svg", ".svgz"}:
+        return True
+    text = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    return text.startswith(b"<?xml") or b"<svg" in text[:1024] or text.startswith(b"\x1f\x8b")
+
+
+def clean_upload(upload) -> ContentFile:
+    """Check an uploaded picture and return it re-encoded: upright, without metadata.
+
+    Raise ValidationError (in Vietnamese, with a code) for anything that is not a JPEG, PNG,
+    WebP (or AVIF) picture within the size and pixel limits whose name matches its content.
+    Nothing is written to storage here.
+    """
+    name = upload.name or "anh"
+    size = getattr(upload, "size", None) or 0
+    if size > settings.IMAGE_MAX_UPLOAD_BYTES:
+        raise ValidationError(
+            "Tệp quá lớn (%(size)s). Ảnh tải lên tối đa %(limit)s.",
+            code="too_large",
+            params={
+                "size": _megabytes(size),
+                "limit": _megabytes(settings.IMAGE_MAX_UPLOAD_BYTES),
+            },
+        )
+    upload.seek(0)
+    head = upload.read(2048)
+    upload.seek(0)
+    if _looks_like_svg(head, name):
+        raise ValidationError(
+            "Không nhận ảnh SVG vì tệp SVG có thể chứa mã chạy được. "
+            "Hãy xuất ảnh sang %(formats)s rồi tải lên.",
+            code="svg",
+            params={"formats": accepted_formats()},
+        )
+    try:
+        with warnings.catch_warnings():
+            # Pillow only warns between its own limit and twice that; treat it as a refusal.
+            warnings.simplefilter("error", PILImage.DecompressionBombWarning)
+            picture = PILImage.open(upload)
+            width, height = picture.size
+    except (PILImage.DecompressionBombError, PILImage.DecompressionBombWarning):
+        raise _too_many_pixels(None, None) from None
+    except Exception:
+        raise _not_a_picture() from None
+    if picture.format not in FORMAT_EXTENSIONS:
+        raise ValidationError(
+            "Không nhận ảnh định dạng %(format)s. Chỉ nhận ảnh %(formats)s.",
+            code="format",
+            params={"format": picture.format or "?", "formats": accepted_formats()},
+        )
+    if width * height > settings.IMAGE_MAX_PIXELS:
+        raise _too_many_pixels(width, height)
+    extension = PurePosixPath(name.lower()).suffix
+    if extension not in FORMAT_EXTENSIONS[picture.format]:
+        expected = FORMAT_EXTENSIONS[picture.format][0]
+        raise ValidationError(
+            "Tên tệp có đuôi “%(extension)s” nhưng nội dung là ảnh %(format)s. "
+            "Hãy đổi đuôi tệp thành “%(expected)s” rồi tải lên lại.",
+            code="extension",
+            params={
+                "extension": extension or "(không có)",
+                "format": FORMAT_LABELS[picture.format],
+                "expected": expected,
+            },
+        )
+    try:
+        content = _reencode(picture)
+    except Exception:
+        raise _not_a_picture() from None
+    stem = slugify(PurePosixPath(name).stem, max_length=80) or "anh"
+    return ContentFile(content, name=f"{stem}{FORMAT_EXTENSIONS[picture.format][0]}")
+
+
+def _not_a_picture() -> ValidationError:
+    return ValidationError(
+        "Tệp này không phải là ảnh hoặc đã bị hỏng. Hãy chọn một ảnh %(formats)s.",
+        code="not_image",
+        params={"formats": accepted_formats()},
+    )
+
+
+def _too_many_pixels(width: int | None, height: int | None) -> ValidationError:
+    limit = f"{settings.IMAGE_MAX_PIXELS / 1_000_000:g}".replace(".", ",")
+    if width is None:
+        return ValidationError(
+            "Ảnh quá lớn: vượt giới hạn %(limit)s triệu điểm ảnh. "
+            "Hãy thu nhỏ ảnh trước khi tải lên.",
+            code="too_many_pixels",
+            params={"limit": limit},
+        )
+    return ValidationError(
+        "Ảnh quá lớn: %(width)s×%(height)s điểm ảnh, vượt giới hạn %(limit)s triệu điểm ảnh. "
+        "Hãy thu nhỏ ảnh trước khi tải lên.",
+        code="too_many_pixels",
+        params={"width": width, "height": height, "limit": limit},
+    )
+
+
+def _reencode(picture: PILImage.Image) -> bytes:
+    """Apply the EXIF orientation, drop all metadata (GPS, camera, comments), keep colours."""
+    image_format = picture.format
+    picture.load()
+    upright = ImageOps.exif_transpose(picture)
+    keep = {key: upright.info[key] for key in ("icc_profile", "transparency") if key in upright.info}
+    # Encoders may copy metadata from `info`; leave only what the picture needs to look right.
+    upright.info = dict(keep)
+    options: dict = dict(keep)
+    if image_format == "JPEG":
+        if upright.mode not in ("RGB", "L", "CMYK"):
+            upright = upright.convert("RGB")
+        options.update(quality=90, optimize=True)
+    elif image_format in ("WEBP", "AVIF"):
+        options.update(quality=90)
+    out = BytesIO()
+    upright.save(out, image_format, **options)
+    return out.getvalue()
+
+
+# Responsive markup ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Candidate:
+    url: str
+    width: int
+
+
+def _fields(width: int) -> tuple[str, str]:
+    return f"w{width}", f"w{width}_webp"
+
+
+def srcset_candidates(image, *, webp: bool) -> list[Candidate]:
+    """The renditions worth offering: each width up to the original's, no duplicates."""
+    original = image.width or max(RENDITION_WIDTHS)
+    seen: dict[int, Candidate] = {}
+    for width in RENDITION_WIDTHS:
+        actual = min(width, original)
+        if actual in seen:
+            continue
+        field = _fields(width)[1 if webp else 0]
+        seen[actual] = Candidate(getattr(image, field).url, actual)
+    return list(seen.values())
+
+
+def _srcset(candidates: list[Candidate]) -> str:
+    return ", ".join(f"{c.url} {c.width}w" for c in candidates)
+
+
+def picture_html(
+    image, *, alt: str | None = None, sizes: str = BODY_SIZES, lazy: bool = True
+) -> str:
+    """A `<picture>`: WebP renditions, then the original format's, sized to avoid reflow."""
+    webp = srcset_candidates(image, webp=True)
+    original = srcset_candidates(image, webp=False)
+    fallback = original[min(1, len(original) - 1)]
+    attrs = [
+        f'src="{escape(fallback.url)}"',
+        f'srcset="{escape(_srcset(original))}"',
+        f'sizes="{escape(sizes)}"',
+        f'alt="{escape(image.alt_text if alt is None else alt)}"',
+    ]
+    if image.width and image.height:
+        attrs += [f'width="{image.width}"', f'height="{image.height}"']
+    attrs += ['loading="lazy"', 'decoding="async"'] if lazy else ['fetchpriority="high"']
+    return (
+        f'<picture><source type="image/webp" srcset="{escape(_srcset(webp))}" '
+        f'sizes="{escape(sizes)}"><img {" ".join(attrs)}></picture>'
+    )
+
+
+# The body is stored cleaned by newsroom.sanitize, so its tags are well formed and quoted.
+_BODY_TOKENS = re.compile(r"<figure\b[^>]*>|</figure>|<img\b[^>]*>")
+_ATTR = re.compile(r'([a-zA-Z-]+)="([^"]*)"')
+
+
+def _attrs(tag: str) -> dict[str, str]:
+    from html import unescape
+
+    return {key: unescape(value) for key, value in _ATTR.findall(tag)}
+
+
+def _image_id(attrs: dict[str, str]) -> int | None:
+    value = attrs.get("data-file") or attrs.get("data-image-id") or ""
+    return int(value) if value.isdigit() else None
+
+
+def body_image_ids(html: str) -> set[int]:
+    """The ids of the uploaded pictures a body shows."""
+    ids = set()
+    for token in _BODY_TOKENS.findall(html or ""):
+        if (image_id := _image_id(_attrs(token))) is not None:
+            ids.add(image_id)
+    return ids
+
+
+def responsive_body(html: str, images: dict) -> str:
+    """Replace each body `<img>` of a known picture with its responsive `<picture>`."""
+    figure_id = None
+
+    def replace(match: re.Match) -> str:
+        nonlocal figure_id
+        token = match.group(0)
+        if token.startswith("</figure"):
+            figure_id = None
+            return token
+        attrs = _attrs(token)
+        if token.startswith("<figure"):
+            figure_id = _image_id(attrs)
+            return token
+        image = images.get(_image_id(attrs) or figure_id)
+        if image is None:
+            return token
+        return picture_html(image, alt=attrs.get("alt") or None)
+
+    return _BODY_TOKENS.sub(replace, html or "")
+
+
+def media_name(url: str) -> str | None:
+    """The storage name of a URL under MEDIA_URL, or None."""
+    prefix = settings.MEDIA_URL
+    return url[len(prefix) :] if url.startswith(prefix) else None
+
+
+def link_body_images(html: str, lookup) -> str:
+    """Tie each body `<img>` to its uploaded picture: `data-file`, the picture's size.
+
+    `lookup(ids, names)` returns the pictures with those ids or file names. Pictures are
+    found by `data-file`, the enclosing figure's `data-image-id`, or the URL of their file,
+    so a story re-saved from the editor (which drops unknown attributes) keeps them.
+    """
+    tokens = [(m, _attrs(m.group(0))) for m in _BODY_TOKENS.finditer(html or "")]
+    ids = {i for _, attrs in tokens if (i := _image_id(attrs)) is not None}
+    names = {n for _, attrs in tokens if (n := media_name(attrs.get("src", "")))}
+    if not ids and not names:
+        return html
+    images = list(lookup(ids, names))
+    by_id = {image.pk: image for image in images}
+    by_name = {image.file.name: image for image in images}
+    out, last, figure_id = [], 0, None
+    for match, attrs in tokens:
+        token = match.group(0)
+        if token.startswith("</figure"):
+            figure_id = None
+            continue
+        if token.startswith("<figure"):
+            figure_id = _image_id(attrs)
+            continue
+        image = by_id.get(_image_id(attrs) or figure_id) or by_name.get(
+            media_name(attrs.get("src", "")) or ""
+        )
+        if image is None:
+            continue
+        attrs.update({"src": image.file.url, "data-file": str(image.pk)})
+        if image.width and image.height:
+            attrs.update({"width": str(image.width), "height": str(image.height)})
+        if not attrs.get("alt"):
+            attrs["alt"] = image.alt_text
+        attrs.pop("data-image-id", None)
+        rendered = " ".join(f'{key}="{escape(value)}"' for key, value in attrs.items())
+        out += [html[last : match.start()], f"<img {rendered}>"]
+        last = match.end()
+    out.append(html[last:])
+    return "".join(out)
