@@ -154,7 +154,9 @@ def _reencode(picture: PILImage.Image) -> bytes:
     image_format = picture.format
     picture.load()
     upright = ImageOps.exif_transpose(picture)
-    keep = {key: upright.info[key] for key in ("icc_profile", "transparency") if key in upright.info}
+    keep = {
+        key: upright.info[key] for key in ("icc_profile", "transparency") if key in upright.info
+    }
     # Encoders may copy metadata from `info`; leave only what the picture needs to look right.
     upright.info = dict(keep)
     options: dict = dict(keep)

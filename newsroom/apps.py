@@ -1,0 +1,13 @@
+from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+
+
+class NewsroomConfig(AppConfig):
+    name = "newsroom"
+    verbose_name = "Tòa soạn"
+
+    def ready(self):
+        from .roles import sync_roles_after_migrate
+
+        # Every migrate puts the roles right again, including permissions of apps added later.
+        post_migrate.connect(sync_roles_after_migrate, sender=self)

@@ -1,0 +1,67 @@
+"""The newsroom's roles: three groups and exactly the permissions each one needs."""
+
+from django.apps import apps as global_apps
+from django.contrib.auth.management import create_permissions
+from django.db import DEFAULT_DB_ALIAS
+
+JOURNALIST = "Phóng viên"
+EDITOR = "Biên tập viên"
+MODERATOR = "Kiểm duyệt viên"
+
+
+def _crud(model: str, *actions: str) -> list[str]:
+    app, name = model.split(".")
+    return [f"{app}.{action}_{name}" for action in actions or ("view", "add", "change", "delete")]
+
+
+# A journalist's change and delete rights are narrowed to their own drafts by ArticleAdmin.
+ROLE_PERMISSIONS: dict[str, list[str]] = {
+    JOURNALIST: [
+        *_crud("articles.article"),
+        *_crud("articles.relatedarticle"),
+        *_crud("articles.image", "view", "add", "change"),
+        *_crud("articles.section", "view"),
+        *_crud("articles.tag", "view"),
+    ],
+    EDITOR: [
+        *_crud("articles.article"),
+        "articles.publish_article",
+        *_crud("articles.relatedarticle"),
+        *_crud("articles.image"),
+        *_crud("articles.section"),
+        *_crud("articles.tag"),
+        *_crud("articles.sharelink"),
+    ],
+    MODERATOR: [*_crud("comments.comment", "view", "change")],
+}
+
+
+def sync_roles(apps=global_apps, using: str = DEFAULT_DB_ALIAS) -> None:
+    """Create the groups and give each exactly its permissions (removing any others).
+
+    Permissions are normally created after migrations run, so they are created here first.
+    A permission whose app has not been migrated yet is left out; the next sync adds it.
+    """
+    for app_config in apps.get_app_configs():
+        # Historical app registries have no models module; create_permissions skips those.
+        had_module = getattr(app_config, "models_module", None)
+        app_config.models_module = had_module or True
+        try:
+            create_permissions(app_config, verbosity=0, using=using, apps=apps)
+        finally:
+            app_config.models_module = had_module
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    for name, codes in ROLE_PERMISSIONS.items():
+        group, _ = Group.objects.using(using).get_or_create(name=name)
+        wanted = [tuple(code.split(".")) for code in codes]
+        permissions = [
+            permission
+            for permission in Permission.objects.using(using).select_related("content_type")
+            if (permission.content_type.app_label, permission.codename) in wanted
+        ]
+        group.permissions.set(permissions)
+
+
+def sync_roles_after_migrate(sender, using=DEFAULT_DB_ALIAS, apps=global_apps, **kwargs) -> None:
+    sync_roles(apps=apps, using=using)
