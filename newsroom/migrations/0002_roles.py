@@ -15,6 +15,7 @@ class Migration(migrations.Migration):
         ("auth", "0012_alter_user_first_name_max_length"),
         ("contenttypes", "0002_remove_content_type_name"),
         ("articles", "0003_desk_review_share_links"),
+        ("comments", "0001_initial"),
     ]
 
     operations = [migrations.RunPython(create_roles, migrations.RunPython.noop)]
