@@ -12,7 +12,7 @@ from taggit.models import ItemBase, TagBase
 from newsroom.sanitize import clean_html
 
 from .images import rendition
-from .text import excerpt, fold, nfc, slugify
+from .text import excerpt, nfc, search_document, slugify
 
 
 def unique_slug(instance: models.Model, source: str, fallback: str, max_length: int = 200) -> str:
@@ -67,6 +67,21 @@ class Section(models.Model):
         return reverse("articles:section", kwargs={"slug": self.slug})
 
 
+class SectionSlugHistory(models.Model):
+    """A slug a section used to have: its old address redirects to the current one."""
+
+    section = models.ForeignKey(Section, on_delete=models.CASCADE, related_name="old_slugs")
+    slug = models.SlugField(_("đường dẫn cũ"), max_length=120, unique=True)
+    changed_at = models.DateTimeField(_("đổi lúc"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("đường dẫn cũ của chuyên mục")
+        verbose_name_plural = _("đường dẫn cũ của chuyên mục")
+
+    def __str__(self):
+        return self.slug
+
+
 class Tag(TagBase):
     """A taggit tag whose slug follows the Vietnamese rule ("Đảng bộ" -> "dang-bo")."""
 
@@ -85,6 +100,21 @@ class Tag(TagBase):
 
     def get_absolute_url(self):
         return reverse("articles:tag", kwargs={"slug": self.slug})
+
+
+class TagSlugHistory(models.Model):
+    """A slug a tag used to have: its old address redirects to the current one."""
+
+    tag = models.ForeignKey(Tag, on_delete=models.CASCADE, related_name="old_slugs")
+    slug = models.SlugField(_("đường dẫn cũ"), max_length=100, unique=True)
+    changed_at = models.DateTimeField(_("đổi lúc"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("đường dẫn cũ của thẻ")
+        verbose_name_plural = _("đường dẫn cũ của thẻ")
+
+    def __str__(self):
+        return self.slug
 
 
 class TaggedArticle(ItemBase):
@@ -255,7 +285,9 @@ class Article(models.Model):
             self.published_at = timezone.now()
         if not self.slug:
             self.slug = unique_slug(self, self.title, fallback="bai-viet")
-        self.search_text = fold(" ".join([self.title, self.lead, self.body_text]))
+        # A new story has no tags yet; adding them refreshes search_text (articles.signals).
+        tag_names = [tag.name for tag in self.tags.all()] if self.pk else []
+        self.search_text = search_document(self.title, self.lead, self.body_text, tag_names)
         update_fields = kwargs.get("update_fields")
         if update_fields is not None:
             kwargs["update_fields"] = {*update_fields, "search_text", "updated_at"}

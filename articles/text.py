@@ -8,6 +8,8 @@ from django.utils.html import strip_tags
 _D_MAP = str.maketrans({"đ": "d", "Đ": "D"})
 _NON_SLUG = re.compile(r"[^a-z0-9]+")
 _SPACES = re.compile(r"\s+")
+# A search word: letters and digits only, so both databases split text the same way.
+_WORD = re.compile(r"[^\W_]+")
 
 
 def nfc(text: str) -> str:
@@ -44,3 +46,28 @@ def excerpt(text: str, limit: int = 200) -> str:
         return plain
     cut = plain[: limit - 3].rsplit(" ", 1)[0].rstrip(" ,;:.-–")
     return f"{cut}..."
+
+
+def search_words(text: str) -> list[str]:
+    """Folded words of `text`, as search compares them: "Đảng bộ, Sở" -> dang, bo, so."""
+    return _WORD.findall(fold(text))
+
+
+def accented_words(text: str) -> list[str]:
+    """Lower-cased words of `text` with diacritics, once each: "Bão ở Bắc Bộ" -> bão, ở, bắc, bộ.
+
+    Search ranks a story holding the reader's exact spelling ("bão", not "báo") first.
+    """
+    words = _WORD.findall(nfc(text).casefold())
+    return list(dict.fromkeys(word for word in words if fold(word) != word))
+
+
+def search_document(title: str, lead: str, body_text: str, tags: list[str]) -> str:
+    """The text search looks in: folded words of everything, then "|", then accented words.
+
+    Every word has a space on both sides so a word matches as `LIKE '% word %'`. The
+    accented part covers the title, lead and tags, where a spelling says what a story is about.
+    """
+    folded = search_words(" ".join([title, lead, body_text, *tags]))
+    accented = accented_words(" ".join([title, lead, *tags]))
+    return f" {' '.join(folded)} | {' '.join(accented)} "

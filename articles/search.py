@@ -1,0 +1,201 @@
+"""Search public stories ignoring case and Vietnamese diacritics, best match first.
+
+Both databases match the same words: the reader's query and `Article.search_text` are
+folded by the same Python function (`articles.text.search_words`). PostgreSQL matches and
+ranks with a weighted `tsvector` kept by a trigger (title A, lead B, the rest C, accented
+spellings D; migration 0004) behind a GIN index; SQLite matches `LIKE '% word %'` on
+`search_text` and ranks in Python. Results come in this order on both: the reader's exact
+accented spelling first ("bão" before "báo"), then stories with every word in the title,
+then by weight of the matches, then newest.
+"""
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from django.db import connection
+from django.db.models import BooleanField, Case, FloatField, Q, QuerySet, Value, When
+from django.db.models.expressions import RawSQL
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+from .models import Article
+from .text import accented_words, excerpt, fold, nfc, search_document, search_words
+
+MAX_QUERY_LENGTH = 200
+MAX_WORDS = 10
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+_SPACES = re.compile(r"\s+")
+_WORD = re.compile(r"[^\W_]+")
+
+
+@dataclass(frozen=True)
+class Query:
+    """A reader's query, cleaned: `text` to show back, folded `words` to match."""
+
+    text: str
+    words: tuple[str, ...]
+    accented: tuple[str, ...]
+    truncated: bool = False
+
+    def __bool__(self) -> bool:
+        return bool(self.words)
+
+
+def parse_query(raw: str | None) -> Query:
+    """Clean what a reader typed: control characters out, at most 200 characters and 10 words."""
+    text = _SPACES.sub(" ", _CONTROL.sub(" ", nfc(raw or ""))).strip()
+    truncated = len(text) > MAX_QUERY_LENGTH
+    text = text[:MAX_QUERY_LENGTH]
+    words = tuple(dict.fromkeys(search_words(text)))[:MAX_WORDS]
+    accented = tuple(word for word in accented_words(text) if fold(word) in words)
+    return Query(text=text, words=words, accented=accented, truncated=truncated)
+
+
+def search(query: Query) -> "SearchResults":
+    return SearchResults(query)
+
+
+class SearchResults:
+    """Public stories matching `query`, best first; sliceable and countable for a Paginator.
+
+    A slice fetches only that page's stories, each with `search_title` and `search_excerpt`
+    holding the matched words in `<mark>`.
+    """
+
+    def __init__(self, query: Query):
+        self.query = query
+        self._postgres = connection.vendor == "postgresql"
+        self._count: int | None = None
+        self._ranked_ids: list[int] | None = None
+
+    def count(self) -> int:
+        if self._count is None:
+            if not self.query:
+                self._count = 0
+            elif self._postgres:
+                self._count = self._matching().count()
+            else:
+                self._count = len(self._sqlite_ranked_ids())
+        return self._count
+
+    __len__ = count
+
+    def __getitem__(self, key: slice) -> list[Article]:
+        if not isinstance(key, slice):
+            raise TypeError("SearchResults supports slices only")
+        if not self.query:
+            return []
+        if self._postgres:
+            stories = list(self._postgres_ranked()[key])
+        else:
+            ids = self._sqlite_ranked_ids()[key]
+            found = Article.objects.for_listing().in_bulk(ids)
+            stories = [found[pk] for pk in ids if pk in found]
+        for story in stories:
+            story.search_title = highlight(story.title, self.query.words)
+            story.search_excerpt = matched_excerpt(story, self.query.words)
+        return stories
+
+    def _matching(self) -> QuerySet:
+        stories = Article.objects.published()
+        if self._postgres:
+            return stories.filter(_tsquery_sql("@@", self.query.words, ""))
+        for word in self.query.words:
+            stories = stories.filter(search_text__contains=f" {word} ")
+        return stories
+
+    def _postgres_ranked(self) -> QuerySet:
+        words, accented = self.query.words, self.query.accented
+        return (
+            self._matching()
+            .select_related("section", "hero_image")
+            .annotate(
+                accent_match=_tsquery_sql("@@", accented, "D") if accented else Value(False),
+                title_match=_tsquery_sql("@@", words, "A"),
+                rank=_tsquery_sql("rank", words, ""),
+            )
+            .order_by("-accent_match", "-title_match", "-rank", "-published_at", "-pk")
+        )
+
+    def _sqlite_ranked_ids(self) -> list[int]:
+        """Rank in Python: SQLite has no full-text ranking, and a small paper's matches fit."""
+        if self._ranked_ids is None:
+            accented = Q()
+            for word in self.query.accented:
+                accented &= Q(search_text__contains=f" {word} ")
+            rows = (
+                self._matching()
+                .annotate(
+                    accent_match=Case(When(accented, then=True), default=False)
+                    if self.query.accented
+                    else Value(False)
+                )
+                .values_list("pk", "title", "lead", "published_at", "accent_match")
+            )
+            words = set(self.query.words)
+
+            def key(row):
+                pk, title, lead, published_at, accent_match = row
+                in_title = words & set(search_words(title))
+                in_lead = words & set(search_words(lead))
+                weight = len(in_title) + 0.4 * len(in_lead)
+                return (bool(accent_match), in_title == words, weight, published_at, pk)
+
+            self._ranked_ids = [row[0] for row in sorted(rows, key=key, reverse=True)]
+        return self._ranked_ids
+
+
+def _tsquery_sql(kind: str, words: Iterable[str], weight: str) -> RawSQL:
+    """`search_vector @@ query` or `ts_rank(search_vector, query)` for all of `words`.
+
+    Words hold letters and digits only (see `parse_query`), so quoting them is safe; the
+    query string itself still travels as a parameter.
+    """
+    suffix = f":{weight}" if weight else ""
+    tsquery = " & ".join(f"'{word}'{suffix}" for word in words)
+    vector = f"{Article._meta.db_table}.search_vector"
+    if kind == "rank":
+        return RawSQL(
+            f"ts_rank({vector}, to_tsquery('simple', %s))", [tsquery], output_field=FloatField()
+        )
+    return RawSQL(f"{vector} @@ to_tsquery('simple', %s)", [tsquery], output_field=BooleanField())
+
+
+def highlight(text: str, words: Iterable[str]) -> SafeString:
+    """Escape `text` and wrap each word that folds to one of `words` in `<mark>`."""
+    wanted = set(words)
+    parts, last = [], 0
+    for match in _WORD.finditer(text):
+        if fold(match.group()) in wanted:
+            parts.append(escape(text[last : match.start()]))
+            parts.append(f"<mark>{escape(match.group())}</mark>")
+            last = match.end()
+    parts.append(escape(text[last:]))
+    return mark_safe("".join(parts))
+
+
+def matched_excerpt(article: Article, words: Iterable[str], limit: int = 200) -> SafeString:
+    """The story's excerpt, or, when only its body matches, the body around the first match."""
+    wanted = set(words)
+    lead = article.excerpt
+    if wanted & set(search_words(lead)):
+        return highlight(lead, wanted)
+    body = _SPACES.sub(" ", article.body_text).strip()
+    for match in _WORD.finditer(body):
+        if fold(match.group()) in wanted:
+            start = body.rfind(" ", 0, max(match.start() - limit // 3, 0)) + 1
+            window = excerpt(body[start:], limit=limit)
+            return highlight(("..." if start else "") + window, wanted)
+    return highlight(lead, wanted)
+
+
+def reindex(stories: QuerySet) -> int:
+    """Rebuild `search_text` of `stories` (their title, lead, body and tags) in bulk."""
+    changed = []
+    for story in stories.prefetch_related("tags").only("pk", "title", "lead", "body"):
+        tags = [tag.name for tag in story.tags.all()]
+        story.search_text = search_document(story.title, story.lead, story.body_text, tags)
+        changed.append(story)
+    Article.objects.bulk_update(changed, ["search_text"], batch_size=500)
+    return len(changed)

@@ -1,0 +1,41 @@
+"""Keep what readers reach stories by in step: search text after tag changes, old slugs."""
+
+from django.db.models.signals import m2m_changed, post_save, pre_save
+from django.dispatch import receiver
+
+from .models import Article, Section, SectionSlugHistory, Tag, TagSlugHistory
+from .search import reindex
+
+SLUG_HISTORY = {Section: (SectionSlugHistory, "section"), Tag: (TagSlugHistory, "tag")}
+
+
+@receiver(m2m_changed, sender=Article.tags.through)
+def refresh_search_after_tagging(sender, instance, action, reverse, **kwargs):
+    if action in {"post_add", "post_remove", "post_clear"} and isinstance(instance, Article):
+        reindex(Article.objects.filter(pk=instance.pk))
+
+
+@receiver(pre_save, sender=Section)
+@receiver(pre_save, sender=Tag)
+def note_previous_slug(sender, instance, raw=False, **kwargs):
+    instance._previous = (
+        None
+        if raw or instance.pk is None
+        else sender._default_manager.filter(pk=instance.pk).values("slug", "name").first()
+    )
+
+
+@receiver(post_save, sender=Section)
+@receiver(post_save, sender=Tag)
+def keep_old_slug(sender, instance, raw=False, **kwargs):
+    """Record the slug a rename replaced, so the old address answers with a 301."""
+    if raw:
+        return
+    history, field = SLUG_HISTORY[sender]
+    # A slug in use again is live, not history.
+    history.objects.filter(slug=instance.slug).delete()
+    previous = getattr(instance, "_previous", None)
+    if previous and previous["slug"] != instance.slug:
+        history.objects.update_or_create(slug=previous["slug"], defaults={field: instance})
+    if sender is Tag and previous and previous["name"] != instance.name:
+        reindex(Article.objects.filter(tags=instance))
