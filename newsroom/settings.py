@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
     "taggit",
     "reversion",
     "imagekit",
@@ -148,6 +149,12 @@ SITE_EMAIL = os.environ.get("SITE_EMAIL", "toasoan@baolaichau.vn")
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 ARTICLES_PER_PAGE = 20
+HOME_FEATURED = 5
+HOME_PER_SECTION = 4
+SIDEBAR_LIMIT = 5
+MOST_READ_DAYS = 30
+# Page views are counted in the cache; every Nth view of a story is written to the database.
+VIEW_COUNT_FLUSH_EVERY = int(os.environ.get("VIEW_COUNT_FLUSH_EVERY", "20"))
 
 # Uploaded pictures: refused above these limits (the pixel limit stops decompression bombs).
 IMAGE_MAX_UPLOAD_BYTES = int(os.environ.get("IMAGE_MAX_UPLOAD_BYTES", 20 * 1024 * 1024))
