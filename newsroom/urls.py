@@ -8,6 +8,7 @@ admin.site.index_title = "Bàn biên tập"
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("binh-luan/", include("comments.urls")),
     path("", include("articles.urls")),
 ]
 

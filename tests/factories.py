@@ -55,3 +55,19 @@ def make_user(
     for name in groups:
         user.groups.add(Group.objects.get_or_create(name=name)[0])
     return user
+
+
+def make_comment(article: Article, *, status: str = "approved", **fields):
+    """A reader's comment on `article`, approved unless told otherwise.
+
+    Counts are kept by moderation; a builder that skips it recounts the story itself.
+    """
+    from comments.models import Comment
+    from comments.moderation import recount
+
+    fields.setdefault("name", f"Bạn đọc {next(_seq)}")
+    fields.setdefault("email", "bandoc@example.com")
+    fields.setdefault("body", "Bài viết rất hay.")
+    comment = Comment.objects.create(article=article, status=status, **fields)
+    recount([article.pk])
+    return comment

@@ -1,0 +1,131 @@
+"""The moderators' queue: pending first, newest first, approved, rejected or spammed in bulk."""
+
+from django.contrib import admin
+from django.db.models import Case, IntegerField, Value, When
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+
+from articles.text import excerpt
+
+from . import moderation
+from .models import BlockedWord, Comment
+
+
+@admin.register(Comment)
+class CommentAdmin(admin.ModelAdmin):
+    list_display = [
+        "body_excerpt",
+        "name",
+        "article_link",
+        "status",
+        "ip_address",
+        "created_at",
+    ]
+    list_display_links = ["body_excerpt"]
+    list_filter = ["status", ("article", admin.RelatedOnlyFieldListFilter)]
+    list_select_related = ["article"]
+    search_fields = ["name", "email", "body"]
+    actions = ["approve_comments", "reject_comments", "mark_spam"]
+    list_per_page = 50
+    fields = [
+        "article_link",
+        "parent",
+        "name",
+        "email",
+        "body",
+        "status",
+        "spam_reason",
+        "created_at",
+        "ip_address",
+        "user_agent",
+        "moderated_by",
+        "moderated_at",
+    ]
+    readonly_fields = [
+        "article_link",
+        "parent",
+        "spam_reason",
+        "created_at",
+        "ip_address",
+        "user_agent",
+        "moderated_by",
+        "moderated_at",
+    ]
+
+    def get_ordering(self, request):
+        pending_first = Case(
+            When(status=Comment.Status.PENDING, then=Value(0)),
+            default=Value(1),
+            output_field=IntegerField(),
+        )
+        return [pending_first.asc(), "-created_at", "-pk"]
+
+    def has_add_permission(self, request):
+        # Comments come from readers, with their address and browser; not typed in here.
+        return False
+
+    @admin.display(description=_("bình luận"))
+    def body_excerpt(self, comment):
+        return excerpt(comment.body, limit=80)
+
+    @admin.display(description=_("bài viết"), ordering="article__title")
+    def article_link(self, comment):
+        return format_html(
+            '<a href="{}" target="_blank" rel="noopener">{}</a>',
+            comment.article.get_absolute_url(),
+            comment.article.title,
+        )
+
+    def save_model(self, request, obj, form, change):
+        # A status changed in the form goes through moderation like an action would.
+        new_status = obj.status
+        if change and "status" in form.changed_data:
+            obj.status = form.initial["status"]
+        super().save_model(request, obj, form, change)
+        if obj.status != new_status:
+            moderation.set_status([obj.pk], new_status, by=request.user)
+            obj.refresh_from_db()
+
+    def delete_model(self, request, obj):
+        moderation.delete_comments(Comment.objects.filter(pk=obj.pk))
+
+    def delete_queryset(self, request, queryset):
+        moderation.delete_comments(queryset)
+
+    def _moderate(self, request, queryset, status: str, done: str) -> None:
+        selected = list(queryset.values_list("pk", flat=True))
+        changed = moderation.set_status(selected, status, by=request.user)
+        self.message_user(request, done.format(changed=changed, unchanged=len(selected) - changed))
+
+    @admin.action(description=_("Duyệt các bình luận đã chọn"), permissions=["change"])
+    def approve_comments(self, request, queryset):
+        self._moderate(
+            request,
+            queryset,
+            Comment.Status.APPROVED,
+            "Đã duyệt {changed} bình luận ({unchanged} đã duyệt từ trước).",
+        )
+
+    @admin.action(description=_("Từ chối các bình luận đã chọn"), permissions=["change"])
+    def reject_comments(self, request, queryset):
+        self._moderate(
+            request,
+            queryset,
+            Comment.Status.REJECTED,
+            "Đã từ chối {changed} bình luận ({unchanged} đã bị từ chối từ trước).",
+        )
+
+    @admin.action(description=_("Đánh dấu spam các bình luận đã chọn"), permissions=["change"])
+    def mark_spam(self, request, queryset):
+        self._moderate(
+            request,
+            queryset,
+            Comment.Status.SPAM,
+            "Đã đánh dấu spam {changed} bình luận ({unchanged} là spam từ trước).",
+        )
+
+
+@admin.register(BlockedWord)
+class BlockedWordAdmin(admin.ModelAdmin):
+    list_display = ["word", "created_at"]
+    search_fields = ["word"]

@@ -1,0 +1,123 @@
+"""The reader's comment form, with its spam defences."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+
+from articles.text import nfc
+
+from . import spam
+from .models import BODY_MAX_LENGTH, NAME_MAX_LENGTH, Comment
+
+
+class PlainTextField(forms.CharField):
+    """Text in NFC with browser line endings (\\r\\n) counted as one character, as typed."""
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        return nfc(value).replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _limits(label: str, limit: int) -> dict[str, str]:
+    return {
+        "required": f"Vui lòng nhập {label}.",
+        "max_length": f"{label.capitalize()} dài tối đa {limit:,} ký tự"
+        " (bạn đã nhập %(show_value)d).".replace(",", "."),
+        "null_characters_not_allowed": f"{label.capitalize()} chứa ký tự không hợp lệ.",
+    }
+
+
+class CommentForm(forms.Form):
+    name = PlainTextField(
+        label="Họ và tên",
+        max_length=NAME_MAX_LENGTH,
+        help_text=f"Tối đa {NAME_MAX_LENGTH} ký tự.",
+        error_messages=_limits("họ và tên", NAME_MAX_LENGTH),
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+    )
+    email = forms.EmailField(
+        label="Email",
+        max_length=254,
+        help_text="Không hiển thị công khai.",
+        error_messages={
+            **_limits("email", 254),
+            "invalid": "Địa chỉ email không hợp lệ, ví dụ: ten@example.com.",
+        },
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+    body = PlainTextField(
+        label="Nội dung bình luận",
+        max_length=BODY_MAX_LENGTH,
+        help_text=f"Tối đa {BODY_MAX_LENGTH:,} ký tự.".replace(",", "."),
+        error_messages=_limits("nội dung bình luận", BODY_MAX_LENGTH),
+        widget=forms.Textarea(attrs={"rows": 6}),
+    )
+    parent = forms.IntegerField(
+        required=False,
+        widget=forms.HiddenInput,
+        error_messages={"invalid": "Bình luận bạn muốn trả lời không hợp lệ."},
+    )
+    # Honeypot: hidden from people, filled in by robots that fill in every field.
+    website = forms.CharField(
+        label="Để trống ô này",
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+    token = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, article, *args, **kwargs):
+        self.article = article
+        self.parent_comment = None
+        super().__init__(*args, **kwargs)
+        # Rendered in place of what was sent: every showing of the form, also one with
+        # errors, carries a fresh timestamp and an empty honeypot.
+        self.fresh_token = spam.make_token(article.pk)
+
+    def clean_website(self):
+        if self.cleaned_data.get("website"):
+            raise ValidationError(
+                "Ô này phải để trống. Vui lòng xóa nội dung trong ô rồi gửi lại.",
+                code="honeypot",
+            )
+        return ""
+
+    def clean_parent(self):
+        parent_id = self.cleaned_data.get("parent")
+        if parent_id is None:
+            return None
+        parent = (
+            Comment.objects.approved()
+            .filter(pk=parent_id, article=self.article)
+            .select_related("parent")
+            .first()
+        )
+        if parent is None:
+            raise ValidationError(
+                "Bình luận bạn muốn trả lời không có trong bài viết này.", code="bad_parent"
+            )
+        # One level of replies: answering a reply joins its thread.
+        self.parent_comment = parent.parent if parent.parent_id else parent
+        return self.parent_comment.pk
+
+    def clean(self):
+        cleaned = super().clean()
+        try:
+            spam.check_token(cleaned.get("token", ""), self.article.pk)
+        except spam.TokenError as error:
+            raise ValidationError(error.message, code=error.code) from None
+        return cleaned
+
+    def save(self, *, ip_address: str | None, user_agent: str) -> Comment:
+        """Store the comment, pending or (when it looks like spam) straight in spam."""
+        data = self.cleaned_data
+        reason = spam.spam_reason(data["name"], data["body"])
+        return Comment.objects.create(
+            article=self.article,
+            parent=self.parent_comment,
+            name=data["name"],
+            email=data["email"],
+            body=data["body"],
+            status=Comment.Status.SPAM if reason else Comment.Status.PENDING,
+            spam_reason=reason[:200],
+            ip_address=ip_address,
+            user_agent=user_agent[:500],
+        )

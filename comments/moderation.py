@@ -1,0 +1,101 @@
+"""Moderation steps: the admin actions and any view call these, never set status directly."""
+
+from collections.abc import Iterable
+from uuid import uuid4
+
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models import Count, OuterRef, Subquery
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+
+from articles.models import Article
+
+from .models import Comment
+
+VERSION_KEY = "comments:version:{}"
+
+
+def approve(comment: Comment, *, by) -> bool:
+    """Make `comment` public. Return whether its status changed."""
+    return set_status([comment.pk], Comment.Status.APPROVED, by=by) == 1
+
+
+def reject(comment: Comment, *, by) -> bool:
+    """Hide `comment` as unfit for publication. Return whether its status changed."""
+    return set_status([comment.pk], Comment.Status.REJECTED, by=by) == 1
+
+
+def mark_spam(comment: Comment, *, by) -> bool:
+    """Hide `comment` as spam. Return whether its status changed."""
+    return set_status([comment.pk], Comment.Status.SPAM, by=by) == 1
+
+
+def set_status(comment_ids: Iterable[int], status: str, *, by) -> int:
+    """Move the comments to `status` in one transaction; return how many changed.
+
+    Records who and when, recounts the stories' public comments while their rows are
+    locked (so concurrent moderators cannot lose an update), and, once committed, purges
+    the cached comment lists of those stories.
+    """
+    ids = sorted(set(comment_ids))
+    with transaction.atomic():
+        article_ids = sorted(
+            set(Comment.objects.filter(pk__in=ids).values_list("article_id", flat=True))
+        )
+        # Lock the stories first, always in the same order: two moderators of one story
+        # queue up here instead of recounting from each other's uncommitted state.
+        list(Article.objects.select_for_update().filter(pk__in=article_ids).values_list("pk"))
+        changing = Comment.objects.filter(pk__in=ids).exclude(status=status)
+        changed = changing.update(status=status, moderated_by=by, moderated_at=timezone.now())
+        if changed:
+            recount(article_ids)
+            transaction.on_commit(lambda: purge(article_ids))
+    return changed
+
+
+def recount(article_ids: Iterable[int]) -> None:
+    """Set each story's `comment_count` to the number of comments a reader can see."""
+    visible = (
+        Comment.objects.visible()
+        .filter(article=OuterRef("pk"))
+        .order_by()
+        .values("article")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    Article.objects.filter(pk__in=list(article_ids)).update(
+        comment_count=Coalesce(Subquery(visible), 0)
+    )
+
+
+def delete_comments(comments) -> int:
+    """Delete comments (and their replies) and keep the stories' counts right."""
+    with transaction.atomic():
+        article_ids = sorted(set(comments.values_list("article_id", flat=True)))
+        list(Article.objects.select_for_update().filter(pk__in=article_ids).values_list("pk"))
+        deleted, _ = Comment.objects.filter(pk__in=comments.values("pk")).delete()
+        recount(article_ids)
+        transaction.on_commit(lambda: purge(article_ids))
+    return deleted
+
+
+def purge(article_ids: Iterable[int]) -> None:
+    """Drop the cached comment lists of the stories: the next view renders them afresh."""
+    # A new random version makes every cached list of the story unreachable at once; being
+    # random, a version lost from the cache can never bring back an old list.
+    cache.set_many({VERSION_KEY.format(pk): uuid4().hex for pk in article_ids}, timeout=None)
+
+
+def cache_version(article_id: int) -> str:
+    """The current version of a story's cached comment lists."""
+    key = VERSION_KEY.format(article_id)
+    version = cache.get(key)
+    if version is None:
+        cache.add(key, uuid4().hex, timeout=None)
+        version = cache.get(key)
+    return version
+
+
+def pending_count() -> int:
+    return Comment.objects.pending().count()

@@ -1,0 +1,60 @@
+"""A per-IP limit on comment posts, counted in the shared cache so it holds across servers."""
+
+import re
+import time
+
+from django.conf import settings
+from django.core.cache import cache
+from django.core.exceptions import ImproperlyConfigured, ValidationError
+from django.core.validators import validate_ipv46_address
+
+PERIODS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
+_RATE = re.compile(r"^\s*(\d+)\s*/\s*(\d*)\s*([smhd])\s*$")
+
+
+def parse_rate(rate: str) -> tuple[int, int] | None:
+    """`"5/m"` -> (5, 60); `"0"` or "" -> None (no limit)."""
+    rate = (rate or "").strip()
+    if rate in {"", "0"}:
+        return None
+    match = _RATE.match(rate)
+    if not match:
+        raise ImproperlyConfigured(f"COMMENT_RATE_LIMIT {rate!r} is not like '5/m'.")
+    count, multiplier, unit = match.groups()
+    if int(count) == 0:
+        return None
+    return int(count), int(multiplier or 1) * PERIODS[unit]
+
+
+def client_ip(request) -> str | None:
+    """The reader's address: REMOTE_ADDR, or the one our trusted proxies put in X-Forwarded-For."""
+    address = request.META.get("REMOTE_ADDR", "")
+    proxies = settings.TRUSTED_PROXY_COUNT
+    if proxies:
+        forwarded = [a.strip() for a in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
+        forwarded = [a for a in forwarded if a]
+        if len(forwarded) >= proxies:
+            address = forwarded[-proxies]
+    try:
+        validate_ipv46_address(address)
+    except ValidationError:
+        return None
+    return address
+
+
+def hit(ip: str | None) -> bool:
+    """Count one post from `ip`; return False once it is over the limit for this window."""
+    limit = parse_rate(settings.COMMENT_RATE_LIMIT)
+    if limit is None:
+        return True
+    count, period = limit
+    window = int(time.time() // period)
+    key = f"comments:rate:{ip or 'unknown'}:{period}:{window}"
+    cache.add(key, 0, timeout=period + 1)
+    try:
+        current = cache.incr(key)
+    except ValueError:
+        # The key expired between add and incr: this is the window's first post.
+        cache.set(key, 1, timeout=period + 1)
+        current = 1
+    return current <= count

@@ -1,0 +1,11 @@
+from django.urls import path
+
+from . import views
+
+app_name = "comments"
+
+urlpatterns = [
+    path("gui/", views.post_comment, name="post"),
+    path("<int:pk>/tra-loi/", views.ReplyView.as_view(), name="reply"),
+    path("bai-viet/<int:article_pk>/", views.CommentListView.as_view(), name="list"),
+]

@@ -1,0 +1,159 @@
+"""Posting a comment (post, redirect, get), replying, and the comment pages after the first."""
+
+from django.contrib import messages
+from django.core import signing
+from django.db import transaction
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.template.response import TemplateResponse
+from django.views.decorators.http import require_POST
+from django.views.generic import DetailView
+
+from articles.models import Article
+from articles.views import ArticleDetailView
+
+from . import ratelimit
+from .forms import CommentForm
+from .models import Comment
+from .notifications import notify_moderators
+from .threads import comments_open, thread_page
+
+AUTHOR_COOKIE = "binh_luan"
+AUTHOR_SALT = "comments.author"
+AUTHOR_MAX_AGE = 365 * 24 * 3600
+PENDING_KEPT = 5
+MAX_PAGE = 100_000
+
+RECEIVED = "Cảm ơn bạn! Bình luận đã được gửi và đang chờ kiểm duyệt trước khi hiển thị."
+CLOSED = "Bài viết này đã đóng bình luận. Bình luận của bạn chưa được gửi."
+TOO_MANY = "Bạn đã gửi quá nhiều bình luận trong thời gian ngắn. Vui lòng thử lại sau ít phút."
+NO_ARTICLE = "Không tìm thấy bài viết bạn muốn bình luận. Bình luận của bạn chưa được gửi."
+
+
+def author_memory(request) -> dict:
+    """What this browser remembers of its reader: name, email and their pending comments."""
+    try:
+        data = signing.loads(request.COOKIES.get(AUTHOR_COOKIE, ""), salt=AUTHOR_SALT)
+    except signing.BadSignature:
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def remember_author(response, request, comment: Comment) -> None:
+    memory = author_memory(request)
+    pending = [pk for pk in memory.get("pending", []) if isinstance(pk, int)]
+    memory = {
+        "name": comment.name,
+        "email": comment.email,
+        "pending": [*pending, comment.pk][-PENDING_KEPT:],
+    }
+    response.set_cookie(
+        AUTHOR_COOKIE,
+        signing.dumps(memory, salt=AUTHOR_SALT, compress=True),
+        max_age=AUTHOR_MAX_AGE,
+        httponly=True,
+        samesite="Lax",
+        secure=request.is_secure(),
+    )
+
+
+def public_article(pk) -> Article | None:
+    try:
+        pk = int(pk)
+    except (TypeError, ValueError):
+        return None
+    return (
+        Article.objects.published()
+        .select_related("section__parent", "hero_image")
+        .filter(pk=pk)
+        .first()
+    )
+
+
+def render_article(request, article: Article, *, status: int, **context) -> TemplateResponse:
+    """The story page again, as its own view renders it, with the comment form's state."""
+    view = ArticleDetailView()
+    view.setup(request, slug=article.slug, pk=article.pk)
+    view.object = article
+    context = view.get_context_data(object=article, **context)
+    return TemplateResponse(request, view.get_template_names(), context, status=status)
+
+
+@require_POST
+def post_comment(request):
+    """Store a reader's comment for moderation and send them back to the story."""
+    article = public_article(request.POST.get("article"))
+    if article is None:
+        return render(
+            request,
+            "comments/comment_refused.html",
+            {"message": NO_ARTICLE, "body": request.POST.get("body", "")},
+            status=400,
+        )
+    if not comments_open(article):
+        return render_article(
+            request,
+            article,
+            status=403,
+            comment_refusal=CLOSED,
+            refused_body=request.POST.get("body", ""),
+        )
+    form = CommentForm(article, data=request.POST)
+    if not form.is_valid():
+        return render_article(request, article, status=400, comment_form=form)
+    if not ratelimit.hit(ratelimit.client_ip(request)):
+        form.add_error(None, TOO_MANY)
+        return render_article(request, article, status=429, comment_form=form)
+    with transaction.atomic():
+        comment = form.save(
+            ip_address=ratelimit.client_ip(request),
+            user_agent=request.META.get("HTTP_USER_AGENT", ""),
+        )
+        transaction.on_commit(lambda: notify_moderators(comment))
+    messages.success(request, RECEIVED)
+    response = redirect(f"{article.get_absolute_url()}#binh-luan")
+    remember_author(response, request, comment)
+    return response
+
+
+class ReplyView(DetailView):
+    """A page to answer one approved comment: works where JavaScript does not."""
+
+    template_name = "comments/comment_reply.html"
+    context_object_name = "parent"
+
+    def get_queryset(self):
+        public = Article.objects.published()
+        return Comment.objects.approved().filter(article__in=public).select_related("article")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["article"] = self.object.article
+        return context
+
+
+class CommentListView(DetailView):
+    """The story's comment threads after the first fifty, fifty to a page."""
+
+    template_name = "comments/comment_list.html"
+    context_object_name = "article"
+    pk_url_kwarg = "article_pk"
+
+    def get_queryset(self):
+        return Article.objects.published().select_related("section")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        try:
+            number = int(self.request.GET.get("trang", "1"))
+        except ValueError:
+            raise Http404("Trang không hợp lệ.") from None
+        # Far beyond any story's comments, and small enough for the database's OFFSET.
+        if not 1 <= number <= MAX_PAGE:
+            raise Http404("Trang không hợp lệ.")
+        page = thread_page(self.object.pk, number)
+        if number > 1 and not page.threads:
+            raise Http404("Không còn bình luận.")
+        context["page"] = page
+        context["comments_open"] = comments_open(self.object)
+        return context
