@@ -1,0 +1,192 @@
+"""Moderation steps: who and when, counts kept right (also concurrently), the page at once."""
+
+import threading
+
+import pytest
+from django.db import connection
+from django.utils import timezone
+
+from articles.models import Article
+from comments import moderation
+from comments.models import Comment
+from tests.factories import make_article, make_comment, make_user
+
+
+def comments_html(response) -> str:
+    html = response.content.decode()
+    return html[html.index('id="binh-luan"') :]
+
+
+@pytest.mark.django_db
+def test_approve_records_who_and_when_and_counts():
+    article = make_article()
+    comment = make_comment(article, status=Comment.Status.PENDING)
+    moderator = make_user("kiemduyet")
+
+    assert moderation.approve(comment, by=moderator) is True
+
+    comment.refresh_from_db()
+    article.refresh_from_db()
+    assert comment.status == Comment.Status.APPROVED
+    assert comment.moderated_by == moderator
+    assert abs((timezone.now() - comment.moderated_at).total_seconds()) < 5
+    assert article.comment_count == 1
+    # Approving twice changes nothing and counts once.
+    assert moderation.approve(comment, by=moderator) is False
+    article.refresh_from_db()
+    assert article.comment_count == 1
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("step", "status"),
+    [(moderation.reject, Comment.Status.REJECTED), (moderation.mark_spam, Comment.Status.SPAM)],
+)
+def test_reject_and_spam_take_an_approved_comment_off_the_count(step, status):
+    article = make_article()
+    comment = make_comment(article)
+    make_comment(article)
+    article.refresh_from_db()
+    assert article.comment_count == 2
+
+    step(comment, by=make_user())
+
+    comment.refresh_from_db()
+    article.refresh_from_db()
+    assert comment.status == status
+    assert article.comment_count == 1
+
+
+@pytest.mark.django_db
+def test_hiding_a_thread_hides_its_replies_from_the_count():
+    article = make_article()
+    parent = make_comment(article)
+    make_comment(article, parent=parent)
+    article.refresh_from_db()
+    assert article.comment_count == 2
+
+    moderation.reject(parent, by=make_user())
+    article.refresh_from_db()
+    assert article.comment_count == 0
+
+    moderation.approve(parent, by=make_user())
+    article.refresh_from_db()
+    assert article.comment_count == 2
+
+
+@pytest.mark.django_db
+def test_set_status_in_bulk_counts_each_story():
+    first, second = make_article(), make_article()
+    comments = [make_comment(a, status=Comment.Status.PENDING) for a in (first, first, second)]
+    changed = moderation.set_status(
+        [c.pk for c in comments], Comment.Status.APPROVED, by=make_user()
+    )
+    assert changed == 3
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert (first.comment_count, second.comment_count) == (2, 1)
+
+
+@pytest.mark.django_db
+def test_approval_shows_on_the_page_at_once_despite_the_cached_list(
+    client, django_capture_on_commit_callbacks
+):
+    article = make_article()
+    comment = make_comment(article, status=Comment.Status.PENDING, body="Vừa được duyệt")
+    assert "Hiện tại chưa có bình luận" in comments_html(client.get(article.get_absolute_url()))
+
+    with django_capture_on_commit_callbacks(execute=True):
+        moderation.approve(comment, by=make_user())
+    html = comments_html(client.get(article.get_absolute_url()))
+    assert "Vừa được duyệt" in html
+    assert '<span class="comment-count">(1)</span>' in html
+
+    with django_capture_on_commit_callbacks(execute=True):
+        moderation.reject(comment, by=make_user())
+    html = comments_html(client.get(article.get_absolute_url()))
+    assert "Vừa được duyệt" not in html
+    assert "Hiện tại chưa có bình luận" in html
+
+
+@pytest.mark.django_db
+def test_deleting_comments_keeps_the_count_right(django_capture_on_commit_callbacks):
+    article = make_article()
+    parent = make_comment(article)
+    make_comment(article, parent=parent)
+    make_comment(article)
+    with django_capture_on_commit_callbacks(execute=True):
+        deleted = moderation.delete_comments(Comment.objects.filter(pk=parent.pk))
+    assert deleted == 2  # the thread and its reply
+    article.refresh_from_db()
+    assert article.comment_count == 1
+
+
+@pytest.mark.django_db
+def test_deleting_a_story_deletes_its_comments():
+    article = make_article()
+    parent = make_comment(article)
+    make_comment(article, parent=parent)
+    kept = make_comment(make_article())
+
+    article.delete()
+
+    assert list(Comment.objects.all()) == [kept]
+
+
+def _run_concurrently(jobs):
+    errors = []
+    barrier = threading.Barrier(len(jobs))
+
+    def run(job):
+        try:
+            barrier.wait()
+            job()
+        except Exception as error:  # pragma: no cover - reported below
+            errors.append(error)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=run, args=(job,)) for job in jobs]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_concurrent_moderation_keeps_the_count_right_on_postgresql():
+    article = make_article()
+    moderator = make_user()
+    pending = [make_comment(article, status=Comment.Status.PENDING) for _ in range(12)]
+    approved = [make_comment(article) for _ in range(4)]
+
+    jobs = [lambda c=c: moderation.approve(c, by=moderator) for c in pending]
+    jobs += [lambda c=c: moderation.mark_spam(c, by=moderator) for c in approved]
+    # Two moderators approving the same comment at once count it once.
+    jobs += [lambda: moderation.approve(pending[0], by=moderator)]
+    _run_concurrently(jobs)
+
+    article.refresh_from_db()
+    assert article.comment_count == 12
+    assert Comment.objects.approved().count() == 12
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_posting_while_moderating_keeps_the_count_right_on_postgresql(client):
+    article = make_article()
+    moderator = make_user()
+    pending = [make_comment(article, status=Comment.Status.PENDING) for _ in range(8)]
+
+    def post_one():
+        Comment.objects.create(article=article, name="Mới", email="m@example.com", body="Mới")
+
+    jobs = [lambda c=c: moderation.approve(c, by=moderator) for c in pending]
+    jobs += [post_one for _ in range(8)]
+    _run_concurrently(jobs)
+
+    article.refresh_from_db()
+    assert article.comment_count == 8
+    assert Article.objects.get(pk=article.pk).comment_count == Comment.objects.approved().count()

@@ -1,0 +1,155 @@
+"""Spam defences: honeypot, form timing (also on a page cached for a day), links, blocked words."""
+
+import re
+from datetime import timedelta
+
+import pytest
+import time_machine
+from django.utils import timezone
+
+from comments.models import BlockedWord, Comment
+from tests.comments.helpers import POST_URL, comment_data, form_token
+from tests.factories import make_article
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def article():
+    return make_article("Đường Điện Biên Phủ sáng đèn")
+
+
+def page_token(client, article) -> str:
+    """The token a reader's browser got with the story page, as it would send it back."""
+    html = client.get(article.get_absolute_url()).content.decode()
+    return re.search(r'name="token" value="([^"]+)"', html).group(1)
+
+
+def test_filled_honeypot_is_refused_with_message_and_text_kept(client, article):
+    response = client.post(
+        POST_URL, comment_data(article, website="http://spam.example", body="Nội dung của tôi")
+    )
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "Ô này phải để trống" in html
+    assert "Nội dung của tôi</textarea>" in html
+    # The honeypot comes back empty, so a person who filled it by mistake can just send again.
+    assert 'name="website" id="id_website" value=""' in html
+    assert Comment.objects.count() == 0
+
+
+def test_form_sent_within_three_seconds_is_refused_then_accepted_on_resend(client, article):
+    start = timezone.now()
+    with time_machine.travel(start, tick=False) as clock:
+        token = page_token(client, article)
+        clock.shift(timedelta(seconds=1))
+        response = client.post(POST_URL, comment_data(article, token=token, body="Nhanh tay"))
+        assert response.status_code == 400
+        html = response.content.decode()
+        assert "Bạn gửi quá nhanh" in html
+        assert "Nhanh tay</textarea>" in html
+        fresh = re.search(r'name="token" value="([^"]+)"', html).group(1)
+
+        clock.shift(timedelta(seconds=5))
+        response = client.post(POST_URL, comment_data(article, token=fresh, body="Nhanh tay"))
+    assert response.status_code == 302
+    assert Comment.objects.get().body == "Nhanh tay"
+
+
+def test_quick_human_after_three_seconds_passes(client, article):
+    with time_machine.travel(timezone.now(), tick=False) as clock:
+        token = page_token(client, article)
+        clock.shift(timedelta(seconds=3.5))
+        response = client.post(POST_URL, comment_data(article, token=token))
+    assert response.status_code == 302
+
+
+def test_min_fill_time_is_a_setting(client, article, settings):
+    settings.COMMENT_MIN_FILL_SECONDS = 10
+    with time_machine.travel(timezone.now(), tick=False) as clock:
+        token = page_token(client, article)
+        clock.shift(timedelta(seconds=5))
+        assert client.post(POST_URL, comment_data(article, token=token)).status_code == 400
+
+
+def test_form_from_a_page_cached_for_a_day_still_works(client, article):
+    with time_machine.travel(timezone.now(), tick=False) as clock:
+        token = page_token(client, article)  # the page as a cache keeps it
+        clock.shift(timedelta(hours=23, minutes=50))
+        response = client.post(POST_URL, comment_data(article, token=token))
+    assert response.status_code == 302
+    assert Comment.objects.count() == 1
+
+
+def test_form_older_than_a_day_is_refused_keeping_the_text_and_renewed(client, article):
+    with time_machine.travel(timezone.now(), tick=False) as clock:
+        token = page_token(client, article)
+        clock.shift(timedelta(days=1, minutes=5))
+        response = client.post(POST_URL, comment_data(article, token=token, body="Viết lâu"))
+        assert response.status_code == 400
+        html = response.content.decode()
+        assert "Biểu mẫu đã quá hạn" in html
+        assert "Viết lâu</textarea>" in html
+        fresh = re.search(r'name="token" value="([^"]+)"', html).group(1)
+        clock.shift(timedelta(seconds=10))
+        response = client.post(POST_URL, comment_data(article, token=fresh, body="Viết lâu"))
+    assert response.status_code == 302
+
+
+@pytest.mark.parametrize("token", ["", "gia-mao", "eyJhIjoxfQ:1abc:xyz"])
+def test_missing_or_forged_token_is_refused(client, article, token):
+    response = client.post(POST_URL, comment_data(article, token=token, body="Giữ lại"))
+    assert response.status_code == 400
+    assert "Biểu mẫu không hợp lệ" in response.content.decode()
+    assert "Giữ lại</textarea>" in response.content.decode()
+
+
+def test_token_of_another_story_is_refused(client, article):
+    other = make_article()
+    response = client.post(POST_URL, comment_data(article, token=form_token(other)))
+    assert response.status_code == 400
+    assert Comment.objects.count() == 0
+
+
+def test_many_links_send_the_comment_to_spam_quietly(client, article, settings):
+    settings.COMMENT_MAX_LINKS = 2
+    body = "Mua ngay http://a.example www.b.example https://c.example"
+    response = client.post(POST_URL, comment_data(article, body=body), follow=True)
+
+    comment = Comment.objects.get()
+    assert comment.status == Comment.Status.SPAM
+    assert "3 liên kết" in comment.spam_reason
+    # The sender is told what every reader is told; nothing public changes.
+    assert "đang chờ kiểm duyệt" in response.content.decode()
+    article.refresh_from_db()
+    assert article.comment_count == 0
+
+
+def test_two_links_wait_for_a_moderator(client, article, settings):
+    settings.COMMENT_MAX_LINKS = 2
+    body = "Nguồn: https://baolaichau.vn và https://chinhphu.vn"
+    client.post(POST_URL, comment_data(article, body=body))
+    assert Comment.objects.get().status == Comment.Status.PENDING
+
+
+def test_blocked_word_sends_the_comment_to_spam(client, article):
+    BlockedWord.objects.create(word="Thuốc Giả")
+    client.post(POST_URL, comment_data(article, body="Bán THUỐC GIẢ giá rẻ"))
+    client.post(POST_URL, comment_data(article, body="Thuốc tốt, giá rẻ"))
+
+    spam, fine = Comment.objects.order_by("pk")
+    assert spam.status == Comment.Status.SPAM
+    assert "thuốc giả" in spam.spam_reason
+    assert fine.status == Comment.Status.PENDING
+
+
+def test_blocked_word_matches_whole_words_only(client, article):
+    BlockedWord.objects.create(word="sex")
+    client.post(POST_URL, comment_data(article, body="Đội bóng Essex thắng"))
+    assert Comment.objects.get().status == Comment.Status.PENDING
+
+
+def test_blocked_word_in_the_name_counts_too(client, article):
+    BlockedWord.objects.create(word="casino")
+    client.post(POST_URL, comment_data(article, name="Casino online"))
+    assert Comment.objects.get().status == Comment.Status.SPAM
