@@ -1,12 +1,71 @@
 """The editors' desk: stories, sections, pictures and tags in the Django admin."""
 
-from django.contrib import admin
+from datetime import timedelta
+
+import reversion
+from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q
+from django.http import Http404, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_POST
+from reversion.admin import VersionAdmin
 from taggit.models import Tag as TaggitTag
 
-from .models import Article, Image, RelatedArticle, Section, Tag
+from . import preview, workflow
+from .admin_forms import ArticleForm, ImageForm, SendBackForm
+from .models import Article, Image, RelatedArticle, Section, ShareLink, Tag, TaggedArticle
+from .templatetags.vn_dates import vn_datetime
 
 admin.site.unregister(TaggitTag)
+
+# Counters and the lock version belong to the present, not to a restored revision.
+reversion.register(RelatedArticle)
+reversion.register(TaggedArticle)
+reversion.register(
+    Article,
+    exclude=["version", "comment_count", "view_count", "search_text"],
+    follow=["related_links", "taggedarticle_set"],
+)
+
+
+def until(moment) -> str:
+    """`2 giờ`, `1 ngày 3 giờ`, `25 phút`: how long until `moment`, in Vietnamese."""
+    seconds = max(int((moment - timezone.now()).total_seconds()), 0)
+    days, rest = divmod(seconds, 86400)
+    hours, rest = divmod(rest, 3600)
+    minutes = rest // 60
+    if days:
+        return f"{days} ngày {hours} giờ" if hours else f"{days} ngày"
+    if hours:
+        return f"{hours} giờ {minutes} phút" if minutes else f"{hours} giờ"
+    return f"{minutes} phút" if minutes else "dưới 1 phút"
+
+
+class StateFilter(admin.SimpleListFilter):
+    title = _("trạng thái")
+    parameter_name = "state"
+
+    def lookups(self, request, model_admin):
+        return list(workflow.STATE_LABELS.items())
+
+    def queryset(self, request, queryset):
+        now = timezone.now()
+        published = Q(status=Article.Status.PUBLISHED)
+        match self.value():
+            case "scheduled":
+                return queryset.filter(published, published_at__gt=now)
+            case "published":
+                return queryset.filter(published, published_at__lte=now)
+            case "draft" | "pending" | "unpublished" as status:
+                return queryset.filter(status=status)
+        return queryset
 
 
 class RelatedArticleInline(admin.TabularInline):
@@ -18,38 +77,305 @@ class RelatedArticleInline(admin.TabularInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
-    list_display = ["title", "section", "status", "published_at", "byline"]
-    list_filter = ["status", "section", "featured", "published_at"]
-    list_select_related = ["section", "section__parent"]
+class ArticleAdmin(VersionAdmin):
+    form = ArticleForm
+    change_form_template = "admin/articles/article/change_form.html"
+    list_display = ["title", "state_badge", "section", "author", "when", "updated_at"]
+    list_filter = [StateFilter, "section", "author", "published_at", "featured"]
+    list_select_related = ["section", "section__parent", "author"]
     search_fields = ["title", "lead", "byline"]
     date_hierarchy = "published_at"
     autocomplete_fields = ["section", "hero_image"]
     inlines = [RelatedArticleInline]
+    actions = ["submit_for_review", "publish_articles", "send_back_articles", "unpublish_articles"]
     # The slug is made on the server by articles.text.slugify: the admin's JavaScript prefill
     # (URLify) would turn "Đường" into "djng", so there is deliberately no prepopulated_fields.
     fieldsets = [
-        (None, {"fields": ["title", "section", "lead", "body", "byline", "tags"]}),
+        (None, {"fields": ["title", "section", "lead", "body", "byline", "tags", "edit_version"]}),
         (_("Ảnh"), {"fields": ["hero_image"]}),
         (
             _("Xuất bản"),
             {
                 "fields": [
-                    "status",
+                    "state_badge",
+                    "review_note",
                     "published_at",
                     "featured",
                     "allow_comments",
                     "source_code",
                     "slug",
+                    "author",
                 ]
             },
         ),
     ]
 
+    class Media:
+        css = {"all": ["admin/css/desk.css"]}
+        js = ["admin/js/article_desk.js"]
+
+    # Who may do what ---------------------------------------------------------------------
+
+    def has_publish_permission(self, request) -> bool:
+        return workflow.can_publish(request.user)
+
+    def has_change_permission(self, request, obj=None):
+        if not super().has_change_permission(request, obj):
+            return False
+        return obj is None or workflow.can_edit(request.user, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        if not super().has_delete_permission(request, obj):
+            return False
+        if obj is None or workflow.can_publish(request.user):
+            return True
+        return obj.author_id == request.user.pk and obj.status == Article.Status.DRAFT
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        if not workflow.can_publish(request.user):
+            # Bulk delete checks no object: only editors get it.
+            actions.pop("delete_selected", None)
+        return actions
+
+    def get_fieldsets(self, request, obj=None):
+        if obj is None or self.has_change_permission(request, obj):
+            return self.fieldsets
+        # A read-only view shows model fields only; the lock version is a form field.
+        first, *rest = self.fieldsets
+        fields = [name for name in first[1]["fields"] if name != "edit_version"]
+        return [(first[0], {"fields": fields}), *rest]
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = ["state_badge", "review_note", "author"]
+        if not workflow.can_publish(request.user):
+            readonly += ["published_at", "featured"]
+        return readonly
+
+    # The list ------------------------------------------------------------------------------
+
+    @admin.display(description=_("trạng thái"), ordering="status")
+    def state_badge(self, obj):
+        if obj is None or obj.pk is None:
+            return format_html('<span class="badge badge-draft">{}</span>', "Bản nháp")
+        state = workflow.state(obj)
+        return format_html(
+            '<span class="badge badge-{}">{}</span>', state, workflow.STATE_LABELS[state]
+        )
+
+    @admin.display(description=_("lên trang"), ordering="published_at")
+    def when(self, obj):
+        if obj.published_at is None:
+            return "—"
+        if obj.is_scheduled:
+            return format_html(
+                '<span class="goes-live">Lên trang sau {}</span><br><small>{} (GMT+7)</small>',
+                until(obj.published_at),
+                vn_datetime(obj.published_at),
+            )
+        return f"{vn_datetime(obj.published_at)} (GMT+7)"
+
+    # Saving --------------------------------------------------------------------------------
+
     def save_model(self, request, obj, form, change):
         if not change and obj.author_id is None:
             obj.author = request.user
+        if change:
+            obj.version += 1
         super().save_model(request, obj, form, change)
+
+    def response_add(self, request, obj, post_url_continue=None):
+        return self._after_save(request, obj) or super().response_add(
+            request, obj, post_url_continue
+        )
+
+    def response_change(self, request, obj):
+        return self._after_save(request, obj) or super().response_change(request, obj)
+
+    def _after_save(self, request, obj):
+        """Run the workflow button pressed with the save, if any."""
+        steps = {
+            "_submit": (workflow.submit, "Đã gửi bài “{}” cho biên tập viên duyệt."),
+            "_publish": (workflow.publish, None),
+            "_unpublish": (workflow.unpublish, "Đã gỡ bài “{}” khỏi trang."),
+        }
+        for button, (step, done) in steps.items():
+            if button not in request.POST:
+                continue
+            try:
+                step(obj, by=request.user)
+            except workflow.WorkflowError as error:
+                self.message_user(request, f"Đã lưu, nhưng: {error}", messages.WARNING)
+            else:
+                if done is None:
+                    done = self._published_message(obj)
+                self.message_user(request, done.format(obj.title), messages.SUCCESS)
+            return HttpResponseRedirect(reverse("admin:articles_article_change", args=[obj.pk]))
+        return None
+
+    @staticmethod
+    def _published_message(obj) -> str:
+        if obj.is_scheduled:
+            return (
+                "Đã hẹn giờ bài “{}”: lên trang lúc "
+                + vn_datetime(obj.published_at)
+                + " (giờ Việt Nam), sau "
+                + until(obj.published_at)
+                + "."
+            )
+        return "Đã xuất bản bài “{}”."
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        extra_context = extra_context or {}
+        if object_id:
+            article = self.get_object(request, unquote(object_id))
+            if article is not None:
+                extra_context.update(self._desk_context(request, article))
+        else:
+            extra_context.update(can_submit=True, can_publish=workflow.can_publish(request.user))
+        return super().changeform_view(request, object_id, form_url, extra_context)
+
+    def _desk_context(self, request, article):
+        user = request.user
+        publisher = workflow.can_publish(user)
+        editable = workflow.can_edit(user, article)
+        return {
+            "desk_state": workflow.state(article),
+            "can_submit": editable and article.status == Article.Status.DRAFT,
+            "can_publish": publisher and not article.is_public,
+            "can_unpublish": publisher and article.status == Article.Status.PUBLISHED,
+            "can_send_back": publisher
+            and (article.status == Article.Status.PENDING or article.is_scheduled),
+            "can_share": publisher,
+            "share_hours": preview.share_link_hours(),
+            "share_links": [link for link in article.share_links.all() if link.is_active]
+            if publisher
+            else [],
+        }
+
+    # Actions: each calls the workflow step, then says how many stories it changed -------------
+
+    def _run(self, request, queryset, step, done: str, **kwargs) -> None:
+        changed, refused = 0, []
+        for article in queryset.select_related("author"):
+            try:
+                step(article, by=request.user, **kwargs)
+            except (workflow.WorkflowError, PermissionDenied) as error:
+                refused.append(f"“{article.title}”: {error}")
+            else:
+                changed += 1
+        if changed:
+            self.message_user(request, done.format(n=changed), messages.SUCCESS)
+        if refused:
+            self.message_user(
+                request, "Không đổi được: " + "; ".join(refused[:10]), messages.WARNING
+            )
+
+    @admin.action(description=_("Gửi duyệt các bài đã chọn"), permissions=["change"])
+    def submit_for_review(self, request, queryset):
+        self._run(request, queryset, workflow.submit, "Đã gửi duyệt {n} bài.")
+
+    @admin.action(
+        description=_("Xuất bản (bài có giờ trong tương lai sẽ được hẹn giờ)"),
+        permissions=["publish"],
+    )
+    def publish_articles(self, request, queryset):
+        self._run(request, queryset, workflow.publish, "Đã xuất bản hoặc hẹn giờ {n} bài.")
+
+    @admin.action(description=_("Gỡ các bài đã chọn khỏi trang"), permissions=["publish"])
+    def unpublish_articles(self, request, queryset):
+        self._run(request, queryset, workflow.unpublish, "Đã gỡ {n} bài.")
+
+    @admin.action(description=_("Trả lại phóng viên (kèm ghi chú)"), permissions=["publish"])
+    def send_back_articles(self, request, queryset):
+        form = SendBackForm(request.POST if "note" in request.POST else None)
+        if form.is_valid():
+            self._run(
+                request,
+                queryset,
+                workflow.send_back,
+                "Đã trả lại {n} bài cho phóng viên.",
+                note=form.cleaned_data["note"],
+            )
+            return None
+        return TemplateResponse(
+            request,
+            "admin/articles/article/send_back.html",
+            {
+                **self.admin_site.each_context(request),
+                "title": "Trả lại phóng viên",
+                "opts": self.model._meta,
+                "articles": queryset,
+                "form": form,
+                "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+            },
+        )
+
+    # Extra pages: preview, share links -------------------------------------------------------
+
+    def get_urls(self):
+        wrap = self.admin_site.admin_view
+        return [
+            path(
+                "<path:object_id>/preview/",
+                wrap(self.preview_view),
+                name="articles_article_preview",
+            ),
+            path(
+                "<path:object_id>/share/",
+                wrap(require_POST(self.share_view)),
+                name="articles_article_share",
+            ),
+            path(
+                "share/<int:link_id>/revoke/",
+                wrap(require_POST(self.revoke_share_view)),
+                name="articles_sharelink_revoke",
+            ),
+            *super().get_urls(),
+        ]
+
+    def _article_or_404(self, request, object_id) -> Article:
+        article = self.get_object(request, unquote(object_id))
+        if article is None or not self.has_view_or_change_permission(request, article):
+            raise Http404("Không có bài này.")
+        return article
+
+    def preview_view(self, request, object_id):
+        article = self._article_or_404(request, object_id)
+        return preview.render_preview(request, article, banner="staff")
+
+    def share_view(self, request, object_id):
+        article = self._article_or_404(request, object_id)
+        if not workflow.can_publish(request.user):
+            raise PermissionDenied
+        link = ShareLink.objects.create(
+            article=article,
+            created_by=request.user,
+            expires_at=timezone.now() + timedelta(hours=preview.share_link_hours()),
+        )
+        url = request.build_absolute_uri(preview.share_url(link))
+        self.message_user(
+            request,
+            format_html(
+                "Liên kết xem trước (hết hạn lúc {} giờ Việt Nam): "
+                '<a href="{}" class="share-url">{}</a>',
+                vn_datetime(link.expires_at),
+                url,
+                url,
+            ),
+            messages.SUCCESS,
+        )
+        return redirect("admin:articles_article_change", article.pk)
+
+    def revoke_share_view(self, request, link_id):
+        link = get_object_or_404(ShareLink.objects.select_related("article"), pk=link_id)
+        if not workflow.can_publish(request.user):
+            raise PermissionDenied
+        if link.revoked_at is None:
+            link.revoked_at = timezone.now()
+            link.save(update_fields=["revoked_at"])
+        self.message_user(request, "Đã thu hồi liên kết xem trước.", messages.SUCCESS)
+        return redirect("admin:articles_article_change", link.article_id)
 
 
 @admin.register(Section)
@@ -63,9 +389,59 @@ class SectionAdmin(admin.ModelAdmin):
 
 @admin.register(Image)
 class ImageAdmin(admin.ModelAdmin):
-    list_display = ["__str__", "caption", "credit", "width", "height", "uploaded_at"]
+    form = ImageForm
+    list_display = ["thumbnail", "__str__", "caption", "credit", "width", "height", "uploaded_at"]
+    list_display_links = ["thumbnail", "__str__"]
     search_fields = ["alt_text", "caption", "credit"]
     fields = ["file", "alt_text", "caption", "credit"]
+
+    @admin.display(description=_("ảnh"))
+    def thumbnail(self, obj):
+        return format_html(
+            '<img src="{}" alt="" width="80" loading="lazy" decoding="async">', obj.w480.url
+        )
+
+    def get_urls(self):
+        return [
+            path(
+                "picker/",
+                self.admin_site.admin_view(self.picker_view),
+                name="articles_image_picker",
+            ),
+            *super().get_urls(),
+        ]
+
+    def picker_view(self, request):
+        """The editor's "Browse..." window: upload a picture or choose one, then insert it."""
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        can_add = self.has_add_permission(request)
+        form = ImageForm(request.POST or None, request.FILES or None) if can_add else None
+        chosen = None
+        if request.method == "POST":
+            if not can_add:
+                raise PermissionDenied
+            if form.is_valid():
+                chosen = form.save()
+        query = request.GET.get("q", "").strip()
+        pictures = Image.objects.all()
+        if query:
+            pictures = pictures.filter(Q(alt_text__icontains=query) | Q(caption__icontains=query))
+        return TemplateResponse(
+            request,
+            "admin/articles/image/picker.html",
+            {
+                **self.admin_site.each_context(request),
+                "title": "Chọn hoặc tải ảnh lên",
+                "opts": self.model._meta,
+                "is_popup": True,
+                "form": form,
+                "chosen": chosen,
+                "pictures": pictures[:60],
+                "query": query,
+                "func_num": request.GET.get("CKEditorFuncNum", ""),
+            },
+        )
 
 
 @admin.register(Tag)

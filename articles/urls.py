@@ -1,6 +1,6 @@
 from django.urls import path, re_path
 
-from . import views
+from . import preview, views
 
 app_name = "articles"
 
@@ -13,4 +13,5 @@ urlpatterns = [
         views.ArticleDetailView.as_view(),
         name="detail",
     ),
+    path("xem-truoc/<str:token>/", preview.shared_article, name="share"),
 ]

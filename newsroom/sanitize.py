@@ -13,8 +13,10 @@ ALLOWED_TAGS = frozenset(
 )  # fmt: skip
 ALLOWED_ATTRIBUTES = {
     "a": ["href", "title", "rel"],
-    "img": ["src", "alt", "width", "height", "title", "loading", "data-image-id"],
+    # `data-file` is the uploaded picture's id, set by the body editor (articles.admin_forms).
+    "img": ["src", "alt", "width", "height", "title", "loading", "data-image-id", "data-file"],
     "figure": ["class", "data-image-id"],
+    "figcaption": ["class"],
     "th": ["colspan", "rowspan", "scope"],
     "td": ["colspan", "rowspan"],
     "ol": ["start"],

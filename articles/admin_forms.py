@@ -1,0 +1,150 @@
+"""Forms of the editors' desk: the story form (rich text, locking) and the picture upload."""
+
+from django import forms
+from django.contrib.admin import widgets as admin_widgets
+from django.db.models import F, Q
+from django.urls import reverse_lazy
+from django_prose_editor.widgets import AdminProseEditorWidget
+
+from . import images
+from .models import Article, Image
+
+LEAD_MAX_LENGTH = 400
+TIME_ZONE_LABEL = "Giờ Việt Nam (GMT+7)"
+
+# What the body editor can make; newsroom.sanitize allows exactly this (tested), so nothing
+# an editor makes is lost when the body is cleaned on save.
+EDITOR_EXTENSIONS = {
+    "Bold": True,
+    "Italic": True,
+    "Heading": {"levels": [2, 3, 4]},
+    "BulletList": True,
+    "OrderedList": True,
+    "ListItem": True,
+    "Blockquote": True,
+    "HardBreak": True,
+    "Link": {"enableTarget": False, "protocols": ["http", "https", "mailto", "tel"]},
+    "Figure": {"pickerUrl": reverse_lazy("admin:articles_image_picker")},
+    "Image": True,
+    "Caption": True,
+}
+
+
+class VietnamSplitDateTime(admin_widgets.AdminSplitDateTime):
+    """The admin's date and time boxes, saying which clock the time is on."""
+
+    template_name = "articles/widgets/split_datetime_vn.html"
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        context["time_zone_label"] = TIME_ZONE_LABEL
+        return context
+
+
+class ArticleForm(forms.ModelForm):
+    # The story's version when the form was opened: a save from an older one is refused.
+    edit_version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+
+    class Meta:
+        model = Article
+        fields = [
+            "title",
+            "section",
+            "lead",
+            "body",
+            "byline",
+            "tags",
+            "hero_image",
+            "published_at",
+            "featured",
+            "allow_comments",
+            "source_code",
+            "slug",
+        ]
+        widgets = {
+            "body": AdminProseEditorWidget(
+                config={"extensions": EDITOR_EXTENSIONS}, preset="configurable"
+            ),
+            "lead": forms.Textarea(
+                attrs={"rows": 4, "maxlength": LEAD_MAX_LENGTH, "data-counter": "lead"}
+            ),
+            "published_at": VietnamSplitDateTime,
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["edit_version"].initial = self.instance.version
+        if "lead" in self.fields:
+            self.fields["lead"].max_length = LEAD_MAX_LENGTH
+            self.fields["lead"].validators.append(
+                forms.fields.validators.MaxLengthValidator(LEAD_MAX_LENGTH)
+            )
+            self.fields[
+                "lead"
+            ].help_text = f"Một đoạn tóm tắt, hiển thị in đậm; tối đa {LEAD_MAX_LENGTH} ký tự."
+        if "published_at" in self.fields:
+            self.fields["published_at"].help_text = (
+                f"{TIME_ZONE_LABEL}. Ngày viết trước tháng: 03/02/2015 là ngày 3 tháng 2. "
+                "Một thời điểm trong tương lai là hẹn giờ: bài tự lên trang đúng giờ đó."
+            )
+
+    def clean_body(self):
+        return images.link_body_images(
+            self.cleaned_data.get("body", ""),
+            lambda ids, names: Image.objects.filter(Q(pk__in=ids) | Q(file__in=names)),
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        submitted = cleaned.get("edit_version")
+        if self.instance.pk and submitted is not None:
+            # A no-op write takes the row's write lock (the database's, on SQLite) for the rest
+            # of this save's transaction, so two saves cannot both pass the check below.
+            Article.objects.filter(pk=self.instance.pk).update(version=F("version"))
+            current = (
+                Article.objects.filter(pk=self.instance.pk)
+                .values_list("version", flat=True)
+                .first()
+            )
+            if current is not None and current != submitted:
+                raise forms.ValidationError(
+                    "Bài này vừa được người khác lưu (hoặc đổi trạng thái) sau khi bạn mở nó, "
+                    "nên bản của bạn chưa được lưu để không ghi đè lên thay đổi của họ. "
+                    "Nội dung bạn gõ vẫn còn trong biểu mẫu dưới đây: hãy sao chép phần cần "
+                    "giữ, mở lại bài trong thẻ mới để xem bản mới nhất, rồi gộp lại.",
+                    code="stale",
+                )
+        return cleaned
+
+
+class SendBackForm(forms.Form):
+    note = forms.CharField(
+        label="Lý do trả bài",
+        widget=forms.Textarea(attrs={"rows": 5, "cols": 60}),
+        max_length=2000,
+        help_text="Phóng viên sẽ nhận ghi chú này qua email và trong trang quản trị.",
+        error_messages={"required": "Hãy ghi lý do trả bài để phóng viên biết cần sửa gì."},
+    )
+
+
+class PictureField(forms.FileField):
+    """A picture upload checked and cleaned by articles.images before anything is stored."""
+
+    widget = forms.ClearableFileInput(attrs={"accept": images.ACCEPT})
+
+    def to_python(self, data):
+        data = super().to_python(data)
+        return None if data is None else images.clean_upload(data)
+
+
+class ImageForm(forms.ModelForm):
+    file = PictureField(
+        label="Tệp ảnh",
+        help_text=f"Ảnh {images.accepted_formats()}. Ảnh được xoay đúng chiều và bỏ thông tin "
+        "vị trí (GPS), máy ảnh trước khi lưu.",
+    )
+
+    class Meta:
+        model = Image
+        fields = ["file", "alt_text", "caption", "credit"]
+        widgets = {"caption": forms.Textarea(attrs={"rows": 3})}

@@ -1,0 +1,82 @@
+"""A story as readers will see it, before it is public: for staff, and by share link.
+
+Neither is ever indexed or cached: the page may be a draft, and a link may be revoked.
+"""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.core import signing
+from django.http import Http404
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.cache import add_never_cache_headers
+from django.views.decorators.http import require_GET
+
+from .models import Article, ShareLink
+from .views import ArticleDetailView
+
+SHARE_SALT = "articles.share-link"
+
+
+def share_link_hours() -> int:
+    return settings.SHARE_LINK_HOURS
+
+
+def share_url(link: ShareLink) -> str:
+    """The signed path of a share link (the signature also carries its creation time)."""
+    return reverse("articles:share", kwargs={"token": signing.dumps(link.pk, salt=SHARE_SALT)})
+
+
+def _private(response):
+    add_never_cache_headers(response)
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    # The token is in the URL: don't hand it to the sites the story links to.
+    response["Referrer-Policy"] = "no-referrer"
+    return response
+
+
+class ArticlePreviewView(ArticleDetailView):
+    """The article page for one given story, whatever its status; no view is counted."""
+
+    template_name = "articles/article_preview.html"
+    article: Article | None = None
+    banner = ""
+
+    def get(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        context = self.get_context_data(object=self.object, preview=self.banner)
+        return self.render_to_response(context)
+
+    def get_object(self, queryset=None):
+        return Article.objects.select_related("section__parent", "hero_image").get(
+            pk=self.article.pk
+        )
+
+
+def render_preview(request, article: Article, *, banner: str):
+    view = ArticlePreviewView.as_view(article=article, banner=banner)
+    response = view(request, slug=article.slug, pk=article.pk)
+    response.render()
+    return _private(response)
+
+
+@require_GET
+def shared_article(request, token: str):
+    """The story behind a share link, while the link is neither expired nor revoked."""
+    try:
+        link_id = signing.loads(token, salt=SHARE_SALT, max_age=timedelta(hours=share_link_hours()))
+    except signing.SignatureExpired:
+        link_id = None
+    except signing.BadSignature:
+        raise Http404("Liên kết không hợp lệ.") from None
+    link = (
+        ShareLink.objects.select_related("article").filter(pk=link_id).first()
+        if link_id is not None
+        else None
+    )
+    if link is None or not link.is_active:
+        response = TemplateResponse(request, "articles/share_expired.html", status=410)
+        response.render()
+        return _private(response)
+    return render_preview(request, link.article, banner="share")

@@ -1,0 +1,24 @@
+"""Responsive pictures on reader pages: renditions made at upload, one query per body."""
+
+from django import template
+from django.utils.safestring import SafeString, mark_safe
+
+from articles.images import BODY_SIZES, body_image_ids, picture_html, responsive_body
+from articles.models import Image
+
+register = template.Library()
+
+
+@register.simple_tag
+def article_body(article) -> SafeString:
+    """The stored (already sanitised) body, its pictures given srcset, sizes and lazy loading."""
+    ids = body_image_ids(article.body)
+    images = {image.pk: image for image in Image.objects.filter(pk__in=ids)} if ids else {}
+    # The body was cleaned by newsroom.sanitize on save; the markup added here is escaped.
+    return mark_safe(responsive_body(article.body, images))  # noqa: S308
+
+
+@register.simple_tag
+def responsive_image(image, sizes: str = BODY_SIZES, lazy: bool = True) -> SafeString:
+    """A picture with its renditions; `lazy=False` for one in the first screen."""
+    return mark_safe(picture_html(image, sizes=sizes, lazy=lazy))  # noqa: S308

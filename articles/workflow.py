@@ -1,0 +1,152 @@
+"""The desk's steps for a story: submit, publish (now or at a set time), send back, unpublish.
+
+Admin actions, buttons and views all call these functions. Each step is one transaction
+that checks the actor's right, bumps the story's version (so a form opened before the step
+is refused), keeps a revision, and tells the story's journalist when that matters.
+"""
+
+from datetime import datetime
+
+import reversion
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+
+from articles.templatetags.vn_dates import vn_datetime
+from newsroom.notices import notify
+
+from .models import Article
+
+PUBLISH_PERMISSION = "articles.publish_article"
+
+
+class WorkflowError(ValueError):
+    """The step does not apply to the story in its present state."""
+
+
+def can_publish(user) -> bool:
+    return user.has_perm(PUBLISH_PERMISSION)
+
+
+def can_edit(user, article: Article) -> bool:
+    """Editors edit any story; a journalist edits only their own drafts (sent back included)."""
+    if not user.has_perm("articles.change_article"):
+        return False
+    if can_publish(user):
+        return True
+    return article.author_id == user.pk and article.status == Article.Status.DRAFT
+
+
+def state(article: Article) -> str:
+    """The status a reader of the desk cares about: `scheduled` is a future publication."""
+    return "scheduled" if article.is_scheduled else article.status
+
+
+STATE_LABELS = {
+    "draft": "Bản nháp",
+    "pending": "Chờ duyệt",
+    "scheduled": "Hẹn giờ",
+    "published": "Đã xuất bản",
+    "unpublished": "Đã gỡ",
+}
+
+
+def _require_publisher(user) -> None:
+    if not can_publish(user):
+        raise PermissionDenied("Chỉ biên tập viên được xuất bản, hẹn giờ, trả hoặc gỡ bài.")
+
+
+def _save(article: Article, *, by, comment: str, fields: list[str]) -> None:
+    article.version += 1
+    with reversion.create_revision():
+        reversion.set_user(by)
+        reversion.set_comment(comment)
+        article.save(update_fields=[*fields, "version", "updated_at"])
+
+
+def _admin_url(article: Article) -> str:
+    return reverse("admin:articles_article_change", args=[article.pk])
+
+
+def _tell_author(article: Article, by, message: str) -> None:
+    if article.author_id and article.author_id != by.pk and article.author.is_active:
+        notify(article.author, message, url=_admin_url(article))
+
+
+@transaction.atomic
+def submit(article: Article, *, by) -> None:
+    """Send a draft to the editors for review."""
+    if not can_edit(by, article):
+        raise PermissionDenied("Bạn không được sửa bài này.")
+    if article.status != Article.Status.DRAFT:
+        raise WorkflowError("Chỉ gửi duyệt được bài nháp.")
+    article.status = Article.Status.PENDING
+    _save(article, by=by, comment="Gửi duyệt", fields=["status"])
+
+
+@transaction.atomic
+def publish(article: Article, *, by, at: datetime | None = None) -> None:
+    """Publish at `at`, else at the story's own publish time, else now.
+
+    A future time makes the story scheduled; a past one keeps its dateline (an archive story).
+
+    A scheduled story needs nothing more: `Article.objects.published()` shows it from its
+    publish time on.
+    """
+    _require_publisher(by)
+    if article.is_public and at is None:
+        raise WorkflowError("Bài đã được xuất bản.")
+    now = timezone.now()
+    if at is not None:
+        article.published_at = at
+    elif article.published_at is None:
+        article.published_at = now
+    article.status = Article.Status.PUBLISHED
+    article.review_note = ""
+    scheduled = article.published_at > now
+    when = vn_datetime(article.published_at)
+    _save(
+        article,
+        by=by,
+        comment=f"Hẹn giờ xuất bản lúc {when}" if scheduled else "Xuất bản",
+        fields=["status", "published_at", "review_note"],
+    )
+    if scheduled:
+        message = f"Bài “{article.title}” được hẹn giờ xuất bản lúc {when} (giờ Việt Nam)."
+    else:
+        message = f"Bài “{article.title}” đã được xuất bản."
+    _tell_author(article, by, message)
+
+
+@transaction.atomic
+def send_back(article: Article, *, by, note: str) -> None:
+    """Return a pending (or scheduled) story to its journalist as a draft, with the reason."""
+    _require_publisher(by)
+    note = (note or "").strip()
+    if not note:
+        raise WorkflowError("Hãy ghi lý do trả bài để phóng viên biết cần sửa gì.")
+    if not (article.status == Article.Status.PENDING or article.is_scheduled):
+        raise WorkflowError("Chỉ trả lại được bài đang chờ duyệt hoặc đang hẹn giờ.")
+    if article.is_scheduled:
+        # The planned time was for this version; the editor sets a new one when it comes back.
+        article.published_at = None
+    article.status = Article.Status.DRAFT
+    article.review_note = note
+    _save(
+        article,
+        by=by,
+        comment=f"Trả lại: {note}",
+        fields=["status", "published_at", "review_note"],
+    )
+    _tell_author(article, by, f"Bài “{article.title}” bị trả lại: {note}")
+
+
+@transaction.atomic
+def unpublish(article: Article, *, by) -> None:
+    """Take a published (or scheduled) story off the site."""
+    _require_publisher(by)
+    if article.status != Article.Status.PUBLISHED:
+        raise WorkflowError("Chỉ gỡ được bài đã xuất bản hoặc đang hẹn giờ.")
+    article.status = Article.Status.UNPUBLISHED
+    _save(article, by=by, comment="Gỡ bài", fields=["status"])
