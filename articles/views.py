@@ -1,11 +1,31 @@
-"""Reader pages: home, story, section and tag listings. All go through published()."""
+"""Reader pages: home, story, section, tag and search listings. All go through published()."""
 
 from django.conf import settings
+from django.db.models import Q
+from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, redirect
-from django.views.generic import DetailView, ListView
+from django.urls import reverse
+from django.views.generic import DetailView, ListView, TemplateView
 
+from .counters import record_view
+from .listing import home_stories, sidebar_lists
 from .models import Article, Section, Tag
 from .related import related_articles
+from .search import parse_query, search
+from .sitemaps import news_stories
+
+
+class PageRangeMixin:
+    """Page numbers for the pagination links: 1 … 4 5 [6] 7 8 … 20."""
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        if context.get("is_paginated"):
+            page = context["page_obj"]
+            context["page_range"] = page.paginator.get_elided_page_range(
+                page.number, on_each_side=2, on_ends=1
+            )
+        return context
 
 
 class PublishedMixin:
@@ -15,10 +35,42 @@ class PublishedMixin:
         return Article.objects.published().for_listing()
 
 
-class HomeView(PublishedMixin, ListView):
-    template_name = "articles/article_list.html"
-    context_object_name = "articles"
+class SidebarMixin:
+    """Add the most read and most commented stories (one query)."""
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(**sidebar_lists(), **kwargs)
+
+
+class HomeView(SidebarMixin, TemplateView):
+    template_name = "articles/home.html"
+
+    def get_context_data(self, **kwargs):
+        stories = home_stories()
+        return super().get_context_data(featured=stories.featured, blocks=stories.blocks, **kwargs)
+
+
+def moved(request, new_url: str) -> HttpResponsePermanentRedirect:
+    """301 to `new_url`, keeping the query string (the page number, say)."""
+    query = request.META.get("QUERY_STRING", "")
+    return HttpResponsePermanentRedirect(f"{new_url}?{query}" if query else new_url)
+
+
+class SluggedListMixin(PageRangeMixin, SidebarMixin, PublishedMixin):
+    """A listing found by slug; a slug the object used to have redirects (301)."""
+
+    model: type
     paginate_by = settings.ARTICLES_PER_PAGE
+    context_object_name = "articles"
+
+    def get(self, request, *args, **kwargs):
+        self.object = self.model._default_manager.filter(slug=kwargs["slug"]).first()
+        if self.object is None:
+            renamed = self.model._default_manager.filter(old_slugs__slug=kwargs["slug"]).first()
+            if renamed is None:
+                raise Http404("Không có trang này.")
+            return moved(request, renamed.get_absolute_url())
+        return super().get(request, *args, **kwargs)
 
 
 class ArticleDetailView(PublishedMixin, DetailView):
@@ -29,6 +81,7 @@ class ArticleDetailView(PublishedMixin, DetailView):
         if self.object.slug != kwargs["slug"]:
             # An old or mistyped slug: send readers and search engines to the one true URL.
             return redirect(self.object, permanent=True)
+        record_view(self.object.pk)
         return self.render_to_response(self.get_context_data(object=self.object))
 
     def get_object(self, queryset=None):
@@ -43,29 +96,63 @@ class ArticleDetailView(PublishedMixin, DetailView):
         return context
 
 
-class SectionView(PublishedMixin, ListView):
+class SectionView(SluggedListMixin, ListView):
+    """A section's stories, its subsections' included, newest first."""
+
+    model = Section
     template_name = "articles/section_detail.html"
-    context_object_name = "articles"
-    paginate_by = settings.ARTICLES_PER_PAGE
 
     def get_queryset(self):
-        self.section = get_object_or_404(Section, slug=self.kwargs["slug"])
-        return (
-            super().get_queryset().filter(section__in=[self.section, *self.section.children.all()])
-        )
+        section = self.object
+        return super().get_queryset().filter(Q(section=section) | Q(section__parent=section))
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(section=self.section, **kwargs)
+        return super().get_context_data(section=self.object, **kwargs)
 
 
-class TagView(PublishedMixin, ListView):
+class TagView(SluggedListMixin, ListView):
+    model = Tag
     template_name = "articles/tag_detail.html"
+
+    def get_queryset(self):
+        return super().get_queryset().filter(tags=self.object)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(tag=self.object, **kwargs)
+
+
+class SearchView(PageRangeMixin, ListView):
+    """Stories matching `?q=`, ignoring case and diacritics, best match first."""
+
+    template_name = "articles/search.html"
     context_object_name = "articles"
     paginate_by = settings.ARTICLES_PER_PAGE
 
     def get_queryset(self):
-        self.tag = get_object_or_404(Tag, slug=self.kwargs["slug"])
-        return super().get_queryset().filter(tags=self.tag)
+        self.query = parse_query(self.request.GET.get("q", ""))
+        return search(self.query)
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(tag=self.tag, **kwargs)
+        return super().get_context_data(query=self.query, **kwargs)
+
+
+class NewsSitemapView(TemplateView):
+    """Google News sitemap: the public stories of the last two days."""
+
+    template_name = "sitemaps/news.xml"
+    content_type = "application/xml; charset=utf-8"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(stories=news_stories(), **kwargs)
+
+
+class RobotsView(TemplateView):
+    template_name = "robots.txt"
+    content_type = "text/plain; charset=utf-8"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            sitemap_url=reverse("articles:sitemap"),
+            news_sitemap_url=reverse("articles:news-sitemap"),
+            **kwargs,
+        )

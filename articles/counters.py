@@ -1,0 +1,50 @@
+"""Page views, counted in the cache and added to `Article.view_count` in batches.
+
+A page view costs one cache increment; every `VIEW_COUNT_FLUSH_EVERY`-th view of a story
+writes that batch to the database, and `manage.py flush_view_counts` writes the rest.
+"""
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models import F
+
+from .models import Article
+
+
+def _key(pk: int) -> str:
+    return f"article-views:{pk}"
+
+
+def record_view(pk: int) -> None:
+    """Count one view of story `pk`; write a full batch to the database."""
+    key = _key(pk)
+    cache.add(key, 0, timeout=None)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # evicted between add and incr: this one view is lost, nothing else
+        return
+    batch = settings.VIEW_COUNT_FLUSH_EVERY
+    # incr is atomic, so exactly one request sees each multiple of the batch size.
+    if count % batch == 0:
+        cache.decr(key, batch)
+        Article.objects.filter(pk=pk).update(view_count=F("view_count") + batch)
+
+
+def pending_views(pks: list[int]) -> dict[int, int]:
+    """Views counted in the cache and not yet in the database, by story."""
+    counts = cache.get_many([_key(pk) for pk in pks])
+    return {pk: counts[_key(pk)] for pk in pks if counts.get(_key(pk), 0) > 0}
+
+
+def flush_views(chunk: int = 1000) -> int:
+    """Write every story's pending views to the database; return how many views were written."""
+    written = 0
+    ids = Article.objects.order_by("pk").values_list("pk", flat=True)
+    last = 0
+    while batch := list(ids.filter(pk__gt=last)[:chunk]):
+        last = batch[-1]
+        for pk, count in pending_views(batch).items():
+            cache.decr(_key(pk), count)
+            Article.objects.filter(pk=pk).update(view_count=F("view_count") + count)
+            written += count
+    return written
