@@ -92,10 +92,14 @@ class CommentAdmin(admin.ModelAdmin):
     def delete_queryset(self, request, queryset):
         moderation.delete_comments(queryset)
 
-    def _moderate(self, request, queryset, status: str, done: str) -> None:
+    def _moderate(self, request, queryset, status: str, done: str, already: str) -> None:
         selected = list(queryset.values_list("pk", flat=True))
         changed = moderation.set_status(selected, status, by=request.user)
-        self.message_user(request, done.format(changed=changed, unchanged=len(selected) - changed))
+        unchanged = len(selected) - changed
+        message = done.format(changed)
+        if unchanged:
+            message += " " + already.format(unchanged)
+        self.message_user(request, message)
 
     @admin.action(description=_("Duyệt các bình luận đã chọn"), permissions=["change"])
     def approve_comments(self, request, queryset):
@@ -103,7 +107,8 @@ class CommentAdmin(admin.ModelAdmin):
             request,
             queryset,
             Comment.Status.APPROVED,
-            "Đã duyệt {changed} bình luận ({unchanged} đã duyệt từ trước).",
+            "Đã duyệt {} bình luận.",
+            "({} bình luận đã được duyệt trước đó.)",
         )
 
     @admin.action(description=_("Từ chối các bình luận đã chọn"), permissions=["change"])
@@ -112,7 +117,8 @@ class CommentAdmin(admin.ModelAdmin):
             request,
             queryset,
             Comment.Status.REJECTED,
-            "Đã từ chối {changed} bình luận ({unchanged} đã bị từ chối từ trước).",
+            "Đã từ chối {} bình luận.",
+            "({} bình luận đã bị từ chối trước đó.)",
         )
 
     @admin.action(description=_("Đánh dấu spam các bình luận đã chọn"), permissions=["change"])
@@ -121,7 +127,8 @@ class CommentAdmin(admin.ModelAdmin):
             request,
             queryset,
             Comment.Status.SPAM,
-            "Đã đánh dấu spam {changed} bình luận ({unchanged} là spam từ trước).",
+            "Đã đánh dấu spam {} bình luận.",
+            "({} bình luận đã là spam trước đó.)",
         )
 
 

@@ -32,7 +32,8 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         *_crud("articles.tag"),
         *_crud("articles.sharelink"),
     ],
-    MODERATOR: [*_crud("comments.comment", "view", "change")],
+    # Moderators keep the list of words that send a comment straight to spam.
+    MODERATOR: [*_crud("comments.comment", "view", "change"), *_crud("comments.blockedword")],
 }
 
 

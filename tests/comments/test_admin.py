@@ -1,0 +1,203 @@
+"""The moderators' admin: the queue, bulk actions, the three groups' rights, the index count."""
+
+from datetime import timedelta
+
+import pytest
+from django.contrib.auth.models import Group
+from django.urls import reverse
+from django.utils import timezone
+
+from comments.models import BlockedWord, Comment
+from newsroom.roles import EDITOR, JOURNALIST, MODERATOR
+from tests.factories import make_article, make_comment, make_user
+
+pytestmark = pytest.mark.django_db
+
+CHANGELIST = reverse("admin:comments_comment_changelist")
+
+
+@pytest.fixture
+def moderator():
+    return make_user("kiemduyet", groups=[MODERATOR])
+
+
+@pytest.fixture
+def moderator_client(client, moderator):
+    client.force_login(moderator)
+    return client
+
+
+def test_roles_come_from_the_data_migration():
+    moderators = Group.objects.get(name=MODERATOR)
+    codes = set(moderators.permissions.values_list("codename", flat=True))
+    assert {"view_comment", "change_comment"} <= codes
+    assert not {c for c in codes if c.endswith("_article")}
+    for name in (JOURNALIST, EDITOR):
+        codes = set(Group.objects.get(name=name).permissions.values_list("codename", flat=True))
+        assert not {c for c in codes if c.endswith("_comment")}
+
+
+def test_moderator_works_the_queue_but_cannot_touch_stories(moderator_client):
+    assert moderator_client.get(CHANGELIST).status_code == 200
+    assert moderator_client.get(reverse("admin:comments_blockedword_add")).status_code == 200
+    article = make_article()
+    assert moderator_client.get(reverse("admin:articles_article_changelist")).status_code == 403
+    change_article = reverse("admin:articles_article_change", args=[article.pk])
+    assert moderator_client.get(change_article).status_code == 403
+    assert moderator_client.get(reverse("admin:articles_article_add")).status_code == 403
+
+
+@pytest.mark.parametrize("group", [JOURNALIST, EDITOR])
+def test_journalists_and_editors_cannot_moderate(client, group):
+    comment = make_comment(make_article(), status=Comment.Status.PENDING)
+    client.force_login(make_user(groups=[group]))
+
+    assert client.get(CHANGELIST).status_code == 403
+    response = client.post(
+        CHANGELIST, {"action": "approve_comments", "_selected_action": [comment.pk]}
+    )
+    assert response.status_code == 403
+    comment.refresh_from_db()
+    assert comment.status == Comment.Status.PENDING
+
+
+def test_nobody_adds_comments_in_the_admin(admin_client):
+    assert admin_client.get(reverse("admin:comments_comment_add")).status_code == 403
+
+
+def test_queue_lists_pending_first_then_newest(moderator_client):
+    article = make_article("Tin Lai Châu")
+    now = timezone.now()
+    old_pending = make_comment(
+        article, status="pending", body="chờ cũ", created_at=now - timedelta(hours=3)
+    )
+    new_approved = make_comment(article, body="duyệt mới", created_at=now - timedelta(minutes=1))
+    new_pending = make_comment(
+        article,
+        status="pending",
+        body="chờ mới",
+        created_at=now - timedelta(hours=1),
+        ip_address="203.113.1.2",
+    )
+
+    response = moderator_client.get(CHANGELIST)
+    shown = list(response.context["cl"].result_list)
+    assert shown == [new_pending, old_pending, new_approved]
+    html = response.content.decode()
+    assert f'href="{article.get_absolute_url()}"' in html
+    assert "Tin Lai Châu" in html and "203.113.1.2" in html
+
+
+def test_queue_filters_by_status_and_searches_email(moderator_client):
+    article = make_article()
+    pending = make_comment(article, status="pending", email="tim@example.com")
+    make_comment(article, status="approved", email="khac@example.com")
+
+    response = moderator_client.get(CHANGELIST, {"status__exact": "pending"})
+    assert list(response.context["cl"].result_list) == [pending]
+    response = moderator_client.get(CHANGELIST, {"q": "tim@example"})
+    assert list(response.context["cl"].result_list) == [pending]
+    response = moderator_client.get(CHANGELIST, {"article__id__exact": article.pk})
+    assert response.status_code == 200
+
+
+def test_queue_query_count_does_not_grow_with_rows(moderator_client, django_assert_max_num_queries):
+    for _ in range(3):
+        make_comment(make_article(), status="pending")
+    with django_assert_max_num_queries(20) as few:
+        moderator_client.get(CHANGELIST)
+    for _ in range(30):
+        make_comment(make_article(), status="pending")
+    with django_assert_max_num_queries(20) as many:
+        moderator_client.get(CHANGELIST)
+    assert len(many) == len(few)
+
+
+@pytest.mark.parametrize(
+    ("action", "status", "message"),
+    [
+        (
+            "approve_comments",
+            Comment.Status.APPROVED,
+            "Đã duyệt 2 bình luận. (1 bình luận đã được duyệt trước đó.)",
+        ),
+        ("reject_comments", Comment.Status.REJECTED, "Đã từ chối 3 bình luận."),
+        ("mark_spam", Comment.Status.SPAM, "Đã đánh dấu spam 3 bình luận."),
+    ],
+)
+def test_bulk_actions_record_who_and_when_and_count(
+    moderator_client, moderator, action, status, message
+):
+    article = make_article()
+    comments = [
+        make_comment(article, status="pending"),
+        make_comment(article, status="pending"),
+        make_comment(article, status="approved"),
+    ]
+    response = moderator_client.post(
+        CHANGELIST,
+        {"action": action, "_selected_action": [c.pk for c in comments]},
+        follow=True,
+    )
+    assert message in response.content.decode()
+    for comment in comments:
+        comment.refresh_from_db()
+        assert comment.status == status
+    changed = [c for c in comments if c.moderated_by_id]
+    assert all(c.moderated_by == moderator and c.moderated_at for c in changed)
+    article.refresh_from_db()
+    assert article.comment_count == (3 if status == Comment.Status.APPROVED else 0)
+
+
+def test_status_changed_in_the_form_goes_through_moderation(moderator_client, moderator):
+    article = make_article()
+    comment = make_comment(article, status="pending")
+    url = reverse("admin:comments_comment_change", args=[comment.pk])
+    response = moderator_client.post(
+        url,
+        {"name": comment.name, "email": comment.email, "body": "Đã sửa", "status": "approved"},
+    )
+    assert response.status_code == 302
+    comment.refresh_from_db()
+    article.refresh_from_db()
+    assert (comment.status, comment.body, comment.moderated_by) == ("approved", "Đã sửa", moderator)
+    assert article.comment_count == 1
+
+
+def test_admin_index_shows_waiting_comments_linking_to_the_queue(moderator_client, client):
+    article = make_article()
+    make_comment(article, status="pending")
+    make_comment(article, status="pending")
+    make_comment(article, status="approved")
+
+    html = moderator_client.get(reverse("admin:index")).content.decode()
+    assert f'href="{CHANGELIST}?status__exact=pending"><strong>2</strong> bình luận' in html
+
+    client.force_login(make_user(groups=[JOURNALIST]))
+    assert "bình luận đang chờ duyệt" not in client.get(reverse("admin:index")).content.decode()
+
+
+def test_moderators_keep_the_blocked_word_list(moderator_client):
+    response = moderator_client.post(
+        reverse("admin:comments_blockedword_add"), {"word": "  Cá Độ  "}
+    )
+    assert response.status_code == 302
+    assert BlockedWord.objects.get().word == "cá độ"
+
+
+def test_deleting_a_commented_story_needs_the_right_to_delete_comments(client, admin_client):
+    article = make_article()
+    make_comment(article, body="Ý kiến bạn đọc")
+    delete_url = reverse("admin:articles_article_delete", args=[article.pk])
+
+    # An editor may delete stories, not readers' comments: the admin refuses and says why.
+    client.force_login(make_user(groups=[EDITOR]))
+    response = client.post(delete_url, {"post": "yes"})
+    assert response.status_code in {200, 403}
+    assert Comment.objects.count() == 1
+
+    # A superuser is shown the comments that go with the story, then deletes both.
+    confirmation = admin_client.get(delete_url).content.decode()
+    assert "Ý kiến bạn đọc" in confirmation
+    admin_client.post(delete_url, {"post": "yes"})
+    assert Comment.objects.count() == 0
