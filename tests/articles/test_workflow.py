@@ -1,0 +1,143 @@
+from datetime import timedelta
+
+import pytest
+import time_machine
+from django.core import mail
+from django.core.exceptions import PermissionDenied
+from django.utils import timezone
+from reversion.models import Version
+
+from articles import workflow
+from articles.models import Article
+from newsroom.models import Notice
+from tests.desk_users import editor, journalist
+from tests.factories import make_article
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def reporter():
+    return journalist()
+
+
+@pytest.fixture
+def desk():
+    return editor()
+
+
+def draft_by(user, **fields):
+    fields.setdefault("status", Article.Status.DRAFT)
+    return make_article(author=user, **fields)
+
+
+def test_journalist_submits_own_draft_for_review(reporter):
+    article = draft_by(reporter)
+    workflow.submit(article, by=reporter)
+    article.refresh_from_db()
+    assert article.status == Article.Status.PENDING
+    assert article.version == 1
+
+
+def test_journalist_cannot_submit_someone_elses_draft(reporter):
+    article = draft_by(journalist("nguoikhac"))
+    with pytest.raises(PermissionDenied):
+        workflow.submit(article, by=reporter)
+
+
+def test_journalist_cannot_publish_send_back_or_unpublish(reporter):
+    article = draft_by(reporter)
+    for step, kwargs in [
+        (workflow.publish, {}),
+        (workflow.unpublish, {}),
+        (workflow.send_back, {"note": "Sửa lại"}),
+    ]:
+        with pytest.raises(PermissionDenied):
+            step(article, by=reporter, **kwargs)
+    article.refresh_from_db()
+    assert article.status == Article.Status.DRAFT
+
+
+def test_publish_now_makes_story_public_and_tells_journalist(
+    reporter, desk, django_capture_on_commit_callbacks
+):
+    article = draft_by(reporter, status=Article.Status.PENDING, title="Mùa lúa mới")
+    with django_capture_on_commit_callbacks(execute=True):
+        workflow.publish(article, by=desk)
+    assert Article.objects.published().filter(pk=article.pk).exists()
+    assert [m.to for m in mail.outbox] == [[reporter.email]]
+    assert "Mùa lúa mới" in mail.outbox[0].subject and "xuất bản" in mail.outbox[0].body
+    notice = Notice.objects.get(user=reporter)
+    assert "đã được xuất bản" in notice.message
+
+
+def test_scheduled_story_goes_live_by_itself_at_its_time(desk):
+    start = timezone.now()
+    at = start + timedelta(hours=2)
+    article = make_article(status=Article.Status.PENDING)
+    with time_machine.travel(start, tick=False):
+        workflow.publish(article, by=desk, at=at)
+        assert article.is_scheduled
+        assert not Article.objects.published().filter(pk=article.pk).exists()
+    with time_machine.travel(at - timedelta(seconds=1), tick=False):
+        assert not Article.objects.published().filter(pk=article.pk).exists()
+    with time_machine.travel(at, tick=False):
+        assert Article.objects.published().filter(pk=article.pk).exists()
+
+
+def test_send_back_returns_draft_with_note_and_tells_journalist(
+    reporter, desk, django_capture_on_commit_callbacks
+):
+    article = draft_by(reporter, status=Article.Status.PENDING)
+    with django_capture_on_commit_callbacks(execute=True):
+        workflow.send_back(article, by=desk, note="Thiếu nguồn trích dẫn ở đoạn 2.")
+    article.refresh_from_db()
+    assert article.status == Article.Status.DRAFT
+    assert article.review_note == "Thiếu nguồn trích dẫn ở đoạn 2."
+    assert "Thiếu nguồn trích dẫn" in mail.outbox[0].body
+    assert "bị trả lại" in Notice.objects.get(user=reporter).message
+    # Sent back, the story is the journalist's to edit again.
+    assert workflow.can_edit(reporter, article)
+
+
+def test_send_back_needs_a_note(desk):
+    article = make_article(status=Article.Status.PENDING)
+    with pytest.raises(workflow.WorkflowError):
+        workflow.send_back(article, by=desk, note="   ")
+
+
+def test_send_back_of_a_live_story_is_refused(desk):
+    article = make_article()
+    with pytest.raises(workflow.WorkflowError):
+        workflow.send_back(article, by=desk, note="Sai")
+
+
+def test_unpublish_takes_story_off_the_site(desk):
+    article = make_article()
+    workflow.unpublish(article, by=desk)
+    assert not Article.objects.published().filter(pk=article.pk).exists()
+    assert Article.objects.get(pk=article.pk).status == Article.Status.UNPUBLISHED
+
+
+def test_publishing_a_live_story_again_is_refused(desk):
+    with pytest.raises(workflow.WorkflowError):
+        workflow.publish(make_article(), by=desk)
+
+
+def test_each_step_keeps_a_revision_with_who_and_what(reporter, desk):
+    article = draft_by(reporter)
+    workflow.submit(article, by=reporter)
+    workflow.publish(article, by=desk)
+    versions = Version.objects.get_for_object(article)
+    assert [(v.revision.user, v.revision.comment) for v in versions] == [
+        (desk, "Xuất bản"),
+        (reporter, "Gửi duyệt"),
+    ]
+
+
+def test_no_mail_when_the_editor_is_the_author(desk, django_capture_on_commit_callbacks):
+    article = make_article(status=Article.Status.DRAFT, author=desk)
+    with django_capture_on_commit_callbacks(execute=True):
+        workflow.publish(article, by=desk)
+    assert mail.outbox == []
+    assert not Notice.objects.exists()

@@ -1,0 +1,22 @@
+"""Staff members of each role, their groups put right first (transactional tests flush them)."""
+
+from newsroom.roles import EDITOR, JOURNALIST, MODERATOR, sync_roles
+from tests.factories import make_user
+
+
+def _member(role: str, username: str, **fields):
+    sync_roles()
+    fields.setdefault("email", f"{username}@baolaichau.test")
+    return make_user(username, groups=[role], **fields)
+
+
+def journalist(username: str = "phongvien", **fields):
+    return _member(JOURNALIST, username, **fields)
+
+
+def editor(username: str = "bientap", **fields):
+    return _member(EDITOR, username, **fields)
+
+
+def moderator(username: str = "kiemduyet", **fields):
+    return _member(MODERATOR, username, **fields)
