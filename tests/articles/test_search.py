@@ -1,0 +1,239 @@
+import unicodedata
+from datetime import timedelta
+
+import pytest
+from django.db import connection
+from django.urls import reverse
+from django.utils import timezone
+
+from articles.models import Article, Tag
+from articles.search import _tsquery_sql, parse_query, search
+from tests.factories import make_article
+
+pytestmark = pytest.mark.django_db
+
+SEARCH = reverse("articles:search")
+
+
+def found(client, q: str, **params) -> list[str]:
+    response = client.get(SEARCH, {"q": q, **params})
+    assert response.status_code == 200
+    return [story.title for story in response.context["articles"]]
+
+
+@pytest.fixture
+def reference():
+    return make_article(
+        "Làm theo Bác ở Đảng bộ Sở Nội vụ",
+        lead="Nhờ kết hợp chặt chẽ giữa học tập với làm theo tấm gương đạo đức Hồ Chí Minh.",
+        body="<p>Trao đổi với chúng tôi, đồng chí Giám đốc cho biết.</p>",
+        tags=["Cải cách hành chính"],
+    )
+
+
+@pytest.mark.parametrize(
+    "q",
+    [
+        "dang bo",
+        "Đảng bộ",
+        "ĐẢNG BỘ",
+        "đảng bộ",
+        "DANG BO",
+        "  đảng   BỘ ",
+        unicodedata.normalize("NFD", "Đảng bộ"),
+        "đảng bộ!",
+    ],
+)
+def test_every_case_and_diacritic_variant_finds_the_reference_story(client, reference, q):
+    make_article("Tin thể thao cuối tuần")
+    assert found(client, q) == [reference.title]
+
+
+def test_d_matches_the_vietnamese_d_with_stroke(client):
+    make_article("Đường Điện Biên Phủ sáng đèn")
+    assert found(client, "duong dien bien") == ["Đường Điện Biên Phủ sáng đèn"]
+    assert found(client, "đuong điên") == ["Đường Điện Biên Phủ sáng đèn"]
+
+
+def test_every_word_must_match_as_a_whole_word(client, reference):
+    make_article("Đăng ký kết hôn")  # "dang" without "bo"
+    make_article("Bộ đội biên phòng")  # "bo" without "dang"
+    make_article("Đảng bộphận")  # no word "bo" on its own
+    assert found(client, "dang bo") == [reference.title]
+
+
+def test_lead_body_and_tags_are_searched(client, reference):
+    assert found(client, "tam guong dao duc") == [reference.title]
+    assert found(client, "giam doc") == [reference.title]
+    assert found(client, "cải cách hành chính") == [reference.title]
+
+
+def test_tags_added_or_renamed_later_are_found(client, reference):
+    reference.tags.add("Biên giới")
+    assert found(client, "bien gioi") == [reference.title]
+    tag = Tag.objects.get(name="Biên giới")
+    tag.name = "Cửa khẩu"
+    tag.save()
+    assert found(client, "bien gioi") == []
+    assert found(client, "cua khau") == [reference.title]
+    reference.tags.remove(tag)
+    assert found(client, "cua khau") == []
+
+
+def test_edited_story_is_found_by_its_new_words(client, reference):
+    reference.title = "Sở Nội vụ đón khách"
+    reference.save()
+    assert found(client, "don khach") == [reference.title]
+
+
+def test_title_matches_rank_before_body_matches(client):
+    now = timezone.now()
+    make_article(
+        "Tin mới về nông thôn",
+        body="<p>Nói về nông thôn mới ở Phong Thổ, Phong Thổ.</p>",
+        published_at=now - timedelta(hours=1),
+    )
+    make_article("Phong Thổ vào mùa", published_at=now - timedelta(days=30))
+    make_article(
+        "Thời tiết",
+        lead="Mưa lớn ở Phong Thổ.",
+        published_at=now - timedelta(days=2),
+    )
+    assert found(client, "phong tho") == ["Phong Thổ vào mùa", "Thời tiết", "Tin mới về nông thôn"]
+
+
+def test_the_readers_exact_spelling_ranks_first(client):
+    """ "bão", "báo", "bảo" and "bao" fold alike; the spelling typed comes first."""
+    now = timezone.now()
+    make_article("Bão số 3 đổ bộ", published_at=now - timedelta(days=3))
+    make_article("Báo chí cách mạng", published_at=now - timedelta(days=2))
+    make_article("Bảo vệ rừng đầu nguồn", published_at=now - timedelta(days=1))
+    make_article("Bao giờ có đường mới", published_at=now - timedelta(hours=1))
+    assert found(client, "bão")[0] == "Bão số 3 đổ bộ"
+    assert found(client, "BÁO")[0] == "Báo chí cách mạng"
+    assert found(client, "bảo")[0] == "Bảo vệ rừng đầu nguồn"
+    # Without diacritics every spelling is as good: newest first.
+    assert found(client, "bao") == [
+        "Bao giờ có đường mới",
+        "Bảo vệ rừng đầu nguồn",
+        "Báo chí cách mạng",
+        "Bão số 3 đổ bộ",
+    ]
+
+
+def test_only_public_stories_are_found(client, reference):
+    make_article("Đảng bộ bản nháp", status=Article.Status.DRAFT)
+    make_article("Đảng bộ chờ duyệt", status=Article.Status.PENDING)
+    make_article("Đảng bộ đã gỡ", status=Article.Status.UNPUBLISHED)
+    make_article("Đảng bộ hẹn giờ", published_at=timezone.now() + timedelta(hours=1))
+    assert found(client, "dang bo") == [reference.title]
+
+
+def test_matched_words_are_highlighted_and_the_rest_escaped(client):
+    make_article("<b>Đảng</b> bộ & nhân dân", lead="Đảng bộ huyện họp.")
+    content = client.get(SEARCH, {"q": "dang bo"}).content.decode()
+    assert "&lt;b&gt;<mark>Đảng</mark>&lt;/b&gt; <mark>bộ</mark> &amp; nhân dân" in content
+    assert "<mark>Đảng</mark> <mark>bộ</mark> huyện họp." in content
+    assert "<b>Đảng" not in content
+
+
+def test_a_body_only_match_shows_the_body_around_it(client):
+    make_article(
+        "Tin trong ngày",
+        lead="Tóm tắt không liên quan.",
+        body="<p>" + "Mở đầu dài dòng. " * 30 + "Chợ phiên Sìn Hồ họp sáng chủ nhật.</p>",
+    )
+    content = client.get(SEARCH, {"q": "sin ho"}).content.decode()
+    assert "Chợ phiên <mark>Sìn</mark> <mark>Hồ</mark> họp" in content
+
+
+@pytest.mark.parametrize(
+    "q",
+    [
+        "",
+        "   ",
+        "!!! ??? …",
+        "a" * 1000,
+        "đảng " * 300,
+        "' OR 1=1; DROP TABLE articles_article; --",
+        "dang & bo | !x:* <-> (",
+        "<script>alert('x')</script>",
+        '"><img src=x onerror=alert(1)>',
+        "\x00\x01 đảng\x00bộ",
+        "%00%27",
+        "\\'",
+    ],
+)
+def test_any_query_gives_a_clear_page_never_an_error(client, reference, q):
+    response = client.get(SEARCH, {"q": q})
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert "<script>alert" not in content and "<img src=x" not in content
+    assert "Tìm kiếm" in content
+    if not parse_query(q):
+        assert "Nhập từ khóa" in content
+
+
+def test_a_long_query_is_cut_and_says_so(client, reference):
+    response = client.get(SEARCH, {"q": "đảng bộ " + "x" * 1000})
+    assert response.status_code == 200
+    assert "Từ khóa quá dài" in response.content.decode()
+    assert len(response.context["query"].text) == 200
+
+
+def test_no_match_says_so(client, reference):
+    content = client.get(SEARCH, {"q": "khủng long"}).content.decode()
+    assert "Không tìm thấy bài viết nào cho “khủng long”" in content
+
+
+def test_the_query_stays_in_the_search_box(client, reference):
+    content = client.get(SEARCH, {"q": 'Đảng bộ "x"'}).content.decode()
+    assert 'value="Đảng bộ &quot;x&quot;"' in content
+
+
+def test_search_results_paginate_and_keep_the_query(client):
+    for i in range(25):
+        make_article(f"Đảng bộ xã số {i}")
+    first = client.get(SEARCH, {"q": "dang bo"})
+    assert len(first.context["articles"]) == 20
+    assert "?q=dang+bo&amp;page=2" in first.content.decode()
+    assert len(client.get(SEARCH, {"q": "dang bo", "page": 2}).context["articles"]) == 5
+    for page in ["3", "0", "-1", "abc", "1.5", "9" * 30]:
+        assert client.get(SEARCH, {"q": "dang bo", "page": page}).status_code == 404
+
+
+@pytest.mark.parametrize("n", [3, 30])
+def test_search_page_query_count_is_fixed(client, django_assert_max_num_queries, n):
+    for i in range(n):
+        make_article(f"Đảng bộ phường {i}", tags=[f"Thẻ {i}"])
+    with django_assert_max_num_queries(3):
+        response = client.get(SEARCH, {"q": "đảng bộ"})
+    assert response.context["paginator"].count == n
+
+
+def test_parse_query_limits_words_and_keeps_accented_ones():
+    query = parse_query("Bão  BÃO bao " + " ".join(f"w{i}" for i in range(20)))
+    assert query.words[:2] == ("bao", "w0") and len(query.words) == 10
+    assert query.accented == ("bão",)
+
+
+@pytest.mark.postgres
+def test_postgres_matches_through_the_full_text_index():
+    for i in range(5):
+        make_article(f"Đảng bộ tỉnh {i}")
+    results = search(parse_query("đảng bộ"))
+    matching = Article.objects.filter(_tsquery_sql("@@", ["dang", "bo"], ""))
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        plan = matching.explain()
+    assert "articles_article_search_idx" in plan
+    assert [story.title for story in results[0:10]] == [f"Đảng bộ tỉnh {i}" for i in range(5)][::-1]
+
+
+@pytest.mark.postgres
+def test_postgres_vector_weighs_the_title_with_unaccent():
+    story = make_article("Điện Biên", lead="Mường Nhé")
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT search_vector::text FROM articles_article WHERE id = %s", [story.pk])
+        vector = cursor.fetchone()[0]
+    assert "'dien':1A" in vector and "'muong':3B" in vector and "'điện':" in vector
