@@ -71,3 +71,20 @@ def make_comment(article: Article, *, status: str = "approved", **fields):
     comment = Comment.objects.create(article=article, status=status, **fields)
     recount([article.pk])
     return comment
+
+
+def make_image(alt_text: str = "Ảnh minh họa", size=(1200, 800), name: str = "anh.jpg"):
+    """A stored JPEG picture of `size`."""
+    from io import BytesIO
+
+    from django.core.files.base import ContentFile
+    from PIL import Image as PILImage
+
+    from articles.models import Image
+
+    out = BytesIO()
+    PILImage.new("RGB", size, (120, 140, 160)).save(out, "JPEG")
+    image = Image(alt_text=alt_text)
+    image.file.save(name, ContentFile(out.getvalue()), save=False)
+    image.save()
+    return image
