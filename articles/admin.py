@@ -225,8 +225,28 @@ class ArticleAdmin(VersionAdmin):
             )
         return "Đã xuất bản bài “{}”."
 
+    # Restoring a revision brings back the words, not the story's state or its counters.
+    PRESENT_FIELDS = [
+        "version",
+        "comment_count",
+        "view_count",
+        "status",
+        "published_at",
+        "review_note",
+    ]
+
+    def revision_view(self, request, object_id, version_id, extra_context=None):
+        request.desk_present = (
+            Article.objects.filter(pk=unquote(object_id)).values(*self.PRESENT_FIELDS).first()
+        )
+        return super().revision_view(request, object_id, version_id, extra_context)
+
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         extra_context = extra_context or {}
+        present = getattr(request, "desk_present", None)
+        if object_id and present:
+            # Called by revision_view just after reversion wrote the old copy back.
+            Article.objects.filter(pk=unquote(object_id)).update(**present)
         if object_id:
             article = self.get_object(request, unquote(object_id))
             if article is not None:
