@@ -114,7 +114,7 @@ def test_home_query_count_is_fixed_as_stories_grow(client, django_assert_max_num
             f"Tin {i}",
             section=sections[i % 4],
             featured=i % 7 == 0,
-            hero_image=make_image() if i < 3 else None,
+            hero_image=make_image(size=(40, 30)) if i < 3 else None,
             tags=[f"t{i}"],
             view_count=i,
             comment_count=i % 3,
