@@ -47,7 +47,10 @@ def accepted_formats() -> str:
 
 
 def _megabytes(size: int) -> str:
-    return f"{size / (1024 * 1024):.1f}".replace(".", ",") + " MB"
+    """`20 MB`, `1,5 MB`, `300 KB`: Vietnamese decimal comma."""
+    if size < 1024 * 1024:
+        return f"{size // 1024} KB"
+    return f"{size / (1024 * 1024):.1f}".removesuffix(".0").replace(".", ",") + " MB"
 
 
 def _looks_like_svg(head: bytes, name: str) -> bool:

@@ -1,11 +1,14 @@
 """Staff members of each role, their groups put right first (transactional tests flush them)."""
 
+from django.contrib.auth.models import Group
+
 from newsroom.roles import EDITOR, JOURNALIST, MODERATOR, sync_roles
 from tests.factories import make_user
 
 
 def _member(role: str, username: str, **fields):
-    sync_roles()
+    if not Group.objects.filter(name=role, permissions__isnull=False).exists():
+        sync_roles()
     fields.setdefault("email", f"{username}@baolaichau.test")
     return make_user(username, groups=[role], **fields)
 
