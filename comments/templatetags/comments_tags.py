@@ -52,8 +52,10 @@ def comment_form(context, article, reply_to=None):
     elif form.parent_comment is not None:
         reply_to = form.parent_comment
     pending_ids = [pk for pk in memory.get("pending", []) if isinstance(pk, int)]
+    # Spam is shown to its sender as waiting too: the filter's verdict is not for robots to read.
+    waiting = [Comment.Status.PENDING, Comment.Status.SPAM]
     own_pending = (
-        list(Comment.objects.pending().filter(pk__in=pending_ids, article=article))
+        list(Comment.objects.filter(pk__in=pending_ids, article=article, status__in=waiting))
         if pending_ids
         else []
     )

@@ -13,8 +13,10 @@ from tests.factories import make_article, make_comment, make_user
 
 
 def comments_html(response) -> str:
+    """Only the story page's comment section."""
     html = response.content.decode()
-    return html[html.index('id="binh-luan"') :]
+    start = html.index('id="binh-luan"')
+    return html[start : html.index("</section>", start)]
 
 
 @pytest.mark.django_db

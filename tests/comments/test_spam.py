@@ -119,8 +119,12 @@ def test_many_links_send_the_comment_to_spam_quietly(client, article, settings):
     comment = Comment.objects.get()
     assert comment.status == Comment.Status.SPAM
     assert "3 liên kết" in comment.spam_reason
-    # The sender is told what every reader is told; nothing public changes.
-    assert "đang chờ kiểm duyệt" in response.content.decode()
+    # The sender is told what every reader is told and sees it waiting; nothing public changes.
+    html = response.content.decode()
+    assert "đang chờ kiểm duyệt" in html
+    start = html.index('class="comments-own-pending"')
+    own = html[start : html.index('class="comment-form"', start)]
+    assert "Mua ngay" in own
     article.refresh_from_db()
     assert article.comment_count == 0
 

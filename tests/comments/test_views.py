@@ -24,8 +24,10 @@ def article():
 
 
 def comments_html(response) -> str:
+    """Only the story page's comment section."""
     html = response.content.decode()
-    return html[html.index('id="binh-luan"') :]
+    start = html.index('id="binh-luan"')
+    return html[start : html.index("</section>", start)]
 
 
 def test_story_without_comments_shows_empty_state_and_form(client, article):
