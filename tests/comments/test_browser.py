@@ -3,8 +3,9 @@
 import pytest
 from playwright.sync_api import expect
 
+from comments.models import Comment
 from newsroom.roles import MODERATOR
-from tests.factories import make_article, make_user
+from tests.factories import make_article, make_comment, make_user
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -64,3 +65,24 @@ def test_reader_comment_waits_for_moderator_then_appears(live_server, page, brow
     expect(page.locator(".comment-list")).to_contain_text(text)
     expect(page.locator(".comment-list")).to_contain_text("Lò Thị Mai")
     expect(page.locator("#binh-luan-heading")).to_have_text("Bình luận (1)")
+
+
+def test_reply_link_moves_the_form_under_the_comment(live_server, page, settings):
+    settings.COMMENT_MIN_FILL_SECONDS = 0
+    article = make_article("Mường Tè được mùa")
+    parent = make_comment(article, name="Hoàng Minh", body="Năm nay lúa tốt quá.")
+
+    page.goto(live_server.url + article.get_absolute_url())
+    page.get_by_role("link", name="Trả lời").click()
+
+    thread = page.locator(f"#binh-luan-{parent.pk}")
+    expect(thread.locator(".comment-form")).to_have_count(1)
+    expect(thread).to_contain_text("Trả lời bình luận của Hoàng Minh")
+    assert page.url.endswith(article.get_absolute_url())
+    page.get_by_label("Họ và tên").fill("Lò Văn Sơn")
+    page.get_by_label("Email").fill("son@example.com")
+    page.get_by_label("Nội dung bình luận").fill("Đúng vậy.")
+    page.get_by_role("button", name="Gửi bình luận").click()
+
+    expect(page.get_by_role("status")).to_contain_text("đang chờ kiểm duyệt")
+    assert Comment.objects.get(name="Lò Văn Sơn").parent == parent
