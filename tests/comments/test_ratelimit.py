@@ -4,6 +4,7 @@ from datetime import timedelta
 
 import pytest
 import time_machine
+from django.core.checks import run_checks
 from django.core.exceptions import ImproperlyConfigured
 from django.test import RequestFactory
 from django.utils import timezone
@@ -79,3 +80,10 @@ def test_client_ip_trusts_forwarded_for_only_behind_known_proxies(settings):
     assert client_ip(request) == "203.113.9.9"
     garbage = RequestFactory().post("/", REMOTE_ADDR="không phải IP")
     assert client_ip(garbage) is None
+
+
+def test_mistyped_rate_fails_the_system_check(settings):
+    settings.COMMENT_RATE_LIMIT = "5 a minute"
+    assert "comments.E001" in [e.id for e in run_checks()]
+    settings.COMMENT_RATE_LIMIT = "5/m"
+    assert "comments.E001" not in [e.id for e in run_checks()]
