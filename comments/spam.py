@@ -11,7 +11,8 @@ from articles.text import nfc
 from .models import BlockedWord
 
 TOKEN_SALT = "comments.form-timestamp"
-_LINK = re.compile(r"(?:https?://|ftp://|www\.|\[url)", re.IGNORECASE)
+# One match per link: "https://www.example.com" is one link, not two.
+_LINK = re.compile(r"(?:(?:https?|ftp)://|www\.)[^\s<>\"']+|\[url", re.IGNORECASE)
 
 
 class TokenError(Exception):
