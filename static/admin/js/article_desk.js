@@ -6,14 +6,14 @@
     return trimmed ? trimmed.split(/\s+/u).length : 0;
   }
 
-  function counter(field, id) {
+  function counter(after, id) {
     let output = document.getElementById(id);
     if (!output) {
       output = document.createElement("div");
       output.id = id;
       output.className = "help desk-counter";
       output.setAttribute("aria-live", "polite");
-      field.closest(".form-row, .fieldBox, div").appendChild(output);
+      after.insertAdjacentElement("afterend", output);
     }
     return output;
   }
@@ -35,7 +35,7 @@
   }
 
   function watchBody(editor, textarea) {
-    const output = counter(textarea, "body-counter");
+    const output = counter(textarea.closest(".prose-editor") || textarea, "body-counter");
     const update = function () {
       output.textContent = "Nội dung: " + words(editor.getText({ blockSeparator: " " })) + " từ";
     };

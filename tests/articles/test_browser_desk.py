@@ -1,0 +1,97 @@
+"""The desk in Chromium: a journalist writes and submits, an editor publishes, readers see it."""
+
+from io import BytesIO
+
+import pytest
+from PIL import Image as PILImage
+
+from articles.models import Article, Image
+from tests.desk_users import editor, journalist
+from tests.factories import make_section
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+PASSWORD = "mat-khau-thu-nghiem"
+
+
+def log_in(page, base: str, username: str) -> None:
+    page.context.clear_cookies()
+    page.goto(f"{base}/admin/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", PASSWORD)
+    page.locator("input[type=submit]").click()
+    page.wait_for_url(f"{base}/admin/")
+
+
+def photo(tmp_path):
+    path = tmp_path / "mot-cua.jpg"
+    buffer = BytesIO()
+    PILImage.new("RGB", (1400, 900), (120, 150, 170)).save(buffer, "JPEG")
+    path.write_bytes(buffer.getvalue())
+    return path
+
+
+def test_journalist_writes_with_picture_editor_publishes_reader_sees_srcset(
+    live_server, page, tmp_path
+):
+    base = live_server.url
+    journalist("phongvien")
+    editor("bientap")
+    make_section("Học tập, làm theo Bác")
+
+    log_in(page, base, "phongvien")
+    page.goto(f"{base}/admin/articles/article/add/")
+    page.fill("#id_title", "Làm theo Bác ở Đảng bộ Sở Nội vụ")
+    page.locator(".field-section .select2-selection").click()
+    page.locator(".select2-search__field").fill("Học tập")
+    page.locator(".select2-results__option", has_text="Học tập, làm theo Bác").click()
+    page.fill("#id_lead", "Nhờ kết hợp chặt chẽ việc học tập và làm theo Bác.")
+    assert "/400 ký tự" in page.locator("#lead-counter").inner_text()
+
+    body = page.locator(".ProseMirror[contenteditable=true]")
+    body.click()
+    page.keyboard.type("Trao đổi với chúng tôi, đồng chí Giám đốc cho biết.")
+    assert "11 từ" in page.locator("#body-counter").inner_text()
+    page.keyboard.press("Enter")
+    page.locator('button.prose-menubar__button[title="figure"]').click()
+    dialog = page.locator("dialog[open]")
+    with page.expect_popup() as popup_info:
+        dialog.get_by_role("button", name="Browse...").click()
+    picker = popup_info.value
+    picker.set_input_files("#id_file", str(photo(tmp_path)))
+    picker.fill("#id_alt_text", "Công chức một cửa hướng dẫn người dân")
+    picker.fill("#id_caption", "Công chức bộ phận một cửa Sở Nội vụ hướng dẫn Nhân dân.")
+    with picker.expect_event("close"):
+        picker.get_by_role("button", name="Tải lên và chèn vào bài").click()
+    assert dialog.locator("input[name=imageUrl]").input_value().startswith("/media/images/")
+    dialog.locator("button[type=submit]").click()
+    assert page.locator(".ProseMirror[contenteditable=true] figure img").count() == 1
+    page.fill("#id_byline", "T. Hùng")
+    page.get_by_role("button", name="Lưu và gửi duyệt").click()
+    page.wait_for_selector(".messagelist .success")
+    article = Article.objects.get()
+    assert article.status == Article.Status.PENDING
+    picture = Image.objects.get()
+    assert f'data-file="{picture.pk}"' in article.body
+    assert 'width="1400" height="900"' in article.body
+    assert "<figcaption" in article.body
+
+    log_in(page, base, "bientap")
+    page.get_by_role("link", name="Bài chờ duyệt").click()
+    page.get_by_role("link", name="Làm theo Bác ở Đảng bộ Sở Nội vụ").click()
+    page.get_by_role("button", name="Lưu và xuất bản (hoặc hẹn giờ)").click()
+    page.wait_for_selector(".messagelist .success")
+    assert Article.objects.published().filter(pk=article.pk).exists()
+
+    page.context.clear_cookies()
+    page.goto(base + Article.objects.get().get_absolute_url())
+    figure = page.locator(".story-body figure")
+    assert figure.locator("figcaption").inner_text() == (
+        "Công chức bộ phận một cửa Sở Nội vụ hướng dẫn Nhân dân."
+    )
+    img = figure.locator("img")
+    assert "800w" in img.get_attribute("srcset")
+    assert img.get_attribute("sizes")
+    assert (img.get_attribute("width"), img.get_attribute("height")) == ("1400", "900")
+    assert img.get_attribute("loading") == "lazy"
+    assert img.get_attribute("alt") == "Công chức một cửa hướng dẫn người dân"
