@@ -1,5 +1,6 @@
 """Moderation steps: the admin actions and any view call these, never set status directly."""
 
+import logging
 from collections.abc import Iterable
 from uuid import uuid4
 
@@ -14,6 +15,7 @@ from articles.models import Article
 from .models import Comment
 
 VERSION_KEY = "comments:version:{}"
+logger = logging.getLogger(__name__)
 
 
 def approve(comment: Comment, *, by) -> bool:
@@ -84,7 +86,11 @@ def purge(article_ids: Iterable[int]) -> None:
     """Drop the cached comment lists of the stories: the next view renders them afresh."""
     # A new random version makes every cached list of the story unreachable at once; being
     # random, a version lost from the cache can never bring back an old list.
-    cache.set_many({VERSION_KEY.format(pk): uuid4().hex for pk in article_ids}, timeout=None)
+    try:
+        cache.set_many({VERSION_KEY.format(pk): uuid4().hex for pk in article_ids}, timeout=None)
+    except Exception:
+        # The moderation is committed; a cache outage only delays it by LIST_CACHE_SECONDS.
+        logger.exception("Could not purge the cached comments of stories %s", article_ids)
 
 
 def cache_version(article_id: int) -> str:

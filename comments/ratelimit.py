@@ -1,5 +1,6 @@
 """A per-IP limit on comment posts, counted in the shared cache so it holds across servers."""
 
+import logging
 import re
 import time
 
@@ -8,6 +9,7 @@ from django.core.cache import cache
 from django.core.exceptions import ImproperlyConfigured, ValidationError
 from django.core.validators import validate_ipv46_address
 
+logger = logging.getLogger(__name__)
 PERIODS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
 _RATE = re.compile(r"^\s*(\d+)\s*/\s*(\d*)\s*([smhd])\s*$")
 
@@ -50,11 +52,16 @@ def hit(ip: str | None) -> bool:
     count, period = limit
     window = int(time.time() // period)
     key = f"comments:rate:{ip or 'unknown'}:{period}:{window}"
-    cache.add(key, 0, timeout=period + 1)
     try:
-        current = cache.incr(key)
-    except ValueError:
-        # The key expired between add and incr: this is the window's first post.
-        cache.set(key, 1, timeout=period + 1)
-        current = 1
+        cache.add(key, 0, timeout=period + 1)
+        try:
+            current = cache.incr(key)
+        except ValueError:
+            # The key expired between add and incr: this is the window's first post.
+            cache.set(key, 1, timeout=period + 1)
+            current = 1
+    except Exception:
+        # A cache outage lets comments through to moderation rather than lose the reader's text.
+        logger.exception("Comment rate limit unavailable")
+        return True
     return current <= count

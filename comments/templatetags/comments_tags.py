@@ -1,5 +1,8 @@
 """The comment block of a story page: the cached list of threads and the reader's form."""
 
+import logging
+from contextlib import suppress
+
 from django import template
 from django.core.cache import cache
 from django.template.loader import render_to_string
@@ -12,6 +15,7 @@ from comments.threads import comments_open, thread_page
 from comments.views import author_memory
 
 register = template.Library()
+logger = logging.getLogger(__name__)
 
 # Moderation purges the list at once; the timeout only bounds what an idle cache keeps.
 LIST_CACHE_SECONDS = 600
@@ -21,15 +25,22 @@ LIST_CACHE_SECONDS = 600
 def comment_list(article) -> str:
     """The first page of approved threads, rendered once per moderation change."""
     is_open = comments_open(article)
-    key = f"comments:list:{article.pk}:{cache_version(article.pk)}:{int(is_open)}"
-    html = cache.get(key)
+    try:
+        key = f"comments:list:{article.pk}:{cache_version(article.pk)}:{int(is_open)}"
+        html = cache.get(key)
+    except Exception:
+        # Without the cache the page costs two more queries; it must not fail.
+        logger.exception("Comment list cache unavailable")
+        key, html = None, None
     if html is None:
         page = thread_page(article.pk)
         html = render_to_string(
             "comments/includes/comment_threads.html",
             {"article": article, "page": page, "open": is_open},
         )
-        cache.set(key, html, LIST_CACHE_SECONDS)
+        if key is not None:
+            with suppress(Exception):
+                cache.set(key, html, LIST_CACHE_SECONDS)
     # Rendered by our own autoescaping template just above (or earlier, from the cache).
     return mark_safe(html)
 

@@ -4,7 +4,9 @@ from datetime import UTC, timedelta
 
 import pytest
 from django.core.cache import cache
+from django.core.cache.backends.base import BaseCache
 from django.db import connection
+from django.template import Context, Template
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
@@ -381,3 +383,35 @@ def test_cached_comment_list_costs_no_queries(client, article):
 
 # The story page's own queries (story, tags, related, menu) plus the comments' two.
 QUERY_BUDGET = 10
+
+
+class BrokenCache(BaseCache):
+    """A cache server that is down."""
+
+    def __init__(self, location, params):
+        super().__init__(params)
+
+    def _fail(self, *args, **kwargs):
+        raise ConnectionError("máy chủ cache không trả lời")
+
+    add = get = set = get_many = set_many = incr = delete = _fail
+
+    def clear(self):
+        pass
+
+
+def test_cache_outage_neither_fails_the_comments_nor_loses_one(
+    client, article, settings, django_capture_on_commit_callbacks
+):
+    make_comment(article, body="Đã duyệt từ trước")
+    settings.CACHES = {"default": {"BACKEND": "tests.comments.test_views.BrokenCache"}}
+    comment_list = Template("{% load comments_tags %}{% comment_list article %}")
+
+    assert "Đã duyệt từ trước" in comment_list.render(Context({"article": article}))
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(POST_URL, comment_data(article, body="Vẫn được nhận"))
+    assert response.status_code == 302
+    assert Comment.objects.filter(body="Vẫn được nhận").exists()
+    with django_capture_on_commit_callbacks(execute=True):
+        approve(Comment.objects.get(body="Vẫn được nhận"), by=make_user())
+    assert "Vẫn được nhận" in comment_list.render(Context({"article": article}))
