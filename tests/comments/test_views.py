@@ -328,8 +328,10 @@ def test_first_fifty_threads_then_more_link_without_javascript(client, article):
     assert "Ý kiến số 051." in page2 and "Ý kiến số 100." in page2
     assert "Ý kiến số 050." not in page2 and "Ý kiến số 101." not in page2
     assert "trang=3" in page2
+    assert f'href="{article.get_absolute_url()}#binh-luan">Bình luận trước</a>' in page2
     page3 = client.get(reverse("comments:list", args=[article.pk]) + "?trang=3").content.decode()
     assert "Ý kiến số 120." in page3 and "Xem thêm bình luận" not in page3
+    assert f'href="{more}">Bình luận trước</a>' in page3
 
     for bad in ["0", "-1", "abc", "4", "99999999999999999999"]:
         url = reverse("comments:list", args=[article.pk]) + f"?trang={bad}"
