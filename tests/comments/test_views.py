@@ -417,3 +417,29 @@ def test_cache_outage_neither_fails_the_comments_nor_loses_one(
     with django_capture_on_commit_callbacks(execute=True):
         approve(Comment.objects.get(body="Vẫn được nhận"), by=make_user())
     assert "Vẫn được nhận" in comment_list.render(Context({"article": article}))
+
+
+def test_later_comment_pages_have_a_fixed_query_count(client, article):
+    url = reverse("comments:list", args=[article.pk]) + "?trang=2"
+    counts = []
+    for threads in (60, 300):
+        Comment.objects.filter(article=article).delete()
+        parents = Comment.objects.bulk_create(
+            Comment(article=article, name="A", email="a@example.com", body="B", status="approved")
+            for _ in range(threads)
+        )
+        Comment.objects.bulk_create(
+            Comment(
+                article=article,
+                parent=parent,
+                name="C",
+                email="c@example.com",
+                body="D",
+                status="approved",
+            )
+            for parent in parents
+        )
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url).status_code == 200
+        counts.append(len(captured))
+    assert counts[0] == counts[1]
