@@ -101,13 +101,14 @@ def post_comment(request):
     form = CommentForm(article, data=request.POST)
     if not form.is_valid():
         return render_article(request, article, status=400, comment_form=form)
-    if not ratelimit.hit(ratelimit.client_ip(request)):
+    ip_address = ratelimit.client_ip(request)
+    # Counted only for posts that would be stored: a reader fixing errors is not held back.
+    if not ratelimit.hit(ip_address):
         form.add_error(None, TOO_MANY)
         return render_article(request, article, status=429, comment_form=form)
     with transaction.atomic():
         comment = form.save(
-            ip_address=ratelimit.client_ip(request),
-            user_agent=request.META.get("HTTP_USER_AGENT", ""),
+            ip_address=ip_address, user_agent=request.META.get("HTTP_USER_AGENT", "")
         )
         transaction.on_commit(lambda: notify_moderators(comment))
     messages.success(request, RECEIVED)

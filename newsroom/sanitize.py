@@ -19,7 +19,7 @@ ALLOWED_ATTRIBUTES = {
     "figcaption": ["class"],
     "th": ["colspan", "rowspan", "scope"],
     "td": ["colspan", "rowspan"],
-    "ol": ["start"],
+    "ol": ["start", "type", "data-type"],
 }
 ALLOWED_PROTOCOLS = frozenset({"http", "https", "mailto", "tel"})
 

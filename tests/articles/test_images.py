@@ -15,6 +15,7 @@ from PIL import ExifTags, PngImagePlugin
 from PIL import Image as PILImage
 
 from articles.models import Article, Image
+from tests.articles.pictures import make_image
 from tests.desk_users import journalist
 from tests.factories import make_article
 
@@ -183,15 +184,6 @@ def test_picker_upload_hands_the_picture_back_to_the_editor(desk_client):
     html = response.content.decode()
     assert f'data-id="{image.pk}"' in html and 'data-func-num="-3"' in html
     assert 'data-caption="Chú thích ảnh"' in html
-
-
-def make_image(size=(1600, 1000), name="anh.png") -> Image:
-    out = BytesIO()
-    PILImage.new("RGB", size, (90, 90, 90)).save(out, "PNG")
-    image = Image(alt_text="Ảnh thử", caption="Chú thích")
-    image.file.save(name, SimpleUploadedFile(name, out.getvalue()), save=False)
-    image.save()
-    return image
 
 
 def body_with(images: list[Image]) -> str:
