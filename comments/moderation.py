@@ -101,7 +101,3 @@ def cache_version(article_id: int) -> str:
         cache.add(key, uuid4().hex, timeout=None)
         version = cache.get(key)
     return version
-
-
-def pending_count() -> int:
-    return Comment.objects.pending().count()
