@@ -56,7 +56,7 @@ def test_journalist_writes_with_picture_editor_publishes_reader_sees_srcset(
     page.locator('button.prose-menubar__button[title="figure"]').click()
     dialog = page.locator("dialog[open]")
     with page.expect_popup() as popup_info:
-        dialog.get_by_role("button", name="Browse...").click()
+        dialog.get_by_role("button", name="Chọn hoặc tải ảnh lên...").click()
     picker = popup_info.value
     picker.set_input_files("#id_file", str(photo(tmp_path)))
     picker.fill("#id_alt_text", "Công chức một cửa hướng dẫn người dân")
