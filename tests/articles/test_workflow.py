@@ -1,4 +1,5 @@
 from datetime import timedelta
+from unittest import mock
 
 import pytest
 import time_machine
@@ -141,3 +142,17 @@ def test_no_mail_when_the_editor_is_the_author(desk, django_capture_on_commit_ca
         workflow.publish(article, by=desk)
     assert mail.outbox == []
     assert not Notice.objects.exists()
+
+
+def test_mail_outage_does_not_undo_the_step_and_the_notice_stays(
+    reporter, desk, django_capture_on_commit_callbacks, caplog
+):
+    article = draft_by(reporter, status=Article.Status.PENDING)
+    with (
+        mock.patch("newsroom.notices.send_mail", side_effect=OSError("SMTP down")),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        workflow.publish(article, by=desk)
+    assert Article.objects.published().filter(pk=article.pk).exists()
+    assert Notice.objects.filter(user=reporter).exists()
+    assert "Could not mail" in caplog.text
