@@ -1,0 +1,22 @@
+"""Put every story's comment count right, e.g. after comments were changed outside moderation."""
+
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from articles.models import Article
+from comments.moderation import purge, recount
+
+
+class Command(BaseCommand):
+    help = "Đếm lại số bình luận hiển thị của mọi bài viết."
+
+    def handle(self, *args, **options):
+        ids = list(Article.objects.order_by("pk").values_list("pk", flat=True))
+        # In batches, each locked like a moderation step, so none races a moderator.
+        for start in range(0, len(ids), 500):
+            batch = ids[start : start + 500]
+            with transaction.atomic():
+                list(Article.objects.select_for_update().filter(pk__in=batch).values_list("pk"))
+                recount(batch)
+        purge(ids)
+        self.stdout.write(f"Đã đếm lại bình luận của {len(ids)} bài viết.")
