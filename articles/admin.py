@@ -80,6 +80,7 @@ class RelatedArticleInline(admin.TabularInline):
 class ArticleAdmin(VersionAdmin):
     form = ArticleForm
     change_form_template = "admin/articles/article/change_form.html"
+    change_list_template = "admin/articles/article/change_list.html"
     list_display = ["title", "state_badge", "section", "author", "when", "updated_at"]
     list_filter = [StateFilter, "section", "author", "published_at", "featured"]
     list_select_related = ["section", "section__parent", "author"]
@@ -224,6 +225,21 @@ class ArticleAdmin(VersionAdmin):
                 + "."
             )
         return "Đã xuất bản bài “{}”."
+
+    # A recovered story comes back with its old status (published, say): editors only.
+    def changelist_view(self, request, extra_context=None):
+        extra_context = {"can_recover": workflow.can_publish(request.user), **(extra_context or {})}
+        return super().changelist_view(request, extra_context)
+
+    def recoverlist_view(self, request, extra_context=None):
+        if not workflow.can_publish(request.user):
+            raise PermissionDenied
+        return super().recoverlist_view(request, extra_context)
+
+    def recover_view(self, request, version_id, extra_context=None):
+        if not workflow.can_publish(request.user):
+            raise PermissionDenied
+        return super().recover_view(request, version_id, extra_context)
 
     # Restoring a revision brings back the words, not the story's state or its counters.
     PRESENT_FIELDS = [

@@ -4,7 +4,9 @@ from datetime import timedelta
 
 import pytest
 import time_machine
+from django.test import Client
 from django.utils import timezone
+from reversion.models import Version
 
 from articles.models import Article
 from articles.templatetags.vn_dates import vietnam_time
@@ -229,3 +231,19 @@ def test_editor_sends_back_with_a_note_and_journalist_is_told(editor_client, cli
     # Shown once; the note stays on the story for the journalist.
     assert "bị trả lại" not in client.get("/admin/").content.decode()
     assert "Bổ sung ảnh." in client.get(change_url(article)).content.decode()
+
+
+def test_journalist_cannot_bring_back_a_deleted_published_story(reporter_client, reporter, desk):
+    editor_client = Client()
+    editor_client.force_login(desk)
+    live = make_article("Bài đã xóa", author=reporter)
+    editor_client.post(change_url(live), form_data(live))  # a revision to recover from
+    editor_client.post(f"/admin/articles/article/{live.pk}/delete/", {"post": "yes"})
+    assert not Article.objects.filter(pk=live.pk).exists()
+    version = Version.objects.get_deleted(Article).get()
+    assert "recoverlink" not in reporter_client.get(LIST_URL).content.decode()
+    assert reporter_client.get(f"{LIST_URL}recover/").status_code == 403
+    recover = f"{LIST_URL}recover/{version.pk}/"
+    assert reporter_client.post(recover, form_data(live)).status_code == 403
+    assert not Article.objects.filter(pk=live.pk).exists()
+    assert "recoverlink" in editor_client.get(LIST_URL).content.decode()
