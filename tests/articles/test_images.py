@@ -11,7 +11,7 @@ from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from PIL import ExifTags, PngImagePlugin
+from PIL import ExifTags, PngImagePlugin, features
 from PIL import Image as PILImage
 
 from articles.models import Article, Image
@@ -235,3 +235,25 @@ def test_small_picture_is_offered_at_its_own_width_only(client):
     html = client.get(article.get_absolute_url()).content.decode()
     assert f'srcset="{small.w480.url} 300w"' in html
     assert Article.objects.get(pk=article.pk).body.count("data-file") == 1
+
+
+@pytest.mark.parametrize(
+    ("format", "name"),
+    [
+        ("WEBP", "anh.webp"),
+        pytest.param(
+            "AVIF",
+            "anh.avif",
+            marks=pytest.mark.skipif(not features.check("avif"), reason="Pillow without AVIF"),
+        ),
+    ],
+)
+def test_webp_and_avif_are_accepted_in_their_own_format(desk_client, format, name):
+    out = BytesIO()
+    PILImage.new("RGB", (600, 400), (30, 160, 90)).save(out, format)
+    assert upload(desk_client, name, out.getvalue()).status_code == 302
+    image = Image.objects.get()
+    with PILImage.open(image.file.path) as stored:
+        assert stored.format == format
+    assert image.file.storage.exists(image.w480_webp.name)
+    assert image.w480.name.endswith(name[name.rindex(".") :])
