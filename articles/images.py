@@ -3,6 +3,7 @@
 import re
 import warnings
 from dataclasses import dataclass
+from html import unescape
 from io import BytesIO
 from pathlib import PurePosixPath
 
@@ -226,14 +227,14 @@ def picture_html(
     )
 
 
-# The body is stored cleaned by newsroom.sanitize, so its tags are well formed and quoted.
-_BODY_TOKENS = re.compile(r"<figure\b[^>]*>|</figure>|<img\b[^>]*>")
+# The body is stored cleaned by newsroom.sanitize: tags well formed, values double-quoted
+# (and a value may hold a raw ">", as in alt="a > b").
+_IN_TAG = r'(?:[^>"]|"[^"]*")*'
+_BODY_TOKENS = re.compile(rf"<figure\b{_IN_TAG}>|</figure>|<img\b{_IN_TAG}>")
 _ATTR = re.compile(r'([a-zA-Z-]+)="([^"]*)"')
 
 
 def _attrs(tag: str) -> dict[str, str]:
-    from html import unescape
-
     return {key: unescape(value) for key, value in _ATTR.findall(tag)}
 
 

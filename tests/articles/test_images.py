@@ -257,3 +257,16 @@ def test_webp_and_avif_are_accepted_in_their_own_format(desk_client, format, nam
         assert stored.format == format
     assert image.file.storage.exists(image.w480_webp.name)
     assert image.w480.name.endswith(name[name.rindex(".") :])
+
+
+def test_alt_text_with_angle_brackets_does_not_break_the_picture(client):
+    image = make_image(size=(900, 600))
+    body = (
+        f'<figure><img src="{image.file.url}" alt="Mưa > 100 mm &quot;kỷ lục&quot;" '
+        f'data-file="{image.pk}"><figcaption>Chú thích</figcaption></figure>'
+    )
+    article = make_article(body=body)
+    html = client.get(article.get_absolute_url()).content.decode()
+    assert 'alt="Mưa &gt; 100 mm &quot;kỷ lục&quot;"' in html
+    assert html.count("srcset=") == 2
+    assert 'data-file="' not in html.split('class="story-body"')[1].split("</div>")[0]
