@@ -6,7 +6,7 @@ ranks with a weighted `tsvector` kept by a trigger (title A, lead B, the rest C,
 spellings D; migration 0004) behind a GIN index; SQLite matches `LIKE '% word %'` on
 `search_text` and ranks in Python. Results come in this order on both: the reader's exact
 accented spelling first ("bão" before "báo"), then stories with every word in the title,
-then by weight of the matches, then newest.
+then by weight of the matches, then newest; among the newest MAX_RESULTS matches.
 """
 
 import re
@@ -24,6 +24,10 @@ from .text import accented_words, excerpt, fold, nfc, search_document, search_wo
 
 MAX_QUERY_LENGTH = 200
 MAX_WORDS = 10
+# Ranking reads every candidate's vector: cap the candidates at the newest matches so a
+# query of common words costs the same at 100,000 stories as at 10,000. A reader who
+# wants older stories adds a word.
+MAX_RESULTS = 1000
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 _SPACES = re.compile(r"\s+")
 _WORD = re.compile(r"[^\W_]+")
@@ -68,16 +72,22 @@ class SearchResults:
         self._postgres = connection.vendor == "postgresql"
         self._count: int | None = None
         self._ranked_ids: list[int] | None = None
+        self._candidate_ids: list[int] | None = None
 
     def count(self) -> int:
+        """Matching stories, at most MAX_RESULTS."""
         if self._count is None:
             if not self.query:
                 self._count = 0
             elif self._postgres:
-                self._count = self._matching().count()
+                self._count = len(self._postgres_candidate_ids())
             else:
                 self._count = len(self._sqlite_ranked_ids())
         return self._count
+
+    @property
+    def capped(self) -> bool:
+        return self.count() >= MAX_RESULTS
 
     __len__ = count
 
@@ -97,19 +107,27 @@ class SearchResults:
             story.search_excerpt = matched_excerpt(story, self.query.words)
         return stories
 
-    def _matching(self) -> QuerySet:
+    def _candidates(self) -> QuerySet:
+        """The newest MAX_RESULTS public stories holding every word."""
         stories = Article.objects.published()
         if self._postgres:
-            return stories.filter(_tsquery_sql("@@", self.query.words, ""))
-        for word in self.query.words:
-            stories = stories.filter(search_text__contains=f" {word} ")
-        return stories
+            stories = stories.filter(_tsquery_sql("@@", self.query.words, ""))
+        else:
+            for word in self.query.words:
+                stories = stories.filter(search_text__contains=f" {word} ")
+        return stories.order_by("-published_at", "-pk")[:MAX_RESULTS]
+
+    def _postgres_candidate_ids(self) -> list[int]:
+        if self._candidate_ids is None:
+            self._candidate_ids = list(self._candidates().values_list("pk", flat=True))
+        return self._candidate_ids
 
     def _postgres_ranked(self) -> QuerySet:
         words, accented = self.query.words, self.query.accented
         return (
-            self._matching()
+            Article.objects.filter(pk__in=self._postgres_candidate_ids())
             .select_related("section", "hero_image")
+            .defer("search_text")
             .annotate(
                 accent_match=_tsquery_sql("@@", accented, "D") if accented else Value(False),
                 title_match=_tsquery_sql("@@", words, "A"),
@@ -125,7 +143,7 @@ class SearchResults:
             for word in self.query.accented:
                 accented &= Q(search_text__contains=f" {word} ")
             rows = (
-                self._matching()
+                self._candidates()
                 .annotate(
                     accent_match=Case(When(accented, then=True), default=False)
                     if self.query.accented
@@ -150,7 +168,8 @@ def _tsquery_sql(kind: str, words: Iterable[str], weight: str) -> RawSQL:
     """`search_vector @@ query` or `ts_rank(search_vector, query)` for all of `words`.
 
     Words hold letters and digits only (see `parse_query`), so quoting them is safe; the
-    query string itself still travels as a parameter.
+    query string itself still travels as a parameter. The SQL names the table, so use it
+    only in a query's own WHERE or SELECT, never inside a subquery.
     """
     suffix = f":{weight}" if weight else ""
     tsquery = " & ".join(f"'{word}'{suffix}" for word in words)

@@ -63,8 +63,11 @@ class SluggedListMixin(PageRangeMixin, SidebarMixin, PublishedMixin):
     paginate_by = settings.ARTICLES_PER_PAGE
     context_object_name = "articles"
 
+    def get_object_queryset(self):
+        return self.model._default_manager.all()
+
     def get(self, request, *args, **kwargs):
-        self.object = self.model._default_manager.filter(slug=kwargs["slug"]).first()
+        self.object = self.get_object_queryset().filter(slug=kwargs["slug"]).first()
         if self.object is None:
             renamed = self.model._default_manager.filter(old_slugs__slug=kwargs["slug"]).first()
             if renamed is None:
@@ -101,6 +104,9 @@ class SectionView(SluggedListMixin, ListView):
 
     model = Section
     template_name = "articles/section_detail.html"
+
+    def get_object_queryset(self):
+        return Section.objects.select_related("parent").prefetch_related("children")
 
     def get_queryset(self):
         section = self.object

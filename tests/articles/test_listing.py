@@ -153,6 +153,15 @@ def test_section_and_tag_slugs_follow_the_vietnamese_rule():
     assert Tag.objects.get().slug == "dien-bien-phu"
 
 
+def test_section_page_links_its_subsections_and_a_subsection_its_parent(client):
+    politics = make_section("Chính trị")
+    learning = make_section("Học tập, làm theo Bác", parent=politics)
+    content = client.get(politics.get_absolute_url()).content.decode()
+    assert f'<li><a href="{learning.get_absolute_url()}">Học tập, làm theo Bác</a></li>' in content
+    content = client.get(learning.get_absolute_url()).content.decode()
+    assert f'class="breadcrumb"><a href="{politics.get_absolute_url()}">Chính trị</a>' in content
+
+
 def test_menu_lists_visible_sections_in_order_with_their_subsections(client):
     Section.objects.all().delete()
     economy = make_section("Kinh tế", position=2)
@@ -171,7 +180,8 @@ def test_section_page_query_count_is_fixed(client, django_assert_max_num_queries
     child = make_section("Giáo dục", parent=section)
     for story in stories(n, section=child):
         story.tags.add("Giáo dục")
-    with django_assert_max_num_queries(5):
+    # menu, section, its subsections, count, page, sidebar
+    with django_assert_max_num_queries(6):
         assert client.get(section.get_absolute_url()).status_code == 200
 
 
