@@ -139,7 +139,7 @@ class SearchView(PageRangeMixin, ListView):
         return search(self.query)
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(query=self.query, **kwargs)
+        return super().get_context_data(query=self.query, capped=self.object_list.capped, **kwargs)
 
 
 class NewsSitemapView(TemplateView):

@@ -6,6 +6,7 @@ from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 
+from articles import search as search_module
 from articles.models import Article, Tag
 from articles.search import _tsquery_sql, parse_query, search
 from tests.factories import make_article
@@ -200,6 +201,19 @@ def test_search_results_paginate_and_keep_the_query(client):
     assert len(client.get(SEARCH, {"q": "dang bo", "page": 2}).context["articles"]) == 5
     for page in ["3", "0", "-1", "abc", "1.5", "9" * 30]:
         assert client.get(SEARCH, {"q": "dang bo", "page": page}).status_code == 404
+
+
+def test_only_the_newest_matches_are_ranked_and_the_page_says_so(client, monkeypatch):
+    monkeypatch.setattr(search_module, "MAX_RESULTS", 3)
+    now = timezone.now()
+    make_article("Đảng bộ xưa", published_at=now - timedelta(days=900))
+    for i in range(3):
+        make_article(f"Tin {i}", lead="Đảng bộ họp.", published_at=now - timedelta(days=i + 1))
+    make_article("Không liên quan")
+    response = client.get(SEARCH, {"q": "dang bo"})
+    assert [story.title for story in response.context["articles"]] == ["Tin 0", "Tin 1", "Tin 2"]
+    assert "Hiện 3 bài mới nhất có “dang bo”; thêm từ khóa" in response.content.decode()
+    assert found(client, "dang bo xua") == ["Đảng bộ xưa"]
 
 
 @pytest.mark.parametrize("n", [3, 30])
