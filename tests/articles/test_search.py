@@ -251,3 +251,17 @@ def test_postgres_vector_weighs_the_title_with_unaccent():
         cursor.execute("SELECT search_vector::text FROM articles_article WHERE id = %s", [story.pk])
         vector = cursor.fetchone()[0]
     assert "'dien':1A" in vector and "'muong':3B" in vector and "'điện':" in vector
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_reader_searches_from_the_header_without_diacritics(live_server, page):
+    story = make_article("Làm theo Bác ở Đảng bộ Sở Nội vụ")
+    make_article("Tin thể thao")
+    page.goto(live_server.url + "/")
+    page.get_by_label("Tìm kiếm").fill("dang bo")
+    page.get_by_label("Tìm kiếm").press("Enter")
+    assert "/tim-kiem/?q=dang+bo" in page.url
+    assert page.locator("mark").all_inner_texts() == ["Đảng", "bộ"]
+    page.get_by_role("link", name="Làm theo Bác ở Đảng bộ Sở Nội vụ").click()
+    assert page.url.endswith(story.get_absolute_url())
