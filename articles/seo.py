@@ -1,5 +1,6 @@
 """What search engines and link previews read: canonical URLs and NewsArticle JSON-LD."""
 
+import html
 import json
 import re
 
@@ -13,6 +14,7 @@ from .models import Article
 from .templatetags.vn_dates import iso
 
 _BYLINE_SEPARATORS = re.compile(r"\s*(?:[,;&/]|\s-\s|\svà\s)\s*")
+_BODY_IMAGE = re.compile(r'<img\b[^>]*?\ssrc="([^"]+)"')
 _JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
 
@@ -44,6 +46,14 @@ def publisher(request: HttpRequest | None) -> dict:
     }
 
 
+def share_image(article: Article) -> str:
+    """The picture that stands for the story: its hero, else the first picture in its body."""
+    if article.hero_image:
+        return article.hero_image.file.url
+    match = _BODY_IMAGE.search(article.body)
+    return html.unescape(match.group(1)) if match else ""
+
+
 def news_article(article: Article, request: HttpRequest | None) -> dict:
     """schema.org NewsArticle for `article`: dates with the Vietnam offset, byline as authors."""
     url = absolute(request, article.get_absolute_url())
@@ -66,8 +76,8 @@ def news_article(article: Article, request: HttpRequest | None) -> dict:
         ),
         "publisher": publisher(request),
     }
-    if article.hero_image:
-        data["image"] = [absolute(request, article.hero_image.file.url)]
+    if image := share_image(article):
+        data["image"] = [absolute(request, image)]
     return data
 
 

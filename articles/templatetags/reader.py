@@ -30,6 +30,13 @@ def absolute_url(context, path: str) -> str:
 
 
 @register.simple_tag(takes_context=True)
+def share_image_url(context, article: Article) -> str:
+    """Absolute URL of the story's picture for link previews, or "" without one."""
+    image = seo.share_image(article)
+    return seo.absolute(context.get("request"), image) if image else ""
+
+
+@register.simple_tag(takes_context=True)
 def news_article_jsonld(context, article: Article) -> SafeString:
     return seo.script(seo.news_article(article, context.get("request")))
 

@@ -145,3 +145,16 @@ def test_search_results_are_not_indexed(client):
 )
 def test_byline_names(byline, names):
     assert authors(byline) == names
+
+
+def test_without_a_hero_the_first_body_picture_stands_for_the_story(client):
+    story = make_article(
+        "Tin có ảnh trong bài",
+        body='<p>Mở đầu.</p><figure><img src="/media/images/a&amp;b.jpg" alt="Chợ phiên" '
+        'width="800" height="533"><figcaption>Chợ phiên</figcaption></figure>',
+    )
+    content = head(client.get(story.get_absolute_url()))
+    assert meta(content, "og:image") == ["http://testserver/media/images/a&b.jpg"]
+    assert meta(content, "twitter:card") == ["summary_large_image"]
+    [data] = json_ld(content)
+    assert data["image"] == ["http://testserver/media/images/a&b.jpg"]
