@@ -13,7 +13,8 @@
       output.id = id;
       output.className = "help desk-counter";
       output.setAttribute("aria-live", "polite");
-      after.insertAdjacentElement("afterend", output);
+      // Below the field's row of label and input, like the admin's own help text.
+      (after.closest(".flex-container") || after).insertAdjacentElement("afterend", output);
     }
     return output;
   }
@@ -35,7 +36,7 @@
   }
 
   function watchBody(editor, textarea) {
-    const output = counter(textarea.closest(".prose-editor") || textarea, "body-counter");
+    const output = counter(textarea, "body-counter");
     const update = function () {
       output.textContent = "Nội dung: " + words(editor.getText({ blockSeparator: " " })) + " từ";
     };
