@@ -10,6 +10,8 @@ from pathlib import PurePosixPath
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import InMemoryUploadedFile
+from django.core.files.uploadhandler import FileUploadHandler, StopFutureHandlers
 from django.utils.html import escape
 from imagekit.models import ImageSpecField
 from PIL import Image as PILImage
@@ -31,6 +33,37 @@ ACCEPT = ",".join(
     [f"image/{name.lower()}" for name in FORMAT_EXTENSIONS]
     + [ext for exts in FORMAT_EXTENSIONS.values() for ext in exts]
 )
+
+
+class PictureUploadHandler(FileUploadHandler):
+    """Keep an upload in memory up to IMAGE_MAX_UPLOAD_BYTES; past that keep only its size.
+
+    Django would spool a large upload to a temporary file. A file over the limit is refused
+    by `clean_upload` (which reads the size), so nothing of it is ever written to disk.
+    """
+
+    def new_file(self, *args, **kwargs):
+        super().new_file(*args, **kwargs)
+        self.buffer = BytesIO()
+        raise StopFutureHandlers()
+
+    def receive_data_chunk(self, raw_data, start):
+        if start + len(raw_data) <= settings.IMAGE_MAX_UPLOAD_BYTES:
+            self.buffer.write(raw_data)
+
+    def file_complete(self, file_size):
+        if file_size > settings.IMAGE_MAX_UPLOAD_BYTES:
+            self.buffer = BytesIO()
+        self.buffer.seek(0)
+        return InMemoryUploadedFile(
+            file=self.buffer,
+            field_name=self.field_name,
+            name=self.file_name,
+            content_type=self.content_type,
+            size=file_size,
+            charset=self.charset,
+            content_type_extra=self.content_type_extra,
+        )
 
 
 def rendition(width: int, format: str | None = None) -> ImageSpecField:

@@ -270,3 +270,15 @@ def test_alt_text_with_angle_brackets_does_not_break_the_picture(client):
     assert 'alt="Mưa &gt; 100 mm &quot;kỷ lục&quot;"' in html
     assert html.count("srcset=") == 2
     assert 'data-file="' not in html.split('class="story-body"')[1].split("</div>")[0]
+
+
+def test_upload_over_the_limit_never_touches_the_disk(desk_client, settings):
+    settings.IMAGE_MAX_UPLOAD_BYTES = 1024 * 1024
+    big = b"\xff\xd8\xff" + b"\0" * (3 * 1024 * 1024)  # past Django's in-memory threshold
+    with mock.patch(
+        "django.core.files.uploadhandler.TemporaryUploadedFile",
+        side_effect=AssertionError("spooled to disk"),
+    ):
+        response = upload(desk_client, "lon.jpg", big)
+    assert "Tệp quá lớn (3 MB). Ảnh tải lên tối đa 1 MB." in response.content.decode()
+    assert stored_files() == []
