@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 from django.contrib.sitemaps import Sitemap
+from django.db.models import Max
 from django.utils import timezone
 
 from .models import Article, Section, Tag
@@ -26,6 +27,11 @@ class ArticleSitemap(Sitemap):
 
     def lastmod(self, item: Article):
         return max(item.updated_at, item.published_at)
+
+    def get_latest_lastmod(self):
+        # Django's default builds every story to take the max; one aggregate does it.
+        latest = self.items().aggregate(updated=Max("updated_at"), published=Max("published_at"))
+        return max(filter(None, latest.values()), default=None)
 
 
 class SectionSitemap(Sitemap):

@@ -43,6 +43,8 @@ class SidebarMixin:
 
 
 class HomeView(SidebarMixin, TemplateView):
+    """Featured stories, then the latest of each section."""
+
     template_name = "articles/home.html"
 
     def get_context_data(self, **kwargs):
@@ -52,7 +54,7 @@ class HomeView(SidebarMixin, TemplateView):
 
 def moved(request, new_url: str) -> HttpResponsePermanentRedirect:
     """301 to `new_url`, keeping the query string (the page number, say)."""
-    query = request.META.get("QUERY_STRING", "")
+    query = request.GET.urlencode()
     return HttpResponsePermanentRedirect(f"{new_url}?{query}" if query else new_url)
 
 
@@ -117,6 +119,8 @@ class SectionView(SluggedListMixin, ListView):
 
 
 class TagView(SluggedListMixin, ListView):
+    """A tag's stories, newest first."""
+
     model = Tag
     template_name = "articles/tag_detail.html"
 
@@ -153,6 +157,8 @@ class NewsSitemapView(TemplateView):
 
 
 class RobotsView(TemplateView):
+    """robots.txt: the admin and comment actions are off limits; where the sitemaps are."""
+
     template_name = "robots.txt"
     content_type = "text/plain; charset=utf-8"
 

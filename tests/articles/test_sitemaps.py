@@ -29,7 +29,10 @@ def locs(root) -> list[str]:
 
 
 def test_sitemap_index_lists_stories_sections_and_tags(client):
+    story = make_article("Tin", published_at=datetime(2024, 4, 27, 17, 30, tzinfo=UTC))
+    Article.objects.filter(pk=story.pk).update(updated_at=datetime(2024, 4, 27, 17, 30, tzinfo=UTC))
     root = xml(client, "/sitemap.xml")
+    assert root.find(".//sm:lastmod", NS).text == "2024-04-28T00:30:00+07:00"
     assert root.tag == f"{{{NS['sm']}}}sitemapindex"
     assert locs(root) == [
         "http://testserver/sitemap-bai-viet.xml",
@@ -104,6 +107,8 @@ def test_robots_txt_points_at_the_sitemaps(client):
 def test_sitemap_query_counts_are_fixed(client, django_assert_max_num_queries, n):
     for i in range(n):
         make_article(f"Tin {i}", tags=[f"t{i}"])
+    with django_assert_max_num_queries(4):
+        assert client.get("/sitemap.xml").status_code == 200
     for url in ["/sitemap-bai-viet.xml", "/sitemap-the.xml", "/sitemap-news.xml"]:
         with django_assert_max_num_queries(2):
             assert client.get(url).status_code == 200
