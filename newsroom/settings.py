@@ -153,6 +153,7 @@ SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 ARTICLES_PER_PAGE = 20
 HOME_FEATURED = 5
 HOME_PER_SECTION = 4
+HOME_RECENT = 500  # the home page picks from this many newest stories
 SIDEBAR_LIMIT = 5
 MOST_READ_DAYS = 30
 # Page views are counted in the cache; every Nth view of a story is written to the database.

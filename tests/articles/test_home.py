@@ -137,3 +137,16 @@ def test_search_box_on_the_article_and_section_pages(client):
     story = make_article("Tin")
     for url in [story.get_absolute_url(), story.section.get_absolute_url()]:
         assert 'role="search"' in client.get(url).content.decode()
+
+
+def test_home_picks_from_the_newest_stories_only(client, settings):
+    settings.HOME_RECENT = 3
+    now = timezone.now()
+    quiet = make_section("Mục im ắng")
+    make_article("Tin cũ của mục im ắng", section=quiet, published_at=now - timedelta(days=30))
+    busy = make_section("Mục sôi động")
+    for i in range(3):
+        make_article(f"Tin {i}", section=busy, published_at=now - timedelta(hours=i + 1))
+    response = client.get(HOME)
+    assert block_titles(response) == {"Mục sôi động": ["Tin 1", "Tin 2"]}
+    assert [story.title for story in response.context["featured"]] == ["Tin 0"]
