@@ -13,6 +13,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 from reversion.admin import VersionAdmin
@@ -142,13 +143,19 @@ class ArticleAdmin(VersionAdmin):
     def get_fieldsets(self, request, obj=None):
         if obj is None or self.has_change_permission(request, obj):
             return self.fieldsets
-        # A read-only view shows model fields only; the lock version is a form field.
+        # Read only: no lock version to send, and the body shown as readers will see it.
         first, *rest = self.fieldsets
-        fields = [name for name in first[1]["fields"] if name != "edit_version"]
+        shown = {"edit_version": None, "body": "body_as_read"}
+        fields = [shown.get(name, name) for name in first[1]["fields"] if shown.get(name, name)]
         return [(first[0], {"fields": fields}), *rest]
 
+    @admin.display(description=_("nội dung"))
+    def body_as_read(self, obj):
+        # Stored cleaned by newsroom.sanitize on save.
+        return mark_safe(f'<div class="desk-body">{obj.body}</div>')  # noqa: S308
+
     def get_readonly_fields(self, request, obj=None):
-        readonly = ["state_badge", "review_note", "author"]
+        readonly = ["state_badge", "review_note", "author", "body_as_read"]
         if not workflow.can_publish(request.user):
             readonly += ["published_at", "featured"]
         return readonly

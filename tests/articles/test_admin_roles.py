@@ -247,3 +247,10 @@ def test_journalist_cannot_bring_back_a_deleted_published_story(reporter_client,
     assert reporter_client.post(recover, form_data(live)).status_code == 403
     assert not Article.objects.filter(pk=live.pk).exists()
     assert "recoverlink" in editor_client.get(LIST_URL).content.decode()
+
+
+def test_journalist_reads_a_story_they_cannot_edit_as_formatted_text(reporter_client):
+    article = make_article(body="<p>Đoạn <strong>đậm</strong>.</p>", author=journalist("khac"))
+    html = reporter_client.get(change_url(article)).content.decode()
+    assert '<div class="desk-body"><p>Đoạn <strong>đậm</strong>.</p></div>' in html
+    assert 'name="body"' not in html and 'name="edit_version"' not in html
