@@ -264,7 +264,13 @@ class Article(models.Model):
         permissions = [
             ("publish_article", _("Có thể xuất bản, hẹn giờ, gỡ và trả lại bài")),
         ]
-        indexes = [models.Index(fields=["status", "-published_at"], name="article_public_idx")]
+        indexes = [
+            models.Index(fields=["status", "-published_at"], name="article_public_idx"),
+            # A section page counts and pages its stories from the index alone.
+            models.Index(
+                fields=["section", "status", "-published_at"], name="article_section_public_idx"
+            ),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=~Q(status="published") | Q(published_at__isnull=False),

@@ -1,7 +1,6 @@
 """Reader pages: home, story, section, tag and search listings. All go through published()."""
 
 from django.conf import settings
-from django.db.models import Q
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -111,8 +110,9 @@ class SectionView(SluggedListMixin, ListView):
         return Section.objects.select_related("parent").prefetch_related("children")
 
     def get_queryset(self):
-        section = self.object
-        return super().get_queryset().filter(Q(section=section) | Q(section__parent=section))
+        # Ids, not a join on the parent: the date index then serves the page at any size.
+        ids = [self.object.pk, *(child.pk for child in self.object.children.all())]
+        return super().get_queryset().filter(section_id__in=ids)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(section=self.object, **kwargs)
