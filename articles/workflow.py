@@ -10,6 +10,7 @@ from datetime import datetime
 import reversion
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
 
@@ -58,11 +59,13 @@ def _require_publisher(user) -> None:
 
 
 def _save(article: Article, *, by, comment: str, fields: list[str]) -> None:
-    article.version += 1
+    # Counted in the database, so a save made since `article` was loaded is not undone.
+    article.version = F("version") + 1
     with reversion.create_revision():
         reversion.set_user(by)
         reversion.set_comment(comment)
         article.save(update_fields=[*fields, "version", "updated_at"])
+    article.refresh_from_db(fields=["version"])
 
 
 def _admin_url(article: Article) -> str:

@@ -156,3 +156,11 @@ def test_mail_outage_does_not_undo_the_step_and_the_notice_stays(
     assert Article.objects.published().filter(pk=article.pk).exists()
     assert Notice.objects.filter(user=reporter).exists()
     assert "Could not mail" in caplog.text
+
+
+def test_a_step_on_a_stale_copy_still_moves_the_version_past_newer_saves(desk):
+    article = make_article(status=Article.Status.PENDING)
+    Article.objects.filter(pk=article.pk).update(version=5)  # saved elsewhere meanwhile
+    workflow.publish(article, by=desk)
+    assert Article.objects.get(pk=article.pk).version == 6
+    assert article.version == 6
