@@ -282,3 +282,23 @@ def test_upload_over_the_limit_never_touches_the_disk(desk_client, settings):
         response = upload(desk_client, "lon.jpg", big)
     assert "Tệp quá lớn (3 MB). Ảnh tải lên tối đa 1 MB." in response.content.decode()
     assert stored_files() == []
+
+
+@pytest.mark.parametrize(
+    ("mode", "format", "name"),
+    [
+        ("CMYK", "JPEG", "in-an.jpg"),
+        ("P", "PNG", "bieu-tuong.png"),
+        ("LA", "PNG", "xam-trong-suot.png"),
+        ("I;16", "PNG", "16-bit.png"),
+        ("RGBA", "WEBP", "trong-suot.webp"),
+    ],
+)
+def test_unusual_colour_modes_are_stored_with_all_renditions(desk_client, mode, format, name):
+    out = BytesIO()
+    PILImage.new(mode, (900, 500)).save(out, format)
+    assert upload(desk_client, name, out.getvalue()).status_code == 302
+    image = Image.objects.get()
+    assert (image.width, image.height) == (900, 500)
+    for field in ["w480", "w800", "w1200", "w480_webp", "w800_webp", "w1200_webp"]:
+        assert image.file.storage.exists(getattr(image, field).name), field
