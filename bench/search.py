@@ -203,6 +203,7 @@ def main() -> None:
         "mid-frequency (ranks 120, 150)": f"{words[120]} {words[150]}",
         "less common (ranks 290, 320)": f"{words[290]} {words[320]}",
         "rarest (ranks 325, 326)": f"{words[325]} {words[326]}",
+        "nothing matches": "khủng long",
     }
     print(f"{'query':<44} {'all':>6} {'listed':>6} {'median ms':>10} {'p95 ms':>8}")
     for label, q in queries.items():
