@@ -239,7 +239,12 @@ def _srcset(candidates: list[Candidate]) -> str:
 
 
 def picture_html(
-    image, *, alt: str | None = None, sizes: str = BODY_SIZES, lazy: bool = True
+    image,
+    *,
+    alt: str | None = None,
+    sizes: str = BODY_SIZES,
+    lazy: bool = True,
+    css_class: str = "",
 ) -> str:
     """A `<picture>`: WebP renditions, then the original format's, sized to avoid reflow."""
     webp = srcset_candidates(image, webp=True)
@@ -254,6 +259,8 @@ def picture_html(
     if image.width and image.height:
         attrs += [f'width="{image.width}"', f'height="{image.height}"']
     attrs += ['loading="lazy"', 'decoding="async"'] if lazy else ['fetchpriority="high"']
+    if css_class:
+        attrs.append(f'class="{escape(css_class)}"')
     return (
         f'<picture><source type="image/webp" srcset="{escape(_srcset(webp))}" '
         f'sizes="{escape(sizes)}"><img {" ".join(attrs)}></picture>'

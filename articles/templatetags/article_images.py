@@ -19,6 +19,11 @@ def article_body(article) -> SafeString:
 
 
 @register.simple_tag
-def responsive_image(image, sizes: str = BODY_SIZES, lazy: bool = True) -> SafeString:
-    """A picture with its renditions; `lazy=False` for one in the first screen."""
-    return mark_safe(picture_html(image, sizes=sizes, lazy=lazy))  # noqa: S308
+def responsive_image(
+    image, sizes: str = BODY_SIZES, lazy: bool = True, css_class: str = ""
+) -> SafeString:
+    """A picture with its renditions; `lazy=False` for one in the first screen.
+
+    A listing card: `{% responsive_image article.hero_image sizes="12rem" css_class="x" %}`.
+    """
+    return mark_safe(picture_html(image, sizes=sizes, lazy=lazy, css_class=css_class))  # noqa: S308

@@ -10,6 +10,7 @@ import pytest
 from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
+from django.template import Context, Template
 from django.test.utils import CaptureQueriesContext
 from PIL import ExifTags, PngImagePlugin, features
 from PIL import Image as PILImage
@@ -302,3 +303,12 @@ def test_unusual_colour_modes_are_stored_with_all_renditions(desk_client, mode, 
     assert (image.width, image.height) == (900, 500)
     for field in ["w480", "w800", "w1200", "w480_webp", "w800_webp", "w1200_webp"]:
         assert image.file.storage.exists(getattr(image, field).name), field
+
+
+def test_responsive_image_tag_takes_sizes_and_a_class_for_listings():
+    image = make_image(size=(1600, 1000))
+    html = Template(
+        '{% load article_images %}{% responsive_image image sizes="12rem" css_class="card" %}'
+    ).render(Context({"image": image}))
+    assert 'sizes="12rem"' in html and 'class="card"' in html
+    assert f"{image.w480_webp.url} 480w" in html and 'loading="lazy"' in html
