@@ -22,17 +22,6 @@ LIST_URL = "/admin/articles/article/"
 VIETNAM = ZoneInfo("Asia/Ho_Chi_Minh")
 
 
-@pytest.fixture
-def desk():
-    return editor()
-
-
-@pytest.fixture
-def editor_client(client, desk):
-    client.force_login(desk)
-    return client
-
-
 def one_of_each_state():
     future = timezone.now() + timedelta(days=1)
     return {

@@ -11,34 +11,12 @@ from reversion.models import Version
 from articles.models import Article
 from articles.templatetags.vn_dates import vietnam_time
 from tests.articles.desk_forms import change_url, form_data
-from tests.desk_users import editor, journalist
+from tests.desk_users import journalist
 from tests.factories import make_article, make_section
 
 pytestmark = pytest.mark.django_db
 
 LIST_URL = "/admin/articles/article/"
-
-
-@pytest.fixture
-def reporter():
-    return journalist()
-
-
-@pytest.fixture
-def reporter_client(client, reporter):
-    client.force_login(reporter)
-    return client
-
-
-@pytest.fixture
-def desk():
-    return editor()
-
-
-@pytest.fixture
-def editor_client(client, desk):
-    client.force_login(desk)
-    return client
 
 
 def own_draft(user, **fields):

@@ -11,20 +11,10 @@ from reversion.models import Version
 from articles import workflow
 from articles.models import Article
 from newsroom.models import Notice
-from tests.desk_users import editor, journalist
+from tests.desk_users import journalist
 from tests.factories import make_article
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def reporter():
-    return journalist()
-
-
-@pytest.fixture
-def desk():
-    return editor()
 
 
 def draft_by(user, **fields):
