@@ -4,11 +4,15 @@ A page view costs one cache increment; every `VIEW_COUNT_FLUSH_EVERY`-th view of
 writes that batch to the database, and `manage.py flush_view_counts` writes the rest.
 """
 
+import logging
+
 from django.conf import settings
 from django.core.cache import cache
 from django.db.models import F
 
 from .models import Article
+
+logger = logging.getLogger(__name__)
 
 
 def _key(pk: int) -> str:
@@ -16,12 +20,18 @@ def _key(pk: int) -> str:
 
 
 def record_view(pk: int) -> None:
-    """Count one view of story `pk`; write a full batch to the database."""
+    """Count one view of story `pk`; write a full batch to the database.
+
+    A cache that is down loses the count, never the reader's page.
+    """
     key = _key(pk)
-    cache.add(key, 0, timeout=None)
     try:
+        cache.add(key, 0, timeout=None)
         count = cache.incr(key)
     except ValueError:  # evicted between add and incr: this one view is lost, nothing else
+        return
+    except Exception:
+        logger.warning("Page view of story %s not counted: cache unavailable", pk, exc_info=True)
         return
     batch = settings.VIEW_COUNT_FLUSH_EVERY
     # incr is atomic, so exactly one request sees each multiple of the batch size.

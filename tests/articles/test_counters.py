@@ -52,3 +52,14 @@ def test_redirects_and_missing_stories_count_no_view(client):
     client.get(f"/bai-viet/sai-{story.pk}/")
     client.get("/bai-viet/khong-co-999999/")
     assert pending_views([story.pk, 999999]) == {}
+
+
+def test_a_broken_cache_loses_the_count_not_the_page(client, monkeypatch, caplog):
+    story = make_article("Tin")
+
+    def down(*args, **kwargs):
+        raise ConnectionError("cache is down")
+
+    monkeypatch.setattr("articles.counters.cache.add", down)
+    assert client.get(story.get_absolute_url()).status_code == 200
+    assert "not counted" in caplog.text
