@@ -265,3 +265,15 @@ def test_reader_searches_from_the_header_without_diacritics(live_server, page):
     assert page.locator("mark").all_inner_texts() == ["Đảng", "bộ"]
     page.get_by_role("link", name="Làm theo Bác ở Đảng bộ Sở Nội vụ").click()
     assert page.url.endswith(story.get_absolute_url())
+
+
+@pytest.mark.parametrize("title", ["Năm 2015: 62/62 cán bộ", "Đón 3.000 khách", "Phòng covid-19"])
+def test_numbers_and_joined_words_in_a_title_rank_as_title_matches(client, title):
+    make_article("Tin mới", body=f"<p>{title}</p>", published_at=timezone.now())
+    make_article(title, published_at=timezone.now() - timedelta(days=9))
+    q = {
+        "Năm 2015: 62/62 cán bộ": "62 can bo",
+        "Đón 3.000 khách": "3.000",
+        "Phòng covid-19": "covid 19",
+    }
+    assert found(client, q[title]) == [title, "Tin mới"]
