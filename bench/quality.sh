@@ -25,6 +25,13 @@ unset REDIS_URL DEBUG
 PY=.venv/bin/python
 $PY manage.py migrate -v0
 $PY manage.py loaddemo >/dev/null
+# Give the demo stories hero pictures and feature one, so cards with pictures are measured too.
+$PY manage.py shell -v0 -c "
+from articles.models import Article, Image
+picture = Image.objects.order_by('pk').first()
+Article.objects.update(hero_image=picture)
+Article.objects.filter(slug__startswith='lam-theo-bac').update(featured=True)
+"
 $PY manage.py collectstatic --noinput -v0
 .venv/bin/gunicorn wsgi_media:application --pythonpath bench -w 2 -b "127.0.0.1:$PORT" \
   --log-level warning &
