@@ -228,7 +228,12 @@ class Article(models.Model):
         on_delete=models.SET_NULL,
         related_name="articles",
     )
-    tags = TaggableManager(verbose_name=_("thẻ"), through=TaggedArticle, blank=True)
+    tags = TaggableManager(
+        verbose_name=_("thẻ"),
+        help_text=_("Các thẻ cách nhau bằng dấu phẩy, ví dụ: Đảng bộ, Cải cách hành chính."),
+        through=TaggedArticle,
+        blank=True,
+    )
     related = models.ManyToManyField(
         "self",
         verbose_name=_("bài liên quan"),

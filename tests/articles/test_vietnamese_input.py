@@ -56,3 +56,10 @@ def test_typing_a_vietnamese_title_leaves_the_slug_to_the_server(live_server, pa
     page.fill("#id_title", "Đường Điện Biên Phủ")
     page.press("#id_title", "Tab")
     assert page.input_value("#id_slug") == ""
+
+
+@pytest.mark.django_db
+def test_admin_article_form_explains_tags_in_vietnamese(admin_client):
+    content = admin_client.get("/admin/articles/article/add/").content.decode()
+    assert "Các thẻ cách nhau bằng dấu phẩy" in content
+    assert "comma-separated" not in content
