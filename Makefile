@@ -26,7 +26,17 @@ run: install
 	DEBUG=1 $(BIN)/python manage.py loaddemo
 	DEBUG=1 $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
-test: install
+# Browser tests drive Debian's Chromium (never a downloaded browser).
+CHROMIUM := /usr/bin/chromium
+
+$(CHROMIUM):
+	@if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	else \
+		echo "Browser tests need Debian's chromium: sudo apt-get install chromium" >&2; exit 1; \
+	fi
+
+test: install $(CHROMIUM)
 	$(BIN)/python -m pytest
 
 lint: install
