@@ -1,7 +1,6 @@
 """Posting a comment (post, redirect, get), replying, and the comment pages after the first."""
 
 from django.contrib import messages
-from django.core import signing
 from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -13,48 +12,18 @@ from articles.models import Article
 from articles.views import ArticleDetailView
 
 from . import ratelimit
+from .author import remember_author
 from .forms import CommentForm
 from .models import Comment
 from .notifications import notify_moderators
 from .threads import comments_open, thread_page
 
-AUTHOR_COOKIE = "binh_luan"
-AUTHOR_SALT = "comments.author"
-AUTHOR_MAX_AGE = 365 * 24 * 3600
-PENDING_KEPT = 5
 MAX_PAGE = 100_000
 
 RECEIVED = "Cảm ơn bạn! Bình luận đã được gửi và đang chờ kiểm duyệt trước khi hiển thị."
 CLOSED = "Bài viết này đã đóng bình luận. Bình luận của bạn chưa được gửi."
 TOO_MANY = "Bạn đã gửi quá nhiều bình luận trong thời gian ngắn. Vui lòng thử lại sau ít phút."
 NO_ARTICLE = "Không tìm thấy bài viết bạn muốn bình luận. Bình luận của bạn chưa được gửi."
-
-
-def author_memory(request) -> dict:
-    """What this browser remembers of its reader: name, email and their pending comments."""
-    try:
-        data = signing.loads(request.COOKIES.get(AUTHOR_COOKIE, ""), salt=AUTHOR_SALT)
-    except signing.BadSignature:
-        return {}
-    return data if isinstance(data, dict) else {}
-
-
-def remember_author(response, request, comment: Comment) -> None:
-    memory = author_memory(request)
-    pending = [pk for pk in memory.get("pending", []) if isinstance(pk, int)]
-    memory = {
-        "name": comment.name,
-        "email": comment.email,
-        "pending": [*pending, comment.pk][-PENDING_KEPT:],
-    }
-    response.set_cookie(
-        AUTHOR_COOKIE,
-        signing.dumps(memory, salt=AUTHOR_SALT, compress=True),
-        max_age=AUTHOR_MAX_AGE,
-        httponly=True,
-        samesite="Lax",
-        secure=request.is_secure(),
-    )
 
 
 def public_article(pk) -> Article | None:

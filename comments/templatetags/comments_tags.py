@@ -8,11 +8,11 @@ from django.core.cache import cache
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
+from comments.author import author_memory
 from comments.forms import CommentForm
 from comments.models import Comment
 from comments.moderation import cache_version
 from comments.threads import comments_open, thread_page
-from comments.views import author_memory
 
 register = template.Library()
 logger = logging.getLogger(__name__)

@@ -1,0 +1,40 @@
+"""What a reader's browser remembers between comments: name, email, pending comment ids.
+
+Kept in a signed cookie, never the comment text.
+"""
+
+from django.core import signing
+
+from .models import Comment
+
+AUTHOR_COOKIE = "binh_luan"
+AUTHOR_SALT = "comments.author"
+AUTHOR_MAX_AGE = 365 * 24 * 3600
+PENDING_KEPT = 5
+
+
+def author_memory(request) -> dict:
+    """What this browser remembers of its reader: name, email and their pending comments."""
+    try:
+        data = signing.loads(request.COOKIES.get(AUTHOR_COOKIE, ""), salt=AUTHOR_SALT)
+    except signing.BadSignature:
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def remember_author(response, request, comment: Comment) -> None:
+    memory = author_memory(request)
+    pending = [pk for pk in memory.get("pending", []) if isinstance(pk, int)]
+    memory = {
+        "name": comment.name,
+        "email": comment.email,
+        "pending": [*pending, comment.pk][-PENDING_KEPT:],
+    }
+    response.set_cookie(
+        AUTHOR_COOKIE,
+        signing.dumps(memory, salt=AUTHOR_SALT, compress=True),
+        max_age=AUTHOR_MAX_AGE,
+        httponly=True,
+        samesite="Lax",
+        secure=request.is_secure(),
+    )
