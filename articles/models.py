@@ -5,6 +5,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 from taggit.models import ItemBase, TagBase
@@ -309,8 +310,6 @@ class Article(models.Model):
 
     @property
     def body_text(self) -> str:
-        from django.utils.html import strip_tags
-
         return strip_tags(self.body)
 
     @property
