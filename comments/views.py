@@ -2,16 +2,17 @@
 
 from django.contrib import messages
 from django.db import transaction
-from django.http import Http404
+from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.template.response import TemplateResponse
-from django.views.decorators.http import require_POST
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_POST
 from django.views.generic import DetailView
 
 from articles.models import Article
 from articles.views import ArticleDetailView
 
-from . import ratelimit
+from . import once, ratelimit, spam
 from .author import remember_author
 from .forms import CommentForm
 from .models import Comment
@@ -70,20 +71,47 @@ def post_comment(request):
     form = CommentForm(article, data=request.POST)
     if not form.is_valid():
         return render_article(request, article, status=400, comment_form=form)
-    ip_address = ratelimit.client_ip(request)
-    # Counted only for posts that would be stored: a reader fixing errors is not held back.
-    if not ratelimit.hit(ip_address):
-        form.add_error(None, TOO_MANY)
-        return render_article(request, article, status=429, comment_form=form)
-    with transaction.atomic():
-        comment = form.save(
-            ip_address=ip_address, user_agent=request.META.get("HTTP_USER_AGENT", "")
+    try:
+        # A second click or a retry of a form that was stored: the same answer, nothing stored.
+        earlier = once.earlier_comment(form)
+        if earlier is not None:
+            return received(request, article, earlier)
+        ip_address = ratelimit.client_ip(request)
+        # Counted only for posts that would be stored: a reader fixing errors is not held back.
+        if not ratelimit.hit(ip_address):
+            form.add_error(None, TOO_MANY)
+            return render_article(request, article, status=429, comment_form=form)
+        comment, created = once.store(
+            form, ip_address=ip_address, user_agent=request.META.get("HTTP_USER_AGENT", "")
         )
+    except once.FormReused:
+        form.add_error(None, once.REUSED)
+        return render_article(request, article, status=409, comment_form=form)
+    if created:
         transaction.on_commit(lambda: notify_moderators(comment))
+    return received(request, article, comment)
+
+
+def received(request, article: Article, comment: Comment):
+    """Tell the reader their comment waits for moderation, back on the story."""
     messages.success(request, RECEIVED)
     response = redirect(f"{article.get_absolute_url()}#binh-luan")
     remember_author(response, request, comment)
     return response
+
+
+@require_GET
+@never_cache
+def form_token(request, article_pk: int):
+    """A fresh single-use token for the comment form of a story, for a page from a shared cache.
+
+    The page's own token is shared by everyone who got that cached copy; the comment script
+    swaps in one of these when the reader starts writing.
+    """
+    article = public_article(article_pk)
+    if article is None or not comments_open(article):
+        raise Http404("Bài viết không nhận bình luận.")
+    return JsonResponse({"token": spam.make_token(article.pk)})
 
 
 class ReplyView(DetailView):

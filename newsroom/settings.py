@@ -93,6 +93,17 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # A crowd of posters on the embedded default: readers never wait for the writer (WAL), a
+    # writer waits its turn for up to SQLITE_TIMEOUT seconds instead of failing with "database
+    # is locked", and a transaction takes the write lock when it begins (IMMEDIATE), so two
+    # transactions that read then write cannot deadlock and fail halfway.
+    DATABASES["default"]["OPTIONS"] = {
+        "init_command": "PRAGMA journal_mode=WAL;PRAGMA synchronous=NORMAL",
+        "timeout": int(os.environ.get("SQLITE_TIMEOUT", "20")),
+        "transaction_mode": "IMMEDIATE",
+        **DATABASES["default"].get("OPTIONS", {}),
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = os.environ.get("REDIS_URL", "")

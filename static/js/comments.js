@@ -6,6 +6,7 @@
     var form = document.querySelector("#binh-luan .comment-form");
     if (!form) { return; }
     var parent = form.querySelector("input[name=parent]");
+    freshToken(form);
     var home = document.createComment("comment-form");
     form.parentNode.insertBefore(home, form);
     var note = document.createElement("p");
@@ -35,6 +36,24 @@
       link.closest(".comment").appendChild(form);
       form.querySelector("textarea").focus();
     });
+  }
+  // The page may come from a shared cache, where every reader got the same single-use form
+  // token: when this reader starts writing, swap in one of their own. Fetched once, so a
+  // double click or a retry still sends the same token and stores one comment.
+  function freshToken(form) {
+    var url = form.dataset.tokenUrl;
+    var input = form.querySelector("input[name=token]");
+    if (!url || !input || !window.fetch) { return; }
+    var fetched = false;
+    function fetchToken() {
+      if (fetched) { return; }
+      fetched = true;
+      fetch(url, { credentials: "same-origin", headers: { "Accept": "application/json" } })
+        .then(function (response) { return response.ok ? response.json() : null; })
+        .then(function (data) { if (data && data.token) { input.value = data.token; } })
+        .catch(function () { /* the page's own token still works */ });
+    }
+    form.addEventListener("focusin", fetchToken);
   }
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", start);
