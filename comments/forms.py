@@ -71,6 +71,7 @@ class CommentForm(forms.Form):
         # Rendered in place of what was sent: every showing of the form, also one with
         # errors, carries a fresh timestamp and an empty honeypot.
         self.fresh_token = spam.make_token(article.pk)
+        self.nonce = ""
 
     def clean_website(self):
         if self.cleaned_data.get("website"):
@@ -101,7 +102,7 @@ class CommentForm(forms.Form):
     def clean(self):
         cleaned = super().clean()
         try:
-            spam.check_token(cleaned.get("token", ""), self.article.pk)
+            self.nonce = spam.check_token(cleaned.get("token", ""), self.article.pk)
         except spam.TokenError as error:
             raise ValidationError(error.message, code=error.code) from None
         return cleaned
@@ -120,4 +121,15 @@ class CommentForm(forms.Form):
             spam_reason=reason[:200],
             ip_address=ip_address,
             user_agent=user_agent[:500],
+            form_token=self.nonce or None,
+        )
+
+    def same_comment(self, comment: Comment) -> bool:
+        """Whether `comment` is what this form says (a second click or a retry of it)."""
+        data = self.cleaned_data
+        return (
+            comment.article_id == self.article.pk
+            and comment.parent_id == (self.parent_comment.pk if self.parent_comment else None)
+            and comment.name == nfc(data["name"]).strip()
+            and comment.body == nfc(data["body"]).strip()
         )

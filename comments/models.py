@@ -68,6 +68,11 @@ class Comment(models.Model):
         related_name="+",
     )
     moderated_at = models.DateTimeField(_("kiểm duyệt lúc"), null=True, blank=True)
+    # The nonce of the form it came from: unique, so one form can never store two comments,
+    # even when the cache that remembers used forms is down. None for comments not from a form.
+    form_token = models.CharField(
+        _("mã biểu mẫu"), max_length=64, unique=True, null=True, blank=True, editable=False
+    )
 
     objects = CommentQuerySet.as_manager()
 
