@@ -80,7 +80,8 @@ def post_comment(request):
             ip_address=ip_address, user_agent=request.META.get("HTTP_USER_AGENT", "")
         )
         transaction.on_commit(lambda: notify_moderators(comment))
-    messages.success(request, RECEIVED)
+    # The tag tells the page's script that the draft kept in the browser can go.
+    messages.success(request, RECEIVED, extra_tags="comment-received")
     response = redirect(f"{article.get_absolute_url()}#binh-luan")
     remember_author(response, request, comment)
     return response
