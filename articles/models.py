@@ -193,10 +193,14 @@ class Image(models.Model):
         self.credit = clean_name(self.credit)
 
 
+def is_public() -> models.Q:
+    """The one definition of public: published, and its publish time has come."""
+    return models.Q(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
+
+
 class ArticleQuerySet(models.QuerySet):
     def published(self):
-        """The one definition of public: published, and its publish time has come."""
-        return self.filter(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
+        return self.filter(is_public())
 
     def for_listing(self):
         return self.select_related("section", "hero_image").order_by("-published_at", "-pk")
