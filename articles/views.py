@@ -85,7 +85,8 @@ class ArticleDetailView(PublishedMixin, DetailView):
         if self.object.slug != kwargs["slug"]:
             # An old or mistyped slug: send readers and search engines to the one true URL.
             return redirect(self.object, permanent=True)
-        record_view(self.object.pk)
+        if not getattr(request, "view_counted", False):  # the page cache may have counted it
+            record_view(self.object.pk)
         return self.render_to_response(self.get_context_data(object=self.object))
 
     def get_object(self, queryset=None):
