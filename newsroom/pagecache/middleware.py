@@ -62,10 +62,14 @@ def view_counter(match: ResolverMatch) -> str | None:
 
 def view_counted(match: ResolverMatch, count: int | None) -> None:
     """A story page served from the cache is still a page view: write a full batch."""
-    if count is not None:
-        from articles.counters import counted
+    if count is None:
+        return
+    from articles.counters import counted
 
+    try:
         counted(int(match.kwargs["pk"]), count)
+    except Exception:  # the count waits for the next batch; the reader still gets the page
+        logger.warning("Could not write a batch of page views", exc_info=True)
 
 
 def is_shared(request: HttpRequest) -> bool:
@@ -102,6 +106,8 @@ def _public(response: HttpResponse, valid_for: float | None) -> None:
 
 
 class PageCacheMiddleware:
+    """Serve a shared reader page from the cache, or render it, keep it and mark it public."""
+
     def __init__(self, get_response):
         self.get_response = get_response
 

@@ -26,6 +26,7 @@ logger = logging.getLogger(__name__)
 
 GENERATION_KEY = "pagecache:gen:{}"
 NEXT_PUBLISH_KEY = "pagecache:next-publish"
+LIVE_KEY = "pagecache:live:{}"
 NONE_SCHEDULED = 0.0
 # The next publish time is looked up again at least this often, whatever happens.
 NEXT_PUBLISH_RECHECK = 600
@@ -98,9 +99,11 @@ def read(
     else:
         next_publish = _store_next_publish()
     if next_publish is not None and next_publish <= time.time():
-        # A scheduled story has just gone live: every page listing stories is stale.
-        bump("stories")
-        next_publish = _store_next_publish()
+        # A scheduled story has just gone live: every page listing stories is stale. The
+        # first request to notice purges, once, however many servers notice at that moment.
+        if cache.add(LIVE_KEY.format(next_publish), True, NEXT_PUBLISH_RECHECK):
+            bump("stories")
+            next_publish = _store_next_publish()
         if "stories" in generations:
             generations["stories"] = cache.get(GENERATION_KEY.format("stories")) or _new()
     extra = {key: found[key] for key in extra_keys if key in found}
