@@ -1,8 +1,8 @@
 """Each comment form stores at most one comment: a double click or a retry gets the same answer.
 
 Every form carries a signed token with a nonce of its own (`spam.make_token`). The token is
-made when the form is rendered, or by the token endpoint (`comments:token`) for a page that
-came from a shared cache, so two readers never share a nonce. A used nonce is kept:
+made when the form is rendered, or by the form-fields endpoint (`comments:form-fields`) for a
+page that came from a shared cache, so two readers never share a nonce. A used nonce is kept:
 - in the cache, until the form would have expired anyway (`COMMENT_FORM_MAX_AGE`), so a
   replay is answered without a write, even after a moderator deleted the comment;
 - in the database, as the comment's unique `form_token`: the final guard, which holds when

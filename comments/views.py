@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.db import transaction
 from django.http import Http404, JsonResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
 from django.template.response import TemplateResponse
 from django.views.decorators.cache import never_cache
@@ -102,16 +103,21 @@ def received(request, article: Article, comment: Comment):
 
 @require_GET
 @never_cache
-def form_token(request, article_pk: int):
-    """A fresh single-use token for the comment form of a story, for a page from a shared cache.
+def form_fields(request, article_pk: int):
+    """This visitor's own hidden fields for a comment form on a page shared through a cache.
 
-    The page's own token is shared by everyone who got that cached copy; the comment script
-    swaps in one of these when the reader starts writing.
+    A cached story page is the same for every reader, so it cannot carry a reader's CSRF
+    token, nor the single-use signed token of the form (comments/once.py: a robot would
+    reuse a shared one, and a page cached long ago would look old enough to any robot).
+    static/js/comments.js fetches them from here when the reader starts writing; this
+    answer sets the CSRF cookie and is never cached. The fields come as one name-to-value
+    map, so a new per-visitor field needs no change to the script.
     """
     article = public_article(article_pk)
     if article is None or not comments_open(article):
         raise Http404("Bài viết không nhận bình luận.")
-    return JsonResponse({"token": spam.make_token(article.pk)})
+    fields = {"csrfmiddlewaretoken": get_token(request), "token": spam.make_token(article.pk)}
+    return JsonResponse({"fields": fields})
 
 
 class ReplyView(DetailView):

@@ -5,6 +5,7 @@ Used by the tests that need real concurrent HTTP (never the test client) and by
 (default 8200-8249).
 """
 
+import json
 import os
 import re
 import shutil
@@ -174,22 +175,23 @@ class Reader:
         return match.group(1)
 
     def open_story(self, path: str) -> dict[str, str]:
-        """Load a story page; return what its comment form carries (article, token, csrf)."""
+        """Load a story page and its reader's own form fields (article, token, csrf), as the
+        comment script does on a page that may have come from the shared cache."""
         status, _, content = self.request("GET", path)
         if status != 200:
             raise RuntimeError(f"GET {path} answered {status}")
-        html = content.decode()
-        return {
-            name: re.search(self._FIELD.format(name), html).group(1)
-            for name in ("csrfmiddlewaretoken", "article", "token")
-        }
+        article = re.search(self._FIELD.format("article"), content.decode()).group(1)
+        return {"article": article, **self.form_fields(article)}
+
+    def form_fields(self, article: str) -> dict[str, str]:
+        """What the comment script fetches when the reader starts writing."""
+        status, _, content = self.request("GET", f"/binh-luan/phieu/{article}/")
+        if status != 200:
+            raise RuntimeError(f"form-fields endpoint answered {status}")
+        return json.loads(content)["fields"]
 
     def fresh_token(self, article: str) -> str:
-        """What the comment script fetches when the reader starts writing."""
-        status, _, content = self.request("GET", f"/binh-luan/ma/{article}/")
-        if status != 200:
-            raise RuntimeError(f"token endpoint answered {status}")
-        return re.search(r'"token": "([^"]+)"', content.decode()).group(1)
+        return self.form_fields(article)["token"]
 
     def post_comment(self, form: dict[str, str], *, name: str, body: str):
         """Send the form; return (status, Location header, seconds taken)."""

@@ -88,13 +88,13 @@ def test_two_clicks_at_the_same_instant_store_one_comment(article):
     assert Comment.objects.count() == 1
 
 
-def test_token_endpoint_gives_each_reader_a_fresh_single_use_token(client, article):
-    url = reverse("comments:token", args=[article.pk])
+def test_form_fields_endpoint_gives_each_reader_a_fresh_single_use_token(client, article):
+    url = reverse("comments:form-fields", args=[article.pk])
     first, second = client.get(url), client.get(url)
 
     assert first.status_code == 200
     assert "no-store" in first["Cache-Control"]
-    tokens = [json.loads(r.content)["token"] for r in (first, second)]
+    tokens = [json.loads(r.content)["fields"]["token"] for r in (first, second)]
     assert tokens[0] != tokens[1]
     for n, token in enumerate(tokens):
         data = comment_data(article, token=token, body=f"Người đọc {n}")
@@ -103,15 +103,16 @@ def test_token_endpoint_gives_each_reader_a_fresh_single_use_token(client, artic
     assert not Comment.objects.exists()
 
 
-def test_token_endpoint_refuses_stories_without_comments(client):
+def test_form_fields_endpoint_refuses_stories_without_comments(client):
     closed = make_article("Đã đóng", allow_comments=False)
     draft = make_article("Bản nháp", status="draft")
 
     for pk in (closed.pk, draft.pk, 999_999):
-        assert client.get(reverse("comments:token", args=[pk])).status_code == 404
+        assert client.get(reverse("comments:form-fields", args=[pk])).status_code == 404
 
 
-def test_article_page_tells_the_script_where_to_get_a_token(client, article):
+def test_shared_article_page_tells_the_script_where_to_get_a_token(client, article):
     html = client.get(article.get_absolute_url()).content.decode()
 
-    assert f'data-token-url="{reverse("comments:token", args=[article.pk])}"' in html
+    url = reverse("comments:form-fields", args=[article.pk])
+    assert f'data-fields-url="{url}"' in html
