@@ -403,9 +403,11 @@ def main() -> None:
 
 
 def healthy(result: dict) -> bool:
-    """Nothing lost or stored twice, counts right, no server error but the outage's 503."""
+    """Nothing lost or stored twice, counts right, no server error but the outage's 503, and
+    no double click or retry refused (every form is only ever sent with its own text)."""
     statuses = {status for answers in result["responses"].values() for status in answers}
     errors = [s for s in statuses if s.startswith("5") and s != "503"]
+    errors += [s for s in result["responses"]["post"] if s.startswith("4")]
     return not (result["lost"] or result["stored_twice"] or result["count_mismatches"] or errors)
 
 
