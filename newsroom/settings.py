@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "newsroom",
     "articles",
     "comments",
+    "wordpress",
 ]
 
 MIDDLEWARE = [
@@ -65,6 +66,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "newsroom.notices.NoticeMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Inside the others, so it sees a view's 404 before CommonMiddleware answers it.
+    "wordpress.middleware.OldLinkMiddleware",
 ]
 
 ROOT_URLCONF = "newsroom.urls"
