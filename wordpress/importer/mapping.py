@@ -37,6 +37,7 @@ COMMENT_STATUSES = {
 TITLE_MAX = 250
 LEAD_MAX = 400
 _SPACES = re.compile(r"\s+")
+_DANGLING_BR = re.compile(r"<br>\s*</p>")
 _PARAGRAPH = re.compile(r"<p\b[^>]*>(.*?)</p>", re.S)
 _URL_ATTR = re.compile(r"""(\s(?:src|href)\s*=\s*)(["'])(.*?)\2""", re.I | re.S)
 _UPLOADS = re.compile(r"/wp-content/uploads/(.+)$|/files/(.+)$")
@@ -118,6 +119,8 @@ def map_post(item: Item, ctx: Context) -> Story:
     if expansion.missing:
         warnings.append(f"bộ ảnh thiếu ảnh #{', #'.join(expansion.missing)}")
     body = clean_html(_rewrite_picture_links(wpautop(expansion.html), ctx))
+    # A line break left before a paragraph's end by markup the sanitiser dropped (a script).
+    body = _DANGLING_BR.sub("</p>", body)
 
     title = plain(item.title)
     if not title:
