@@ -2,16 +2,18 @@
 
 from django.contrib import messages
 from django.db import transaction
-from django.http import Http404
+from django.http import Http404, JsonResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
 from django.template.response import TemplateResponse
-from django.views.decorators.http import require_POST
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_POST
 from django.views.generic import DetailView
 
 from articles.models import Article
 from articles.views import ArticleDetailView
 
-from . import ratelimit
+from . import ratelimit, spam
 from .author import remember_author
 from .forms import CommentForm
 from .models import Comment
@@ -84,6 +86,21 @@ def post_comment(request):
     response = redirect(f"{article.get_absolute_url()}#binh-luan")
     remember_author(response, request, comment)
     return response
+
+
+@require_GET
+@never_cache
+def form_fields(request, article_pk: int):
+    """This visitor's own hidden fields for a comment form on a page shared through a cache.
+
+    A cached story page is the same for every reader, so it cannot carry a reader's CSRF
+    token, nor the signed time the form was shown (a robot would find it already old enough
+    on a page cached long ago). static/js/comments.js fetches them from here when the reader
+    starts writing; this answer sets the CSRF cookie and is never cached. The fields come as
+    one name-to-value map, so a new per-visitor field needs no change to the script.
+    """
+    fields = {"csrfmiddlewaretoken": get_token(request), "token": spam.make_token(article_pk)}
+    return JsonResponse({"fields": fields})
 
 
 class ReplyView(DetailView):

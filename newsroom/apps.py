@@ -7,6 +7,7 @@ class NewsroomConfig(AppConfig):
     verbose_name = "Tòa soạn"
 
     def ready(self):
+        from .pagecache import signals  # noqa: F401  (connects the purges)
         from .roles import sync_roles_after_migrate
 
         # Every migrate puts the roles right again, including permissions of apps added later.
