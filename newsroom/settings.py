@@ -58,6 +58,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before the page cache: the home page cached for "/?p=123" must not hide an old link.
+    "wordpress.middleware.OldLinkMiddleware",
     # Outside sessions, CSRF and messages: a cached page is served without them, and a page
     # is kept only after they have had their say on the response (a cookie keeps it out).
     "newsroom.pagecache.middleware.PageCacheMiddleware",
@@ -69,8 +71,6 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "newsroom.notices.NoticeMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    # Inside the others, so it sees a view's 404 before CommonMiddleware answers it.
-    "wordpress.middleware.OldLinkMiddleware",
 ]
 
 ROOT_URLCONF = "newsroom.urls"

@@ -91,3 +91,10 @@ def test_editors_can_see_and_edit_the_redirect_table(client, imported):
     client.logout()
     assert client.get("/lien-he/")["Location"] == "/the/lai-chau/"
     assert client.get("/2015/03/dang-bo/")["Location"] == "/the/lai-chau/"
+
+
+def test_an_old_link_added_later_wins_over_a_cached_home_page(client, imported, settings):
+    settings.PAGE_CACHE_SECONDS = 300
+    assert client.get("/?p=4242").status_code == 200  # the home page, now cached for that URL
+    OldLink.objects.create(path="/?p=4242", url="/the/lai-chau/")
+    assert client.get("/?p=4242")["Location"] == "/the/lai-chau/"
