@@ -181,3 +181,26 @@ def test_a_file_with_nothing_importable_exits_non_zero(db, tmp_path):
     )
     with pytest.raises(CommandError, match="Không nhập được bài viết nào"):
         run_import(only_pages)
+
+
+def test_corner_cases_of_a_wordpress_com_export(db, client):
+    """https namespaces, block-editor posts, 4-level categories, a 10-deep thread, long titles."""
+    output = run_import(EXPORT.parent / "corners.xml")
+    block = story("Bài soạn bằng trình soạn khối")
+    assert block.body == "<p>Đoạn một của khối.</p>\n\n<p>Đoạn hai.</p>"
+    assert block.lead == "Tóm tắt theo không gian tên https."
+    assert block.section.name == "Cấp 4" and block.section.parent.name == "Cấp 1"
+    assert Section.objects.get(name="Không khai báo").parent is None
+    replies = Comment.objects.filter(parent__isnull=False)
+    assert replies.count() == 9 and {c.parent.name for c in replies} == {"Người 1"}
+    assert block.comment_count == 10
+    long = Article.objects.get(title__startswith="Tiêu đề rất dài")
+    assert len(long.title) <= 250
+    assert "<!--" not in long.body and "<p></p>" not in long.body
+    assert "Trang hai." in long.body
+    assert Tag.objects.get(name__startswith="~`!@#").slug
+    assert "khối tái sử dụng" not in output.lower()
+    assert "loại “wp_block” không phải bài" in output
+    for article in Article.objects.all():
+        assert client.get(article.get_absolute_url()).status_code == 200
+    assert client.get("/2015/01/khoi/")["Location"] == block.get_absolute_url()

@@ -38,6 +38,8 @@ TITLE_MAX = 250
 LEAD_MAX = 400
 _SPACES = re.compile(r"\s+")
 _DANGLING_BR = re.compile(r"<br>\s*</p>")
+_EMPTY_PARAGRAPH = re.compile(r"<p>\s*</p>\n?")
+_BLANK_LINES = re.compile(r"\n\s*\n\s*\n")
 _PARAGRAPH = re.compile(r"<p\b[^>]*>(.*?)</p>", re.S)
 _URL_ATTR = re.compile(r"""(\s(?:src|href)\s*=\s*)(["'])(.*?)\2""", re.I | re.S)
 _UPLOADS = re.compile(r"/wp-content/uploads/(.+)$|/files/(.+)$")
@@ -118,9 +120,14 @@ def map_post(item: Item, ctx: Context) -> Story:
         warnings.append(f"đã bỏ shortcode {names}")
     if expansion.missing:
         warnings.append(f"bộ ảnh thiếu ảnh #{', #'.join(expansion.missing)}")
-    body = clean_html(_rewrite_picture_links(wpautop(expansion.html), ctx))
-    # A line break left before a paragraph's end by markup the sanitiser dropped (a script).
-    body = _DANGLING_BR.sub("</p>", body)
+    html = expansion.html
+    if "<!-- wp:" not in html:
+        # Block-editor posts carry their own paragraphs; WordPress skips wpautop for them too.
+        html = wpautop(html)
+    body = clean_html(_rewrite_picture_links(html, ctx))
+    # What markup the sanitiser dropped (a script, <!--more-->) leaves behind.
+    body = _EMPTY_PARAGRAPH.sub("", _DANGLING_BR.sub("</p>", body))
+    body = _BLANK_LINES.sub("\n\n", body).strip()
 
     title = plain(item.title)
     if not title:

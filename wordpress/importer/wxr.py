@@ -16,6 +16,7 @@ from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import iterparse
 
 WP_NAMESPACE = re.compile(r"^https?://wordpress\.org/export/1\.[0-9]+/$")
+EXCERPT = re.compile(r"^\{https?://wordpress\.org/export/1\.[0-9]+/excerpt/\}encoded$")
 CONTENT = "{http://purl.org/rss/1.0/modules/content/}"
 DC = "{http://purl.org/dc/elements/1.1/}"
 # expat's codes for a document that stops before its elements are closed.
@@ -262,7 +263,7 @@ def _item(element: Element, wp: str) -> Item | BrokenItem:
         attachment_url=_text(element, f"{wp}attachment_url").strip(),
     )
     for child in element:
-        if child.tag.endswith("}encoded") and child.tag.startswith("{http://wordpress.org/export/"):
+        if EXCERPT.match(child.tag):
             item.excerpt = child.text or ""
         elif child.tag == "category":
             item.terms.append(
