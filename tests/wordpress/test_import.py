@@ -204,3 +204,28 @@ def test_corner_cases_of_a_wordpress_com_export(db, client):
     for article in Article.objects.all():
         assert client.get(article.get_absolute_url()).status_code == 200
     assert client.get("/2015/01/khoi/")["Location"] == block.get_absolute_url()
+
+
+def test_a_story_that_fails_to_write_is_skipped_whole_and_the_rest_goes_in(
+    db, uploads, monkeypatch
+):
+    from wordpress.importer.writer import Importer
+
+    original = Importer.write_comments
+
+    def failing(self, article, comments):
+        original(self, article, comments)
+        if article.title.startswith("Mùa lúa chín"):
+            raise RuntimeError("đĩa đầy")
+
+    monkeypatch.setattr(Importer, "write_comments", failing)
+    output = run_import(EXPORT, "--media-dir", str(uploads))
+    assert not Article.objects.filter(title__startswith="Mùa lúa chín").exists()
+    assert not Comment.objects.filter(name="Nguyễn Văn An").exists()  # nothing half-imported
+    assert not ImportedItem.objects.filter(kind="post", wp_id="100").exists()
+    assert not OldLink.objects.filter(path="/?p=100").exists()
+    assert Article.objects.count() == 8
+    assert "Bài #100: không nhập được (RuntimeError)" in output
+    monkeypatch.setattr(Importer, "write_comments", original)
+    run_import(EXPORT, "--media-dir", str(uploads))  # the next run brings it in
+    assert story("Mùa lúa chín").comment_count == 3

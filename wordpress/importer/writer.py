@@ -4,6 +4,7 @@ import hashlib
 import json
 import logging
 from collections.abc import Callable
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote
@@ -83,8 +84,9 @@ class Importer:
         survey = self.survey()
         self.site = survey.channel.site
         self.ctx = Context(channel=survey.channel, tz=self.tz)
+        # A dry run is one transaction rolled back at the end; a real run commits each story.
         try:
-            with transaction.atomic():
+            with transaction.atomic() if self.dry_run else nullcontext():
                 self.import_terms(survey.channel.terms)
                 self.import_pictures(survey.attachments)
                 done = 0
