@@ -19,10 +19,12 @@ from xml.sax.saxutils import escape
 from PIL import Image
 
 SYLLABLES = (
-    "lúa chín vàng bản làng đồng bào Lai Châu Tam Đường Sìn Hồ mùa xuân nông thôn mới đường "
-    "giao thông trường học cô giáo học sinh chợ phiên lễ hội người dân cán bộ Đảng bộ huyện "
-    "xã thị trấn kinh tế du lịch văn hóa thể thao chè cao su thảo quả rừng núi suối mưa lũ"
-).split()
+    "lúa", "chín", "vàng", "bản", "làng", "đồng", "bào", "Lai", "Châu", "Tam", "Đường", "Sìn",
+    "Hồ", "mùa", "xuân", "nông", "thôn", "mới", "đường", "giao", "thông", "trường", "học",
+    "cô", "giáo", "học", "sinh", "chợ", "phiên", "lễ", "hội", "người", "dân", "cán", "bộ",
+    "Đảng", "bộ", "huyện", "xã", "thị", "trấn", "kinh", "tế", "du", "lịch", "văn", "hóa",
+    "thể", "thao", "chè", "cao", "su", "thảo", "quả", "rừng", "núi", "suối", "mưa", "lũ",
+)  # fmt: skip
 SITE = "http://bench.example.vn"
 
 
@@ -109,7 +111,9 @@ def main() -> None:
     uploads = args.out / "uploads"
     uploads.mkdir(parents=True, exist_ok=True)
     categories = [(f"muc-{i}", f"Chuyên mục {words(rng, 2)} {i}", "") for i in range(8)]
-    categories += [(f"muc-{i}-{j}", f"Mục con {i}.{j}", f"muc-{i}") for i in range(8) for j in range(3)]
+    categories += [
+        (f"muc-{i}-{j}", f"Mục con {i}.{j}", f"muc-{i}") for i in range(8) for j in range(3)
+    ]
     categories += [(f"muc-{i}-0-sau", f"Mục sâu {i}", f"muc-{i}-0") for i in range(8)]
     tags = [(f"the-{i}", f"Thẻ {words(rng, 2)} {i}") for i in range(300)]
     start = datetime(2012, 1, 1)

@@ -17,11 +17,11 @@ class OldLinkMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if request.method in ("GET", "HEAD") and request.path == "/":
-            if any(request.GET.get(name) for name in QUERY_FORMS):
-                redirect = self.redirect(request)
-                if redirect is not None:
-                    return redirect
+        at_home = request.method in ("GET", "HEAD") and request.path == "/"
+        if at_home and any(request.GET.get(name) for name in QUERY_FORMS):
+            redirect = self.redirect(request)
+            if redirect is not None:
+                return redirect
         response = self.get_response(request)
         if response.status_code == 404 and request.method in ("GET", "HEAD"):
             return self.redirect(request) or response
@@ -31,8 +31,6 @@ class OldLinkMiddleware:
         key = link_key(request.path, request.GET)
         if key is None:
             return None
-        link = (
-            OldLink.objects.select_related("article", "section", "tag").filter(path=key).first()
-        )
+        link = OldLink.objects.select_related("article", "section", "tag").filter(path=key).first()
         target = link.target_url() if link else None
         return HttpResponsePermanentRedirect(target) if target else None

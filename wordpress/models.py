@@ -71,7 +71,12 @@ class OldLink(models.Model):
         related_name="+",
     )
     tag = models.ForeignKey(
-        Tag, verbose_name=_("thẻ"), null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+        Tag,
+        verbose_name=_("thẻ"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
     )
     url = models.CharField(
         _("địa chỉ mới"),

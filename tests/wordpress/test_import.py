@@ -55,7 +55,9 @@ def test_titles_lose_markup_and_entities_and_an_empty_title_gets_the_text(import
 
 def test_body_gets_paragraphs_figures_and_our_copy_of_pictures(imported):
     body = story("Mùa lúa chín").body
-    assert body.startswith("<p>Những ngày này, đồng lúa Tam Đường chín vàng &amp; thơm mùi cốm.<br>")
+    assert body.startswith(
+        "<p>Những ngày này, đồng lúa Tam Đường chín vàng &amp; thơm mùi cốm.<br>"
+    )
     assert "cặp dấu ngoặc ]]&gt; vẫn còn" in body  # CDATA split around "]]>"
     assert "<figcaption>Lúa chín ở <em>Tam Đường</em></figcaption>" in body
     assert body.count("<figure") == 3  # one caption, a gallery of two
@@ -175,8 +177,11 @@ def test_a_file_with_nothing_importable_exits_non_zero(db, tmp_path):
     only_pages = tmp_path / "pages.xml"
     text = EXPORT.read_text(encoding="utf-8")
     only_pages.write_text(
-        text.replace("<wp:post_type>post</wp:post_type>", "<wp:post_type>page</wp:post_type>")
-        .replace("<wp:post_type><![CDATA[post]]></wp:post_type>", "<wp:post_type>page</wp:post_type>"),
+        text.replace(
+            "<wp:post_type>post</wp:post_type>", "<wp:post_type>page</wp:post_type>"
+        ).replace(
+            "<wp:post_type><![CDATA[post]]></wp:post_type>", "<wp:post_type>page</wp:post_type>"
+        ),
         encoding="utf-8",
     )
     with pytest.raises(CommandError, match="Không nhập được bài viết nào"):

@@ -50,7 +50,7 @@ def test_a_renamed_story_is_still_reached_from_its_old_link(client, imported):
     article.slug = "mua-vang-tam-duong"
     article.save()
     response = client.get("/?p=100")
-    assert response["Location"] == "/bai-viet/mua-vang-tam-duong-%d/" % article.pk
+    assert response["Location"] == f"/bai-viet/mua-vang-tam-duong-{article.pk}/"
     assert client.get(response["Location"]).status_code == 200
 
 

@@ -13,7 +13,9 @@ def run(text, children=()):
 
 
 def test_caption_with_text_after_the_image():
-    result = run('[caption id="attachment_5" width="300"]<img src="x.jpg" /> Lúa <em>chín</em>[/caption]')
+    result = run(
+        '[caption id="attachment_5" width="300"]<img src="x.jpg" /> Lúa <em>chín</em>[/caption]'
+    )
     assert result.html.strip() == (
         '<figure data-image-id="50"><img src="x.jpg" /><figcaption>Lúa <em>chín</em>'
         "</figcaption></figure>"

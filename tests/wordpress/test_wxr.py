@@ -86,7 +86,9 @@ def test_a_missing_file_or_media_dir_is_refused(tmp_path):
 
 def test_wxr_1_0_is_read(tmp_path):
     text = EXPORT.read_text(encoding="utf-8").replace("export/1.2/", "export/1.0/")
-    text = text.replace("<wp:wxr_version>1.2</wp:wxr_version>", "<wp:wxr_version>1.0</wp:wxr_version>")
+    text = text.replace(
+        "<wp:wxr_version>1.2</wp:wxr_version>", "<wp:wxr_version>1.0</wp:wxr_version>"
+    )
     path = tmp_path / "old.xml"
     path.write_text(text, encoding="utf-8")
     run_import(path)

@@ -2,8 +2,7 @@
 
 import re
 from dataclasses import dataclass, field
-from datetime import datetime, tzinfo
-from datetime import timezone as dt_timezone
+from datetime import UTC, datetime, tzinfo
 from html import unescape
 
 from django.utils.html import strip_tags
@@ -64,7 +63,7 @@ def parse_date(value: str, tz: tzinfo) -> datetime | None:
 
 def item_date(gmt: str, local: str, tz: tzinfo) -> datetime | None:
     """From the GMT date, or from the local date in the site's zone when GMT is empty or zero."""
-    return parse_date(gmt, dt_timezone.utc) or parse_date(local, tz)
+    return parse_date(gmt, UTC) or parse_date(local, tz)
 
 
 def upload_path(url: str) -> str | None:
@@ -151,7 +150,7 @@ def map_post(item: Item, ctx: Context) -> Story:
         status = Article.Status.DRAFT
         warnings.append("bài đã đăng nhưng không có ngày: nhập thành bản nháp")
     if status in (Article.Status.DRAFT, Article.Status.PENDING) and not parse_date(
-        item.post_date_gmt, dt_timezone.utc
+        item.post_date_gmt, UTC
     ):
         # WordPress leaves a draft's GMT date at zero: it has no publication time yet.
         published_at = None

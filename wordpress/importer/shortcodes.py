@@ -71,9 +71,7 @@ class Expansion:
     missing: list[str]
 
 
-def expand(
-    text: str, picture: Callable[[str], Picture | None], children: list[str]
-) -> Expansion:
+def expand(text: str, picture: Callable[[str], Picture | None], children: list[str]) -> Expansion:
     """Captions and galleries to figures; every other shortcode removed (its name recorded).
 
     `picture(wp_id)` gives an imported picture, `children` the ids of the post's own
@@ -114,9 +112,7 @@ def expand(
         if match.group(1) == "[" and match.group(6) == "]":
             return whole[1:-1]
         attrs, closed, content = match.group(3), match.group(4), match.group(5)
-        shortcode = (
-            name.lower() in KNOWN or closed or content is not None or "=" in (attrs or "")
-        )
+        shortcode = name.lower() in KNOWN or closed or content is not None or "=" in (attrs or "")
         if not shortcode:
             return whole
         removed.append(name.lower())

@@ -116,7 +116,11 @@ class Importer:
             if not known:
                 known = {(t.kind, t.slug) for t in survey.channel.terms}
             for domain, nicename, name in item.terms:
-                if domain in ("category", "post_tag") and nicename and (domain, nicename) not in known:
+                if (
+                    domain in ("category", "post_tag")
+                    and nicename
+                    and (domain, nicename) not in known
+                ):
                     known.add((domain, nicename))
                     survey.channel.terms.append(Term(domain, f"slug:{nicename}", nicename, name))
         return survey
@@ -305,9 +309,7 @@ class Importer:
             self.report.warn(where, warning)
         section = self.section_for(item)
         tags = [self.tags[n] for d, n, _ in item.terms if d == "post_tag" and n in self.tags]
-        comments, pings, broken = map_comments(
-            item, self.tz, story.published_at or timezone.now()
-        )
+        comments, pings, broken = map_comments(item, self.tz, story.published_at or timezone.now())
         self.report.skip("comment", "pingback/trackback", pings)
         self.report.skip("comment", "bình luận hỏng", broken)
         links = [item.link, f"/?p={item.wp_id}", item.guid]
@@ -354,7 +356,9 @@ class Importer:
             )
         }
         ours = Comment.objects.in_bulk([m.object_id for m in mappings.values()])
-        by_wp_id = {wp_id: ours[m.object_id] for wp_id, m in mappings.items() if m.object_id in ours}
+        by_wp_id = {
+            wp_id: ours[m.object_id] for wp_id, m in mappings.items() if m.object_id in ours
+        }
         for replies in (False, True):
             batch = [c for c in comments if (c.parent_wp_id is not None) == replies]
             new = []
