@@ -135,7 +135,9 @@ def map_post(item: Item, ctx: Context) -> Story:
     elif len(title) > TITLE_MAX:
         title = excerpt(title, limit=TITLE_MAX)
 
-    lead = plain(item.excerpt) or _first_paragraph(body)
+    lead = plain(item.excerpt)
+    if not lead:
+        lead, body = _lead_from_body(body)
     if len(lead) > LEAD_MAX:
         lead = excerpt(lead, limit=LEAD_MAX)
 
@@ -175,11 +177,18 @@ def map_post(item: Item, ctx: Context) -> Story:
     )
 
 
-def _first_paragraph(body: str) -> str:
-    for paragraph in _PARAGRAPH.findall(body):
-        if text := plain(paragraph):
-            return text
-    return excerpt(plain(body), limit=LEAD_MAX)
+def _lead_from_body(body: str) -> tuple[str, str]:
+    """The first paragraph as the lead, taken out of the body so a reader sees it once.
+
+    A body of one paragraph keeps it (and lends its start to the lead).
+    """
+    for match in _PARAGRAPH.finditer(body):
+        if text := plain(match.group(1)):
+            rest = (body[: match.start()] + body[match.end() :]).strip()
+            if plain(rest) or "<img" in rest:
+                return text, rest
+            return excerpt(text, limit=LEAD_MAX), body
+    return excerpt(plain(body), limit=LEAD_MAX), body
 
 
 def _rewrite_picture_links(html: str, ctx: Context) -> str:
