@@ -43,15 +43,20 @@ def notify_moderators(comment: Comment) -> threading.Thread | None:
         logger.exception("Could not prepare the moderators' mail for comment %s", comment.pk)
         return None
     if not settings.COMMENT_NOTIFY_IN_BACKGROUND:
-        _send(subject, body, recipients)
+        _send(subject, body, recipients, key)
         return None
-    thread = threading.Thread(target=_send, args=(subject, body, recipients), daemon=True)
+    thread = threading.Thread(target=_send, args=(subject, body, recipients, key), daemon=True)
     thread.start()
     return thread
 
 
-def _send(subject: str, body: str, recipients: list[str]) -> None:
+def _send(subject: str, body: str, recipients: list[str], throttle_key: str) -> None:
     try:
         send_mail(subject[:200], body, None, recipients)
     except Exception:
         logger.exception("Could not mail moderators about new comments")
+        # Not sent: the next comment tries again (and reports all that wait by then).
+        try:
+            cache.delete(throttle_key)
+        except Exception:
+            logger.exception("Could not release the moderators' mail throttle")

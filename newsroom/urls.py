@@ -2,6 +2,8 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
+handler500 = "newsroom.outage.server_error"
+
 admin.site.site_header = f"Tòa soạn {settings.SITE_NAME}"
 admin.site.site_title = f"Tòa soạn {settings.SITE_NAME}"
 admin.site.index_title = "Bàn biên tập"
