@@ -240,3 +240,17 @@ def test_a_story_that_fails_to_write_is_skipped_whole_and_the_rest_goes_in(
     monkeypatch.setattr(Importer, "write_comments", original)
     run_import(EXPORT, "--media-dir", str(uploads))  # the next run brings it in
     assert story("Mùa lúa chín").comment_count == 3
+
+
+def test_progress_is_counted_on_a_terminal(db, uploads):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    class Terminal(StringIO):
+        def isatty(self):
+            return True
+
+    out = Terminal()
+    call_command("import_wordpress", str(EXPORT), "--media-dir", str(uploads), stdout=out)
+    assert "\rĐã xử lý 10/10 bài" in out.getvalue()  # 9 posts and the broken item

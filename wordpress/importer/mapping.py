@@ -8,7 +8,7 @@ from html import unescape
 from django.utils.html import strip_tags
 
 from articles.models import Article
-from articles.text import excerpt, nfc
+from articles.text import clean_name, clean_text, excerpt, nfc
 from comments.models import Comment as OurComment
 from newsroom.sanitize import clean_html
 
@@ -47,7 +47,7 @@ _SIZE_SUFFIX = re.compile(r"-(?:\d+x\d+|scaled|rotated)(?=\.[A-Za-z0-9]+$)")
 
 def plain(html: str) -> str:
     """Markup stripped, entities decoded, spaces collapsed: a title, a lead or a comment."""
-    return _SPACES.sub(" ", unescape(strip_tags(unescape(nfc(html or ""))))).strip()
+    return _SPACES.sub(" ", clean_text(unescape(strip_tags(unescape(nfc(html or "")))))).strip()
 
 
 def parse_date(value: str, tz: tzinfo) -> datetime | None:
@@ -244,7 +244,7 @@ def map_comments(item: Item, tz: tzinfo, fallback_date: datetime) -> tuple[list,
             CommentFields(
                 wp_id=comment.wp_id,
                 parent_wp_id=thread_of(comment.wp_id),
-                name=plain(comment.author)[:100] or "Bạn đọc",
+                name=clean_name(plain(comment.author))[:100] or "Bạn đọc",
                 email=comment.email[:254],
                 ip=_ip(comment.ip),
                 created_at=item_date(comment.date_gmt, comment.date, tz) or fallback_date,
@@ -272,5 +272,5 @@ def _comment_text(html: str) -> str:
     text = nfc(html or "").replace("\r\n", "\n")
     text = re.sub(r"<br\s*/?>", "\n", text, flags=re.I)
     text = re.sub(r"</p>\s*", "\n\n", text, flags=re.I)
-    text = unescape(strip_tags(text))
+    text = clean_text(unescape(strip_tags(text)))
     return re.sub(r"\n{3,}", "\n\n", text).strip()

@@ -376,7 +376,9 @@ class Importer:
                 }
                 comment = by_wp_id.get(fields.wp_id)
                 if comment is None:
-                    new.append((fields.wp_id, Comment(**values)))
+                    comment = Comment(**values)
+                    comment.normalise()  # what save() does; bulk_create does not call it
+                    new.append((fields.wp_id, comment))
                     continue
                 if any(getattr(comment, k) != v for k, v in values.items()):
                     for key, value in values.items():

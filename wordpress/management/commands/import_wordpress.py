@@ -1,6 +1,5 @@
 """Bring a WordPress export (Tools → Export → All content) into Newsroom."""
 
-import sys
 from pathlib import Path
 
 from django.conf import settings
@@ -47,7 +46,7 @@ class Command(BaseCommand):
         media_dir = options["media_dir"]
         if media_dir is not None and not media_dir.is_dir():
             raise CommandError(f"Không có thư mục ảnh {media_dir}.")
-        self.tty = sys.stdout.isatty() and options["verbosity"] > 0
+        self.tty = self.stdout.isatty() and options["verbosity"] > 0
         importer = Importer(
             options["export"],
             media_dir=media_dir,
