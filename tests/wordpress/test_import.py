@@ -161,6 +161,10 @@ def test_changed_export_updates_what_changed(imported, uploads, tmp_path):
     text = EXPORT.read_text(encoding="utf-8")
     text = text.replace("Mùa lúa chín ở Tam Đường</title>", "Mùa vàng ở Tam Đường</title>")
     text = text.replace("Đồng ý với anh An.", "Đồng ý với anh An, sửa lại.")
+    text = text.replace(
+        "<![CDATA[Kinh tế]]></wp:cat_name>", "<![CDATA[Kinh tế - Tài chính]]></wp:cat_name>"
+    )
+    section = Section.objects.get(name="Kinh tế")
     changed.write_text(text, encoding="utf-8")
     old_url = story("Mùa lúa chín").get_absolute_url()
     output = run_import(changed, "--media-dir", str(uploads))
@@ -169,6 +173,9 @@ def test_changed_export_updates_what_changed(imported, uploads, tmp_path):
     assert updated.get_absolute_url() == old_url  # the slug stays: links keep working
     assert Comment.objects.filter(body="Đồng ý với anh An, sửa lại.").exists()
     assert "Bài viết: 1 cập nhật, 8 không đổi" in output
+    section.refresh_from_db()
+    assert section.name == "Kinh tế - Tài chính" and Section.objects.count() == 5
+    assert "Chuyên mục: 1 cập nhật, 3 không đổi" in output
 
 
 def test_dry_run_writes_nothing(db, uploads, settings):
@@ -220,16 +227,16 @@ def test_corner_cases_of_a_wordpress_com_export(db, client):
 def test_a_story_that_fails_to_write_is_skipped_whole_and_the_rest_goes_in(
     db, uploads, monkeypatch
 ):
-    from wordpress.importer.writer import Importer
+    from wordpress.importer import writer
 
-    original = Importer.write_comments
+    original = writer.write_comments
 
-    def failing(self, article, comments):
-        original(self, article, comments)
+    def failing(site, article, comments, report):
+        original(site, article, comments, report)
         if article.title.startswith("Mùa lúa chín"):
             raise RuntimeError("đĩa đầy")
 
-    monkeypatch.setattr(Importer, "write_comments", failing)
+    monkeypatch.setattr(writer, "write_comments", failing)
     output = run_import(EXPORT, "--media-dir", str(uploads))
     assert not Article.objects.filter(title__startswith="Mùa lúa chín").exists()
     assert not Comment.objects.filter(name="Nguyễn Văn An").exists()  # nothing half-imported
@@ -237,7 +244,7 @@ def test_a_story_that_fails_to_write_is_skipped_whole_and_the_rest_goes_in(
     assert not OldLink.objects.filter(path="/?p=100").exists()
     assert Article.objects.count() == 8
     assert "Bài #100: không nhập được (RuntimeError)" in output
-    monkeypatch.setattr(Importer, "write_comments", original)
+    monkeypatch.setattr(writer, "write_comments", original)
     run_import(EXPORT, "--media-dir", str(uploads))  # the next run brings it in
     assert story("Mùa lúa chín").comment_count == 3
 
