@@ -52,12 +52,15 @@ INSTALLED_APPS = [
     "newsroom",
     "articles",
     "comments",
+    "wordpress",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "newsroom.charset.FormCharsetMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before the page cache: the home page cached for "/?p=123" must not hide an old link.
+    "wordpress.middleware.OldLinkMiddleware",
     # Outside sessions, CSRF and messages: a cached page is served without them, and a page
     # is kept only after they have had their say on the response (a cookie keeps it out).
     "newsroom.pagecache.middleware.PageCacheMiddleware",
