@@ -2,11 +2,14 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
+from .health import healthz
+
 admin.site.site_header = f"Tòa soạn {settings.SITE_NAME}"
 admin.site.site_title = f"Tòa soạn {settings.SITE_NAME}"
 admin.site.index_title = "Bàn biên tập"
 
 urlpatterns = [
+    path("healthz", healthz, name="healthz"),
     path("admin/", admin.site.urls),
     path("binh-luan/", include("comments.urls")),
     path("", include("articles.urls")),
