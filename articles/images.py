@@ -22,6 +22,9 @@ from .text import slugify
 
 # Widths of the renditions; srcset offers each one no wider than the original.
 RENDITION_WIDTHS = (480, 800, 1200)
+RENDITION_FIELDS = tuple(
+    f"w{width}{suffix}" for width in RENDITION_WIDTHS for suffix in ("", "_webp")
+)
 # What the article column takes: full width on phones, at most the column's 760px.
 BODY_SIZES = "(min-width: 800px) 760px, 100vw"
 
@@ -64,6 +67,13 @@ class PictureUploadHandler(FileUploadHandler):
             charset=self.charset,
             content_type_extra=self.content_type_extra,
         )
+
+
+class OnTask:
+    """Imagekit strategy: nothing on save or on a page view; `make_renditions` does the work."""
+
+    def should_verify_existence(self, file):
+        return False
 
 
 def rendition(width: int, format: str | None = None) -> ImageSpecField:
@@ -222,8 +232,13 @@ def _fields(width: int) -> tuple[str, str]:
 
 
 def srcset_candidates(image, *, webp: bool) -> list[Candidate]:
-    """The renditions worth offering: each width up to the original's, no duplicates."""
+    """The renditions worth offering: each width up to the original's, no duplicates.
+
+    Until the renditions are made, the original alone (and no WebP).
+    """
     original = image.width or max(RENDITION_WIDTHS)
+    if not image.renditions_ready:
+        return [] if webp else [Candidate(image.file.url, original)]
     seen: dict[int, Candidate] = {}
     for width in RENDITION_WIDTHS:
         actual = min(width, original)
@@ -261,10 +276,12 @@ def picture_html(
     attrs += ['loading="lazy"', 'decoding="async"'] if lazy else ['fetchpriority="high"']
     if css_class:
         attrs.append(f'class="{escape(css_class)}"')
-    return (
-        f'<picture><source type="image/webp" srcset="{escape(_srcset(webp))}" '
-        f'sizes="{escape(sizes)}"><img {" ".join(attrs)}></picture>'
+    source = (
+        f'<source type="image/webp" srcset="{escape(_srcset(webp))}" sizes="{escape(sizes)}">'
+        if webp
+        else ""
     )
+    return f"<picture>{source}<img {' '.join(attrs)}></picture>"
 
 
 # The body is stored cleaned by newsroom.sanitize: tags well formed, values double-quoted

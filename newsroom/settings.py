@@ -164,8 +164,9 @@ IMAGE_MAX_UPLOAD_BYTES = int(os.environ.get("IMAGE_MAX_UPLOAD_BYTES", 20 * 1024 
 IMAGE_MAX_PIXELS = int(os.environ.get("IMAGE_MAX_PIXELS", 50_000_000))
 # Uploads stay in memory up to that size and are never spooled to disk.
 FILE_UPLOAD_HANDLERS = ["articles.images.PictureUploadHandler"]
-# Renditions are made when a picture is saved and assumed present afterwards, never on a page view.
-IMAGEKIT_DEFAULT_CACHEFILE_STRATEGY = "imagekit.cachefiles.strategies.Optimistic"
+# Renditions are made by a task after a picture is saved (articles.tasks.make_renditions),
+# never on a page view; pages offer them once the task marks them ready.
+IMAGEKIT_DEFAULT_CACHEFILE_STRATEGY = "articles.images.OnTask"
 IMAGEKIT_CACHEFILE_DIR = "renditions"
 # Share links for reviewers without an account expire after this many hours.
 SHARE_LINK_HOURS = int(os.environ.get("SHARE_LINK_HOURS", 48))
@@ -188,6 +189,29 @@ COMMENT_NOTIFY_IN_BACKGROUND = env_bool("COMMENT_NOTIFY_IN_BACKGROUND", True)
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 
 LOGIN_URL = "admin:login"
+
+# Celery (`celery -A newsroom worker`, `celery -A newsroom beat`). Without a broker every task
+# runs in process at once, so the embedded default needs no broker and no worker.
+CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "")
+CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
+CELERY_TASK_DEFAULT_QUEUE = os.environ.get("CELERY_TASK_DEFAULT_QUEUE", "newsroom")
+CELERY_TASK_ACKS_LATE = True
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_TIMEZONE = TIME_ZONE
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# Failed tasks are retried with exponential backoff up to this many seconds between tries.
+CELERY_RETRY_BACKOFF_MAX = int(os.environ.get("CELERY_RETRY_BACKOFF_MAX", "3600"))
+CELERY_BEAT_SCHEDULE = {
+    "flush-view-counts": {
+        "task": "articles.tasks.flush_view_counts",
+        "schedule": float(os.environ.get("VIEW_COUNT_FLUSH_SECONDS", "300")),
+    },
+    "requeue-missing-renditions": {
+        "task": "articles.tasks.requeue_missing_renditions",
+        "schedule": 600.0,
+    },
+}
 
 # Production hardening: on unless DEBUG, each switchable for a proxy that terminates TLS.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
