@@ -26,8 +26,11 @@ def record_view(pk: int) -> None:
     """
     key = _key(pk)
     try:
-        cache.add(key, 0, timeout=None)
-        count = cache.incr(key)
+        try:
+            count = cache.incr(key)  # one round trip for every view but a story's first
+        except ValueError:
+            cache.add(key, 0, timeout=None)
+            count = cache.incr(key)
     except ValueError:  # evicted between add and incr: this one view is lost, nothing else
         return
     except Exception:

@@ -6,6 +6,7 @@ from datetime import timedelta
 from celery import shared_task
 from django.utils import timezone
 
+from newsroom.pagecache import purge
 from newsroom.tasks import enqueue, retry_or_give_up
 
 from .counters import flush_views
@@ -32,6 +33,8 @@ def make_renditions(self, image_id: int, name: str = "") -> bool:
         retry_or_give_up(self, exc, "Could not make the renditions of picture %s", image_id)
         return False
     Image.objects.filter(pk=image_id, file=image.file.name).update(renditions_ready=True)
+    # Pages showing the picture offer the renditions from now on.
+    purge.site_changed()
     return True
 
 

@@ -45,7 +45,7 @@ def notify_moderators(comment: Comment) -> threading.Thread | None:
     except Exception:
         logger.exception("Could not prepare the moderators' mail for comment %s", comment.pk)
         return None
-    send = partial(enqueue, mail_moderators, subject, body, recipients)
+    send = partial(enqueue, mail_moderators, subject, body, recipients, key)
     # With a broker a worker sends it; in process, a thread keeps a slow mail server away
     # from the reader.
     if not (in_process() and settings.COMMENT_NOTIFY_IN_BACKGROUND):

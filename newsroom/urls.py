@@ -4,6 +4,8 @@ from django.urls import include, path
 
 from .health import healthz
 
+handler500 = "newsroom.outage.server_error"
+
 admin.site.site_header = f"Tòa soạn {settings.SITE_NAME}"
 admin.site.site_title = f"Tòa soạn {settings.SITE_NAME}"
 admin.site.index_title = "Bàn biên tập"

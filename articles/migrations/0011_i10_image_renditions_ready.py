@@ -11,7 +11,7 @@ def existing_pictures_have_renditions(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('articles', '0009_tags_help_text_in_vietnamese'),
+        ('articles', '0010_i15_repair_slugs'),
     ]
 
     operations = [
