@@ -1,5 +1,6 @@
 """Pictures: upload checks and clean-up, renditions at fixed widths, responsive markup."""
 
+import logging
 import re
 import warnings
 from dataclasses import dataclass
@@ -10,6 +11,7 @@ from pathlib import PurePosixPath
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import InMemoryUploadedFile
 from django.core.files.uploadhandler import FileUploadHandler, StopFutureHandlers
 from django.utils.html import escape
@@ -19,6 +21,8 @@ from PIL import ImageOps, features
 from pilkit.processors import ResizeToFit
 
 from .text import slugify
+
+logger = logging.getLogger(__name__)
 
 # Widths of the renditions; srcset offers each one no wider than the original.
 RENDITION_WIDTHS = (480, 800, 1200)
@@ -332,9 +336,23 @@ def responsive_body(html: str, images: dict) -> str:
 
 
 def media_name(url: str) -> str | None:
-    """The storage name of a URL under MEDIA_URL, or None."""
-    prefix = settings.MEDIA_URL
-    return url[len(prefix) :] if url.startswith(prefix) else None
+    """The storage name of a URL under MEDIA_URL or the object store's address, or None."""
+    prefixes = [settings.MEDIA_URL]
+    if settings.MEDIA_STORAGE != "local":
+        prefixes.append(default_storage.url("_").split("?")[0][:-1])
+    for prefix in prefixes:
+        if url.startswith(prefix):
+            return url[len(prefix) :].split("?")[0]
+    return None
+
+
+def delete_files(name: str, rendition_names: list[str]) -> None:
+    """Remove a deleted picture's file and renditions from storage; log what fails."""
+    for each in [name, *rendition_names]:
+        try:
+            default_storage.delete(each)
+        except Exception:
+            logger.exception("Could not delete %s from media storage", each)
 
 
 def link_body_images(html: str, lookup) -> str:

