@@ -1,20 +1,15 @@
-"""Content Security Policy: one strict policy for reader pages, nonces only in the admin.
+"""Content Security Policy: the admin's form media rendered under the request's nonce.
 
-Reader pages carry no inline script or style at all, so their header is the same for every
-request and a page can sit in a shared cache. The admin is never cached: its inline import
-map (the body editor's) gets a per-request nonce, and its styles are relaxed (ADMIN_STYLE_SRC).
-The policy itself is `CONTENT_SECURITY_POLICY` in the settings.
+The policy is `CONTENT_SECURITY_POLICY` in the settings. A nonce goes into the header only
+when a page reads `request.csp_nonce`: reader pages never do (they carry no inline script or
+style at all), so their header is the same for every request and a page can sit in a shared
+cache. The admin is never cached; the body editor's inline import map gets the nonce here.
 """
 
-from csp.constants import SELF, UNSAFE_INLINE
-from csp.middleware import CSPMiddleware, PolicyParts
+from csp.middleware import CSPMiddleware
 from django import forms
 from django.urls import reverse
 from js_asset import Media
-
-# The body editor (Tiptap) injects a <style> element without a nonce, and the admin's own
-# change list writes one inline: styles cannot run script, so the admin allows inline ones.
-ADMIN_STYLE_SRC = [SELF, UNSAFE_INLINE]
 
 
 def is_admin(request) -> bool:
@@ -30,9 +25,3 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
             # The nonce is read only here, so pages without media keep a nonce-free header.
             response.context_data["media"] = Media.from_media(media, nonce=request.csp_nonce)
         return response
-
-    def get_policy_parts(self, request, response, report_only=False) -> PolicyParts:
-        parts = super().get_policy_parts(request, response, report_only)
-        if not report_only and is_admin(request):
-            parts.replace = {**(parts.replace or {}), "style-src": ADMIN_STYLE_SRC}
-        return parts

@@ -231,7 +231,7 @@ CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
         "script-src": [SELF, NONCE],
-        "style-src": [SELF],
+        "style-src": [SELF, NONCE],
         "img-src": [SELF, "data:", *env_list("CSP_EXTRA_IMG_SRC")],
         "font-src": [SELF],
         "connect-src": [SELF],
