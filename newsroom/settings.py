@@ -51,7 +51,7 @@ INSTALLED_APPS = [
     "reversion",
     "imagekit",
     "django_prose_editor",
-    "axes",
+    "newsroom.apps.LoginRecordConfig",  # django-axes
     "newsroom",
     "articles",
     "comments",
