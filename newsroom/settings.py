@@ -69,6 +69,7 @@ MIDDLEWARE = [
     "newsroom.notices.NoticeMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "newsroom.csp.ContentSecurityPolicyMiddleware",
+    "newsroom.errors.MethodNotAllowedPageMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
 

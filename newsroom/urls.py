@@ -6,6 +6,8 @@ admin.site.site_header = f"Tòa soạn {settings.SITE_NAME}"
 admin.site.site_title = f"Tòa soạn {settings.SITE_NAME}"
 admin.site.index_title = "Bàn biên tập"
 
+handler400 = "newsroom.errors.bad_request"
+
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("binh-luan/", include("comments.urls")),
