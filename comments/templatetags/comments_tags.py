@@ -40,11 +40,33 @@ def comment_list(article) -> str:
     return mark_safe(html)
 
 
-@register.inclusion_tag("comments/includes/comment_form.html", takes_context=True)
-def comment_form(context, article, reply_to=None):
-    """The form (or the closed notice), keeping what the reader typed and who they are."""
+FORM_TEMPLATE = "comments/includes/comment_form.html"
+
+
+@register.simple_tag(takes_context=True)
+def comment_form(context, article, reply_to=None) -> str:
+    """The form (or the closed notice), keeping what the reader typed and who they are.
+
+    On a page shared by every reader the form carries nobody's tokens (the browser fetches
+    its own) and is the same for everyone, so it is rendered once and kept with the page parts.
+    """
     request = context.get("request")
-    # A page shared by every reader carries nobody's tokens: the browser fetches its own.
+    shared = request is not None and is_shared(request)
+    if shared and reply_to is None and context.get("comment_form") is None:
+
+        def render(_):
+            return render_to_string(FORM_TEMPLATE, form_context(context, article))
+
+        name = f"comment-form:{article.pk}:{int(comments_open(article))}"
+        html = parts({name: ((), render)})[name]
+    else:
+        html = render_to_string(FORM_TEMPLATE, form_context(context, article, reply_to))
+    # Rendered by our own autoescaping template (or earlier, from the cache).
+    return mark_safe(html)
+
+
+def form_context(context, article, reply_to=None) -> dict:
+    request = context.get("request")
     shared = request is not None and is_shared(request)
     memory = author_memory(request) if request is not None and not shared else {}
     form = context.get("comment_form")
