@@ -95,7 +95,8 @@ def post_comment(request):
 
 def received(request, article: Article, comment: Comment):
     """Tell the reader their comment waits for moderation, back on the story."""
-    messages.success(request, RECEIVED)
+    # The tag tells the page's script that the draft kept in the browser can go.
+    messages.success(request, RECEIVED, extra_tags="comment-received")
     response = redirect(f"{article.get_absolute_url()}#binh-luan")
     remember_author(response, request, comment)
     return response

@@ -11,10 +11,10 @@ import sys
 
 from django.conf import settings
 from django.db import InterfaceError, OperationalError
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseServerError
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.views.decorators.csrf import requires_csrf_token
-from django.views.defaults import server_error as django_server_error
 
 logger = logging.getLogger(__name__)
 OUTAGE_ERRORS = (OperationalError, InterfaceError)
@@ -52,7 +52,12 @@ class DatabaseOutageMiddleware:
 
 @requires_csrf_token
 def server_error(request, template_name: str = "500.html") -> HttpResponse:
-    """Django's 500 view, except that a database outage raised by a middleware is a 503."""
+    """Django's 500 view, except that a database outage raised by a middleware is a 503.
+
+    A failed comment post is told that the comment was not received (its text waits in the
+    reader's browser, static/js/comment-draft.js). The page touches no database.
+    """
     if isinstance(sys.exc_info()[1], OUTAGE_ERRORS):
         return outage_response(request)
-    return django_server_error(request, template_name)
+    context = {"comment_post": request.path == reverse("comments:post")}
+    return HttpResponseServerError(render_to_string(template_name, context))

@@ -8,7 +8,7 @@ from django.core.cache import cache
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
-from comments.author import author_memory
+from comments.author import author_memory, remembered_email
 from comments.forms import CommentForm
 from comments.models import Comment
 from comments.moderation import cache_version
@@ -59,7 +59,7 @@ def comment_form(context, article, reply_to=None):
             article,
             initial={
                 "name": memory.get("name", ""),
-                "email": memory.get("email", ""),
+                "email": remembered_email(memory),
                 "parent": reply_to.pk if reply_to else None,
             },
         )
