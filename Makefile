@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: run test install lint serve-prod
+.PHONY: run test install lint serve-prod backup
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -42,3 +42,7 @@ test: install $(CHROMIUM)
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+
+# The database (pg_dump, or SQLite's online backup) and the media, into backups/<time>/.
+backup: install
+	DEBUG=$${DEBUG:-1} $(BIN)/python manage.py backup

@@ -13,7 +13,19 @@ from taggit.models import ItemBase, TagBase
 from newsroom.sanitize import clean_html
 
 from .images import rendition
-from .text import excerpt, nfc, search_document, slugify
+from .text import clean_name, clean_text, excerpt, search_document, slugify
+
+
+def normal_slug(instance: models.Model, source: str, fallback: str, max_length: int = 200) -> str:
+    """`instance.slug` if it already follows our rule, else a unique one made from `source`.
+
+    Every way of writing a row (admin, shell, importer, loaddata) passes here, so no stored slug
+    can fail to fit the URL patterns (`[-a-z0-9]+`).
+    """
+    current = instance.slug or ""
+    if current and slugify(current, max_length=max_length) == current:
+        return current
+    return unique_slug(instance, current if slugify(current) else source, fallback, max_length)
 
 
 def unique_slug(instance: models.Model, source: str, fallback: str, max_length: int = 200) -> str:
@@ -59,13 +71,16 @@ class Section(models.Model):
         return f"{self.parent.name} › {self.name}" if self.parent_id else self.name
 
     def save(self, *args, **kwargs):
-        self.name = nfc(self.name).strip()
-        if not self.slug:
-            self.slug = unique_slug(self, self.name, fallback="chuyen-muc", max_length=120)
+        self.normalise()
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("articles:section", kwargs={"slug": self.slug})
+
+    def normalise(self) -> None:
+        """Clean the name and make the slug one our URLs can carry, whoever wrote them."""
+        self.name = clean_name(self.name)
+        self.slug = normal_slug(self, self.name, fallback="chuyen-muc", max_length=120)
 
 
 class SectionSlugHistory(models.Model):
@@ -92,7 +107,7 @@ class Tag(TagBase):
         ordering = ["name"]
 
     def save(self, *args, **kwargs):
-        self.name = nfc(self.name).strip()
+        self.normalise()
         super().save(*args, **kwargs)
 
     def slugify(self, tag, i=None):
@@ -101,6 +116,13 @@ class Tag(TagBase):
 
     def get_absolute_url(self):
         return reverse("articles:tag", kwargs={"slug": self.slug})
+
+    def normalise(self) -> None:
+        """Clean the name; a slug typed in the admin (taggit allows "đảng-bộ") follows our rule."""
+        self.name = clean_name(self.name)
+        # A new tag without a slug gets one from taggit, through `slugify` below.
+        if self.slug or self.pk:
+            self.slug = normal_slug(self, self.name, fallback="the", max_length=100)
 
 
 class TagSlugHistory(models.Model):
@@ -144,8 +166,10 @@ class Image(models.Model):
     width = models.PositiveIntegerField(_("rộng (px)"), null=True, editable=False)
     height = models.PositiveIntegerField(_("cao (px)"), null=True, editable=False)
     uploaded_at = models.DateTimeField(_("tải lên lúc"), auto_now_add=True)
+    # Set by articles.tasks.make_renditions; until then pages show the original.
+    renditions_ready = models.BooleanField(_("đã có bản thu nhỏ"), default=False, editable=False)
 
-    # Made by imagekit when the file is saved (see IMAGEKIT_DEFAULT_CACHEFILE_STRATEGY).
+    # Made by articles.tasks.make_renditions after the file is saved.
     w480 = rendition(480)
     w800 = rendition(800)
     w1200 = rendition(1200)
@@ -162,10 +186,13 @@ class Image(models.Model):
         return self.alt_text or self.file.name
 
     def save(self, *args, **kwargs):
-        self.alt_text = nfc(self.alt_text).strip()
-        self.caption = nfc(self.caption).strip()
-        self.credit = nfc(self.credit).strip()
+        self.normalise()
         super().save(*args, **kwargs)
+
+    def normalise(self) -> None:
+        self.alt_text = clean_text(self.alt_text).strip()
+        self.caption = clean_text(self.caption).strip()
+        self.credit = clean_name(self.credit)
 
 
 class ArticleQuerySet(models.QuerySet):
@@ -288,15 +315,9 @@ class Article(models.Model):
         return self.title
 
     def save(self, *args, **kwargs):
-        self.title = nfc(self.title).strip()
-        self.lead = nfc(self.lead).strip()
-        self.byline = nfc(self.byline).strip()
-        self.source_code = nfc(self.source_code).strip()
-        self.body = clean_html(nfc(self.body))
+        self.normalise()
         if self.status == self.Status.PUBLISHED and self.published_at is None:
             self.published_at = timezone.now()
-        if not self.slug:
-            self.slug = unique_slug(self, self.title, fallback="bai-viet")
         # A new story has no tags yet; adding them refreshes search_text (articles.signals).
         tag_names = [tag.name for tag in self.tags.all()] if self.pk else []
         self.search_text = search_document(self.title, self.lead, self.body_text, tag_names)
@@ -307,6 +328,15 @@ class Article(models.Model):
 
     def get_absolute_url(self):
         return reverse("articles:detail", kwargs={"slug": self.slug, "pk": self.pk})
+
+    def normalise(self) -> None:
+        """Text without control characters, a sanitised body, a slug our URLs can carry."""
+        self.title = clean_text(self.title).strip()
+        self.lead = clean_text(self.lead).strip()
+        self.byline = clean_name(self.byline)
+        self.source_code = clean_name(self.source_code)
+        self.body = clean_html(clean_text(self.body))
+        self.slug = normal_slug(self, self.title, fallback="bai-viet")
 
     @property
     def body_text(self) -> str:

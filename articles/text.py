@@ -17,6 +17,42 @@ def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text or "")
 
 
+# What XML 1.0 forbids (C0 controls but tab, newline and carriage return; U+FFFE, U+FFFF), the
+# other controls (DEL, C1) and the bidirectional embeddings, overrides and isolates that make
+# text read in another order than it is stored ("\u202e").
+_CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufffe\uffff]")
+# Word's line break (vertical tab) and form feed separate words: they become spaces.
+_BREAKS = str.maketrans({"\x0b": " ", "\x0c": " "})
+# Invisible characters that can make a name look empty or like another (zero-width, BOM, marks).
+_INVISIBLE = re.compile("[\u00ad\u034f\u061c\u115f\u1160\u180e\u200b-\u200f\u2060-\u2064\ufeff]")
+# Letters of other scripts drawn like Latin ones: "Bаo" with a Cyrillic "а" reads as "Bao".
+_LOOKALIKES = str.maketrans(
+    "аеорсухіјѕԁԛԝӏɑοαϲντυκιχАВЕКМНОРСТХІЈЅΑΒΕΖΗΙΚΜΝΟΡΤΥΧ",
+    "aeopcyxijsdqwlaoacvtukixABEKMHOPCTXIJSABEZHIKMNOPTYX",
+)
+
+
+def clean_text(text: str) -> str:
+    """NFC `text` without the control characters that break XML or reorder what a reader sees.
+
+    Tab and newline stay; a carriage return is folded into the newline it belongs to.
+    """
+    text = nfc(text).replace("\r\n", "\n").replace("\r", "\n").translate(_BREAKS)
+    return _CONTROLS.sub("", text)
+
+
+def clean_name(text: str) -> str:
+    """A person's name as shown: `clean_text`, no invisible characters, one space between words."""
+    return _SPACES.sub(" ", _INVISIBLE.sub("", clean_text(text))).strip()
+
+
+def skeleton(text: str) -> str:
+    """What `text` looks like, for comparing names: look-alike letters mapped to Latin, folded,
+    only letters and digits: "Bаo Lаi Chаu" (Cyrillic "а") -> "baolaichau".
+    """
+    return "".join(_WORD.findall(fold(clean_name(text).translate(_LOOKALIKES))))
+
+
 def fold(text: str) -> str:
     """Lower-case `text` and drop its diacritics: "Đảng bộ" -> "dang bo"."""
     decomposed = unicodedata.normalize("NFD", (text or "").translate(_D_MAP))

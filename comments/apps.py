@@ -7,4 +7,4 @@ class CommentsConfig(AppConfig):
     verbose_name = _("Bình luận")
 
     def ready(self):
-        from . import checks  # noqa: F401  (registers the system checks)
+        from . import checks, revisions  # noqa: F401  (registers checks and signal receivers)

@@ -1,20 +1,25 @@
 """The reader's comment form, with its spam defences."""
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 
-from articles.text import nfc
+from articles.text import clean_name, clean_text, skeleton
 
 from . import spam
 from .models import BODY_MAX_LENGTH, NAME_MAX_LENGTH, Comment
 
+# Names only the paper itself signs with; compared by what they look like, not by their letters.
+NEWSROOM_NAMES = ("Ban biên tập",)
+
 
 class PlainTextField(forms.CharField):
-    """Text in NFC with browser line endings (\\r\\n) counted as one character, as typed."""
+    """Text in NFC, without control characters, browser line endings (\\r\\n) counted as one."""
 
     def to_python(self, value):
         value = super().to_python(value)
-        return nfc(value).replace("\r\n", "\n").replace("\r", "\n")
+        # No keyboard types a NUL byte: it is left for the validator to refuse with its message.
+        return value if "\x00" in value else clean_text(value)
 
 
 def _limits(label: str, limit: int) -> dict[str, str]:
@@ -71,6 +76,21 @@ class CommentForm(forms.Form):
         # Rendered in place of what was sent: every showing of the form, also one with
         # errors, carries a fresh timestamp and an empty honeypot.
         self.fresh_token = spam.make_token(article.pk)
+        self.nonce = ""
+
+    def clean_name(self):
+        name = clean_name(self.cleaned_data["name"])
+        if not name:
+            raise ValidationError(
+                "Họ và tên chỉ gồm ký tự không nhìn thấy. Vui lòng nhập tên của bạn.",
+                code="invisible_name",
+            )
+        shape = skeleton(name)
+        if any(skeleton(reserved) in shape for reserved in (settings.SITE_NAME, *NEWSROOM_NAMES)):
+            raise ValidationError(
+                "Tên này dành cho tòa soạn. Vui lòng ký tên của riêng bạn.", code="newsroom_name"
+            )
+        return name
 
     def clean_website(self):
         if self.cleaned_data.get("website"):
@@ -101,7 +121,7 @@ class CommentForm(forms.Form):
     def clean(self):
         cleaned = super().clean()
         try:
-            spam.check_token(cleaned.get("token", ""), self.article.pk)
+            self.nonce = spam.check_token(cleaned.get("token", ""), self.article.pk)
         except spam.TokenError as error:
             raise ValidationError(error.message, code=error.code) from None
         return cleaned
@@ -120,4 +140,15 @@ class CommentForm(forms.Form):
             spam_reason=reason[:200],
             ip_address=ip_address,
             user_agent=user_agent[:500],
+            form_token=self.nonce or None,
+        )
+
+    def same_comment(self, comment: Comment) -> bool:
+        """Whether `comment` is what this form says (a second click or a retry of it)."""
+        data = self.cleaned_data
+        return (
+            comment.article_id == self.article.pk
+            and comment.parent_id == (self.parent_comment.pk if self.parent_comment else None)
+            and comment.name == data["name"]
+            and comment.body == data["body"].strip()
         )

@@ -6,7 +6,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from articles.text import nfc
+from articles.text import clean_name, clean_text
 
 NAME_MAX_LENGTH = 100
 BODY_MAX_LENGTH = 3000
@@ -68,6 +68,11 @@ class Comment(models.Model):
         related_name="+",
     )
     moderated_at = models.DateTimeField(_("kiểm duyệt lúc"), null=True, blank=True)
+    # The nonce of the form it came from: unique, so one form can never store two comments,
+    # even when the cache that remembers used forms is down. None for comments not from a form.
+    form_token = models.CharField(
+        _("mã biểu mẫu"), max_length=64, unique=True, null=True, blank=True, editable=False
+    )
 
     objects = CommentQuerySet.as_manager()
 
@@ -84,12 +89,15 @@ class Comment(models.Model):
         return f"{self.name}: {self.body[:60]}"
 
     def save(self, *args, **kwargs):
-        self.name = nfc(self.name).strip()
-        self.body = nfc(self.body).replace("\r\n", "\n").strip()
+        self.normalise()
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return f"{self.article.get_absolute_url()}#binh-luan-{self.pk}"
+
+    def normalise(self) -> None:
+        self.name = clean_name(self.name)
+        self.body = clean_text(self.body).strip()
 
 
 class BlockedWord(models.Model):
@@ -107,5 +115,5 @@ class BlockedWord(models.Model):
         return self.word
 
     def save(self, *args, **kwargs):
-        self.word = nfc(self.word).strip().casefold()
+        self.word = clean_name(self.word).casefold()
         super().save(*args, **kwargs)

@@ -11,6 +11,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from articles.models import Article
+from newsroom.pagecache import purge as pagecache_purge
 
 from .models import Comment
 
@@ -83,9 +84,10 @@ def delete_comments(comments) -> int:
 
 
 def purge(article_ids: Iterable[int]) -> None:
-    """Drop the cached comment lists of the stories: the next view renders them afresh."""
+    """Drop the cached comment lists and pages of the stories: the next view renders them afresh."""
     # A new random version makes every cached list of the story unreachable at once; being
     # random, a version lost from the cache can never bring back an old list.
+    pagecache_purge.comments_changed(article_ids)
     try:
         cache.set_many({VERSION_KEY.format(pk): uuid4().hex for pk in article_ids}, timeout=None)
     except Exception:

@@ -1,6 +1,7 @@
 """Spam defences that need no outside service: form timing, links and blocked words."""
 
 import re
+import secrets
 import time
 
 from django.conf import settings
@@ -25,20 +26,30 @@ class TokenError(Exception):
 
 
 def make_token(article_id: int) -> str:
-    """A signed note of when the form for this story was made."""
-    return signing.dumps({"a": article_id, "t": time.time()}, salt=TOKEN_SALT, compress=True)
+    """A signed note of when the form for this story was made, with a nonce of its own.
+
+    The nonce makes the token single-use (see comments/once.py): every showing of the form,
+    and every call of the token endpoint, gets a new one.
+    """
+    return signing.dumps(
+        {"a": article_id, "t": time.time(), "n": secrets.token_urlsafe(18)},
+        salt=TOKEN_SALT,
+        compress=True,
+    )
 
 
-def check_token(token: str, article_id: int) -> None:
-    """Raise TokenError unless the form was made for this story, long enough ago but not too long.
+def check_token(token: str, article_id: int) -> str:
+    """Return the form's nonce if it was made for this story, long enough ago but not too long.
+
+    Raise TokenError otherwise. A token made before nonces existed returns "".
 
     The timestamp is the time the page was made: on a page served from a cache it is older
     than the reader's visit, which only ever helps the honest reader past the minimum.
     """
     try:
         data = signing.loads(token or "", salt=TOKEN_SALT)
-        made, story = float(data["t"]), int(data["a"])
-    except (signing.BadSignature, KeyError, TypeError, ValueError):
+        made, story, nonce = float(data["t"]), int(data["a"]), str(data.get("n", ""))
+    except (signing.BadSignature, AttributeError, KeyError, TypeError, ValueError):
         raise TokenError(
             "Biểu mẫu không hợp lệ. Vui lòng bấm Gửi bình luận lần nữa.", "bad_token"
         ) from None
@@ -55,6 +66,7 @@ def check_token(token: str, article_id: int) -> None:
             "Biểu mẫu đã quá hạn. Nội dung của bạn vẫn còn, vui lòng bấm Gửi bình luận lần nữa.",
             "expired",
         )
+    return nonce[:64]
 
 
 def count_links(text: str) -> int:

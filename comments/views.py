@@ -2,16 +2,18 @@
 
 from django.contrib import messages
 from django.db import transaction
-from django.http import Http404
+from django.http import Http404, JsonResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
 from django.template.response import TemplateResponse
-from django.views.decorators.http import require_POST
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_POST
 from django.views.generic import DetailView
 
 from articles.models import Article
 from articles.views import ArticleDetailView
 
-from . import ratelimit
+from . import once, ratelimit, spam
 from .author import remember_author
 from .forms import CommentForm
 from .models import Comment
@@ -70,20 +72,53 @@ def post_comment(request):
     form = CommentForm(article, data=request.POST)
     if not form.is_valid():
         return render_article(request, article, status=400, comment_form=form)
-    ip_address = ratelimit.client_ip(request)
-    # Counted only for posts that would be stored: a reader fixing errors is not held back.
-    if not ratelimit.hit(ip_address):
-        form.add_error(None, TOO_MANY)
-        return render_article(request, article, status=429, comment_form=form)
-    with transaction.atomic():
-        comment = form.save(
-            ip_address=ip_address, user_agent=request.META.get("HTTP_USER_AGENT", "")
+    try:
+        # A second click or a retry of a form that was stored: the same answer, nothing stored.
+        earlier = once.earlier_comment(form)
+        if earlier is not None:
+            return received(request, article, earlier)
+        ip_address = ratelimit.client_ip(request)
+        # Counted only for posts that would be stored: a reader fixing errors is not held back.
+        if not ratelimit.hit(ip_address):
+            form.add_error(None, TOO_MANY)
+            return render_article(request, article, status=429, comment_form=form)
+        comment, created = once.store(
+            form, ip_address=ip_address, user_agent=request.META.get("HTTP_USER_AGENT", "")
         )
+    except once.FormReused:
+        form.add_error(None, once.REUSED)
+        return render_article(request, article, status=409, comment_form=form)
+    if created:
         transaction.on_commit(lambda: notify_moderators(comment))
-    messages.success(request, RECEIVED)
+    return received(request, article, comment)
+
+
+def received(request, article: Article, comment: Comment):
+    """Tell the reader their comment waits for moderation, back on the story."""
+    # The tag tells the page's script that the draft kept in the browser can go.
+    messages.success(request, RECEIVED, extra_tags="comment-received")
     response = redirect(f"{article.get_absolute_url()}#binh-luan")
     remember_author(response, request, comment)
     return response
+
+
+@require_GET
+@never_cache
+def form_fields(request, article_pk: int):
+    """This visitor's own hidden fields for a comment form on a page shared through a cache.
+
+    A cached story page is the same for every reader, so it cannot carry a reader's CSRF
+    token, nor the single-use signed token of the form (comments/once.py: a robot would
+    reuse a shared one, and a page cached long ago would look old enough to any robot).
+    static/js/comments.js fetches them from here when the reader starts writing; this
+    answer sets the CSRF cookie and is never cached. The fields come as one name-to-value
+    map, so a new per-visitor field needs no change to the script.
+    """
+    article = public_article(article_pk)
+    if article is None or not comments_open(article):
+        raise Http404("Bài viết không nhận bình luận.")
+    fields = {"csrfmiddlewaretoken": get_token(request), "token": spam.make_token(article.pk)}
+    return JsonResponse({"fields": fields})
 
 
 class ReplyView(DetailView):

@@ -9,8 +9,11 @@ class NewsroomConfig(AppConfig):
     verbose_name = "Tòa soạn"
 
     def ready(self):
+        from . import normalise
+        from .pagecache import signals  # noqa: F401  (connects the purges)
         from .roles import sync_roles_after_migrate
 
+        normalise.connect()
         # Every migrate puts the roles right again, including permissions of apps added later.
         post_migrate.connect(sync_roles_after_migrate, sender=self)
 

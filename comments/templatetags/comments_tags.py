@@ -8,11 +8,12 @@ from django.core.cache import cache
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
-from comments.author import author_memory
+from comments.author import author_memory, remembered_email
 from comments.forms import CommentForm
 from comments.models import Comment
 from comments.moderation import cache_version
 from comments.threads import comments_open, thread_page
+from newsroom.pagecache.middleware import is_shared
 
 register = template.Library()
 logger = logging.getLogger(__name__)
@@ -49,14 +50,16 @@ def comment_list(article) -> str:
 def comment_form(context, article, reply_to=None):
     """The form (or the closed notice), keeping what the reader typed and who they are."""
     request = context.get("request")
-    memory = author_memory(request) if request is not None else {}
+    # A page shared by every reader carries nobody's tokens: the browser fetches its own.
+    shared = request is not None and is_shared(request)
+    memory = author_memory(request) if request is not None and not shared else {}
     form = context.get("comment_form")
     if form is None or form.article.pk != article.pk:
         form = CommentForm(
             article,
             initial={
                 "name": memory.get("name", ""),
-                "email": memory.get("email", ""),
+                "email": remembered_email(memory),
                 "parent": reply_to.pk if reply_to else None,
             },
         )
@@ -78,7 +81,8 @@ def comment_form(context, article, reply_to=None):
         "own_pending": own_pending,
         "refusal": context.get("comment_refusal", ""),
         "refused_body": context.get("refused_body", ""),
-        "csrf_token": context.get("csrf_token"),
+        "shared": shared,
+        "csrf_token": None if shared else context.get("csrf_token"),
     }
 
 

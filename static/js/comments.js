@@ -1,10 +1,52 @@
+// The comment form. A story page served from a cache holds no visitor's tokens: when the
+// reader starts writing, their own hidden fields (CSRF token, the signed time the form was
+// shown) are fetched from the form's data-fields-url and filled in before it is sent.
 // Reply in place: "Trả lời" moves the comment form under the comment it answers. Without
 // JavaScript the link opens a reply page with the same form, so nothing depends on this.
 (function () {
   "use strict";
+  function ownFields(form) {
+    var url = form.dataset.fieldsUrl;
+    var loading = null;
+    var ready = !url;
+    function load() {
+      if (!loading) {
+        loading = fetch(url, { credentials: "same-origin", headers: { Accept: "application/json" } })
+          .then(function (response) {
+            if (!response.ok) { throw new Error("HTTP " + response.status); }
+            return response.json();
+          })
+          .then(function (data) {
+            Object.keys(data.fields).forEach(function (name) {
+              var input = form.querySelector("input[name='" + name + "']");
+              if (!input) {
+                input = document.createElement("input");
+                input.type = "hidden";
+                input.name = name;
+                form.appendChild(input);
+              }
+              input.value = data.fields[name];
+            });
+            ready = true;
+          })
+          .catch(function () { loading = null; });
+      }
+      return loading;
+    }
+    if (ready) { return; }
+    form.addEventListener("focusin", load);
+    form.addEventListener("submit", function (event) {
+      if (ready) { return; }
+      event.preventDefault();
+      // Sent either way: without the fields the server answers with a page that says why.
+      var send = function () { ready = true; form.requestSubmit ? form.requestSubmit() : form.submit(); };
+      (load() || Promise.resolve()).then(send, send);
+    });
+  }
   function start() {
     var form = document.querySelector("#binh-luan .comment-form");
     if (!form) { return; }
+    ownFields(form);
     var parent = form.querySelector("input[name=parent]");
     var home = document.createComment("comment-form");
     form.parentNode.insertBefore(home, form);

@@ -14,6 +14,7 @@ from comments.models import Comment
 from comments.notifications import notify_moderators
 from tests.comments.helpers import POST_URL, comment_data
 from tests.factories import make_article, make_comment
+from tests.live import free_port
 
 pytestmark = pytest.mark.django_db
 
@@ -119,3 +120,27 @@ def test_background_mail_failure_is_logged_not_raised(settings, moderators, capl
     with caplog.at_level(logging.ERROR, logger="comments.notifications"):
         notify_moderators(comment).join(timeout=10)
     assert "Could not mail moderators" in caplog.text
+
+
+def test_mail_server_down_keeps_the_comment_logs_and_retries_with_the_next_one(
+    client, settings, moderators, caplog, django_capture_on_commit_callbacks
+):
+    """A real SMTP connection to a port where no mail server listens."""
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", free_port()
+    article = make_article()
+    with (
+        caplog.at_level(logging.ERROR, logger="comments.notifications"),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        response = client.post(POST_URL, comment_data(article, body="Thư không đi được"))
+    assert response.status_code == 302
+    assert Comment.objects.get().body == "Thư không đi được"
+    assert "Could not mail moderators" in caplog.text
+
+    # The mail server is back: the next comment's mail goes out, not throttled by the failure.
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(POST_URL, comment_data(article, body="Thư đi được rồi"))
+    assert len(mail.outbox) == 1
+    assert "2 bình luận đang chờ duyệt" in mail.outbox[0].subject

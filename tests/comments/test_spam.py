@@ -20,9 +20,14 @@ def article():
 
 
 def page_token(client, article) -> str:
-    """The token a reader's browser got with the story page, as it would send it back."""
+    """The token a reader's browser gets for the story's form, as static/js/comments.js does.
+
+    The page itself may come from the cache, the same for every reader: it names where the
+    browser fetches the reader's own token when they start writing.
+    """
     html = client.get(article.get_absolute_url()).content.decode()
-    return re.search(r'name="token" value="([^"]+)"', html).group(1)
+    fields_url = re.search(r'data-fields-url="([^"]+)"', html).group(1)
+    return client.get(fields_url).json()["fields"]["token"]
 
 
 def test_filled_honeypot_is_refused_with_message_and_text_kept(client, article):
@@ -72,13 +77,38 @@ def test_min_fill_time_is_a_setting(client, article, settings):
         assert client.post(POST_URL, comment_data(article, token=token)).status_code == 400
 
 
-def test_form_from_a_page_cached_for_a_day_still_works(client, article):
+def test_form_from_a_page_cached_for_a_day_still_works(client, article, settings):
+    settings.PAGE_CACHE_SECONDS = 2 * 24 * 3600
     with time_machine.travel(timezone.now(), tick=False) as clock:
-        token = page_token(client, article)  # the page as a cache keeps it
+        assert client.get(article.get_absolute_url())["X-Page-Cache"] == "miss"
         clock.shift(timedelta(hours=23, minutes=50))
+        assert client.get(article.get_absolute_url())["X-Page-Cache"] == "hit"
+        token = page_token(client, article)  # the day-old page, then the reader's own token
+        clock.shift(timedelta(seconds=20))
         response = client.post(POST_URL, comment_data(article, token=token))
     assert response.status_code == 302
     assert Comment.objects.count() == 1
+
+
+def test_trap_still_catches_a_robot_on_a_page_cached_for_a_day(client, article, settings):
+    settings.PAGE_CACHE_SECONDS = 2 * 24 * 3600
+    with time_machine.travel(timezone.now(), tick=False) as clock:
+        client.get(article.get_absolute_url())
+        clock.shift(timedelta(hours=23, minutes=50))
+        page = client.get(article.get_absolute_url())
+        assert page["X-Page-Cache"] == "hit"
+        # The cached page carries no timestamp a robot could send back at once...
+        assert 'name="token" value=""' in page.content.decode()
+        response = client.post(POST_URL, comment_data(article, token="", body="Quảng cáo"))
+        assert response.status_code == 400
+        assert "Biểu mẫu không hợp lệ" in response.content.decode()
+        # ...and the one it can fetch is only as old as its fetching.
+        token = page_token(client, article)
+        clock.shift(timedelta(seconds=1))
+        response = client.post(POST_URL, comment_data(article, token=token, body="Quảng cáo"))
+        assert response.status_code == 400
+        assert "Bạn gửi quá nhanh" in response.content.decode()
+    assert Comment.objects.count() == 0
 
 
 def test_form_older_than_a_day_is_refused_keeping_the_text_and_renewed(client, article):

@@ -46,3 +46,24 @@ def test_check_deploy_is_clean_under_production_settings():
 def test_development_runs_without_a_secret_key():
     result = manage("check", DEBUG="1")
     assert result.returncode == 0, result.stderr
+
+
+PROXY_PROBE = (
+    "from django.conf import settings; from django.test import RequestFactory; "
+    "r = RequestFactory().get('/', HTTP_X_FORWARDED_PROTO='https'); "
+    "print('secure' if r.is_secure() else 'plain')"
+)
+
+
+def _is_secure_with_forwarded_https(**env: str) -> str:
+    result = manage("shell", "-c", PROXY_PROBE, DEBUG="1", **env)
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip().splitlines()[-1]
+
+
+def test_https_header_is_ignored_without_a_trusted_proxy():
+    assert _is_secure_with_forwarded_https(TRUSTED_PROXY_COUNT="0") == "plain"
+
+
+def test_https_header_is_believed_behind_a_trusted_proxy():
+    assert _is_secure_with_forwarded_https(TRUSTED_PROXY_COUNT="1") == "secure"

@@ -1,0 +1,172 @@
+"""Serve anonymous reader pages from the shared cache; tell browsers and proxies what to keep.
+
+Placed right after WhiteNoise, so a hit costs no session, CSRF or template work, and a miss
+is judged on the response as every other middleware left it (cookies included).
+"""
+
+import hashlib
+import logging
+import time
+from functools import cache as once
+
+from django.conf import settings
+from django.contrib.messages.storage.cookie import CookieStorage
+from django.core.cache import cache
+from django.http import HttpRequest, HttpResponse
+from django.urls import Resolver404, ResolverMatch, resolve
+from django.utils.cache import (
+    add_never_cache_headers,
+    get_conditional_response,
+    patch_cache_control,
+    patch_vary_headers,
+)
+
+from . import purge, versions
+
+logger = logging.getLogger(__name__)
+
+PAGE_KEY = "pagecache:page:{}"
+STATUS_HEADER = "X-Page-Cache"
+
+
+@once
+def personal_cookies() -> frozenset[str]:
+    """Cookies that make a page one visitor's own: a session (staff), messages, a commenter."""
+    from comments.author import AUTHOR_COOKIE
+
+    return frozenset({settings.SESSION_COOKIE_NAME, CookieStorage.cookie_name, AUTHOR_COOKIE})
+
+
+def shared_page(request: HttpRequest) -> tuple[ResolverMatch, tuple[str, ...]] | None:
+    """The reader page this request may share with every reader, and its areas; or None."""
+    if request.method not in ("GET", "HEAD"):
+        return None
+    if not personal_cookies().isdisjoint(request.COOKIES):
+        return None
+    try:
+        match = resolve(request.path_info)
+    except Resolver404:
+        return None
+    areas = purge.page_areas(match.view_name, match.kwargs)
+    return None if areas is None else (match, areas)
+
+
+def view_counter(match: ResolverMatch) -> str | None:
+    """The cache key counting views of the story this page shows, if it shows one."""
+    if match.view_name != "articles:detail":
+        return None
+    from articles.counters import view_key
+
+    return view_key(int(match.kwargs["pk"]))
+
+
+def view_counted(match: ResolverMatch, count: int | None) -> None:
+    """A story page served from the cache is still a page view: write a full batch."""
+    if count is None:
+        return
+    from articles.counters import counted
+
+    try:
+        counted(int(match.kwargs["pk"]), count)
+    except Exception:  # the count waits for the next batch; the reader still gets the page
+        logger.warning("Could not write a batch of page views", exc_info=True)
+
+
+def is_shared(request: HttpRequest) -> bool:
+    """Whether the page being rendered goes to every reader: then it holds nothing personal."""
+    return getattr(request, "shared_page", False)
+
+
+def _storable(request: HttpRequest, response: HttpResponse) -> bool:
+    user = getattr(request, "user", None)
+    cache_control = response.get("Cache-Control", "")
+    return (
+        response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        and not (user is not None and user.is_authenticated)
+        and "private" not in cache_control
+        and "no-store" not in cache_control
+        and "no-cache" not in cache_control
+    )
+
+
+def _etag(content: bytes) -> str:
+    return f'"{hashlib.md5(content, usedforsecurity=False).hexdigest()}"'
+
+
+def _public(response: HttpResponse, valid_for: float | None) -> None:
+    """Short-lived public caching, never past the moment the next scheduled story goes live."""
+    browser, proxy = settings.PAGE_CACHE_BROWSER_SECONDS, settings.PAGE_CACHE_PROXY_SECONDS
+    if valid_for is not None:
+        browser, proxy = min(browser, int(valid_for)), min(proxy, int(valid_for))
+    patch_cache_control(response, public=True, max_age=browser, s_maxage=proxy)
+    # A visitor with a session or a pending comment gets another page: say so to caches.
+    patch_vary_headers(response, ["Cookie"])
+
+
+class PageCacheMiddleware:
+    """Serve a shared reader page from the cache, or render it, keep it and mark it public."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        page = shared_page(request)
+        if page is None:
+            response = self.get_response(request)
+            if "Cache-Control" not in response:
+                # Personal pages, posted forms, the admin: for this visitor only, never kept.
+                add_never_cache_headers(response)
+            return response
+        match, areas = page
+        request.shared_page = True
+        seconds = settings.PAGE_CACHE_SECONDS
+        key = PAGE_KEY.format(hashlib.md5(request.build_absolute_uri().encode()).hexdigest())
+        # A story's view is counted in the same round trip when its page is in the cache.
+        counter = view_counter(match) if seconds else None
+        try:
+            if seconds:
+                current, found, count = versions.read(areas, key, counter=counter)
+            else:
+                current, found, count = versions.read(areas)
+        except Exception:
+            logger.warning("Page cache unavailable; rendering %s", request.path, exc_info=True)
+            current, found, count = None, {}, None
+        entry = found.get(key)
+        if entry is not None and current is not None and entry[0] == current.token:
+            _token, status, headers, content = entry
+            response = HttpResponse(content, status=status, headers=headers)
+            response[STATUS_HEADER] = "hit"
+            view_counted(match, count)
+        else:
+            if count is not None:
+                # A stale copy was there, so the view is counted: the view must not count it again.
+                request.view_counted = True
+                view_counted(match, count)
+            response = self._render(request, key, current, seconds)
+        if STATUS_HEADER not in response:
+            return response
+        _public(response, current.seconds_valid() if current is not None else None)
+        return get_conditional_response(request, etag=response["ETag"], response=response)
+
+    def _render(self, request, key, current, seconds) -> HttpResponse:
+        response = self.get_response(request)
+        if not _storable(request, response):
+            if "Cache-Control" not in response:
+                add_never_cache_headers(response)
+            return response
+        response["ETag"] = _etag(response.content)
+        patch_vary_headers(response, ["Cookie"])
+        if seconds and current is not None and request.method == "GET":
+            timeout = seconds
+            valid_for = current.seconds_valid(time.time())
+            if valid_for is not None:
+                timeout = max(1, min(timeout, int(valid_for) + 1))
+            entry = (current.token, response.status_code, dict(response.items()), response.content)
+            try:
+                cache.set(key, entry, timeout)
+            except Exception:
+                logger.warning("Could not keep %s in the page cache", request.path, exc_info=True)
+        response[STATUS_HEADER] = "miss"
+        return response

@@ -1,0 +1,57 @@
+"""A reader's name cannot hide, reorder text, or pass for the newsroom."""
+
+import pytest
+
+from comments.models import Comment
+from tests.comments.helpers import POST_URL, comment_data
+from tests.factories import make_article
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def article():
+    return make_article("Mùa lúa chín ở Mường Tè")
+
+
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [
+        ("\u200b\u200c\u200d\u2060", "Họ và tên chỉ gồm ký tự không nhìn thấy"),
+        ("\ufeff \u200b", "Họ và tên chỉ gồm ký tự không nhìn thấy"),
+        ("Bаo Lаi Chаu (Ban biên tập)", "Tên này dành cho tòa soạn"),  # Cyrillic а
+        ("BÁO LAI CHÂU", "Tên này dành cho tòa soạn"),
+        ("Ban Bien Tap", "Tên này dành cho tòa soạn"),
+        ("Вan biên tậр", "Tên này dành cho tòa soạn"),  # Cyrillic В and р
+    ],
+)
+def test_spoofing_names_are_refused_in_vietnamese_and_the_text_kept(client, article, name, message):
+    data = comment_data(article, name=name, body="Ý kiến tôi gõ rất lâu")
+    response = client.post(POST_URL, data)
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert message in html
+    assert "Ý kiến tôi gõ rất lâu" in html
+    assert not Comment.objects.exists()
+
+
+def test_the_papers_name_follows_the_site_setting(client, article, settings):
+    settings.SITE_NAME = "Báo Điện Biên Phủ"
+    assert client.post(POST_URL, comment_data(article, name="Bao Dien Bien Phu")).status_code == 400
+    assert client.post(POST_URL, comment_data(article, name="Lò Văn Lai")).status_code == 302
+
+
+def test_controls_and_bidi_overrides_are_stripped_from_name_and_body(client, article):
+    response = client.post(
+        POST_URL,
+        comment_data(article, name="An\u202e\x1b\x7f Lò", body="Hay\u202equá\x1b\x7f\r\nĐúng"),
+    )
+    assert response.status_code == 302
+    comment = Comment.objects.get()
+    assert comment.name == "An Lò"
+    assert comment.body == "Hayquá\nĐúng"
+
+
+def test_a_name_with_an_ordinary_lai_chau_place_is_fine(client, article):
+    response = client.post(POST_URL, comment_data(article, name="Lò Thị Châu, Lai Châu"))
+    assert response.status_code == 302
