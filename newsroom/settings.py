@@ -78,6 +78,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "newsroom.notices.NoticeMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "newsroom.errors.RejectNulMiddleware",
     "newsroom.csp.ContentSecurityPolicyMiddleware",
     "newsroom.errors.MethodNotAllowedPageMiddleware",
     "axes.middleware.AxesMiddleware",
@@ -305,6 +306,7 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_CLIENT_IP_CALLABLE = "newsroom.clientip.client_ip"
 AXES_LOCKOUT_CALLABLE = "newsroom.lockout.lockout_response"
+AXES_USERNAME_CALLABLE = "newsroom.lockout.username"
 
 # Production hardening: on unless DEBUG, each switchable for a proxy that terminates TLS.
 # X-Forwarded-Proto is believed only behind a proxy that sets it: without one, any client
