@@ -100,6 +100,7 @@ def test_categories_nest_to_our_one_level_and_tags_follow(imported):
     assert story("Mùa lúa chín").section.name == "Tam Đường"
     assert sorted(t.name for t in story("Mùa lúa chín").tags.all()) == ["Lai Châu", "Nông nghiệp"]
     assert Tag.objects.get(name="Giá điện").slug == "gia-dien"
+    assert " nong nghiep " in story("Mùa lúa chín").search_text  # search finds it by its tags
     assert story("Ghi chép nội bộ").section.name == "Chưa phân loại"
 
 

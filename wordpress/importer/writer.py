@@ -16,7 +16,8 @@ from django.db.models import Q
 from django.utils import timezone
 
 from articles.images import link_body_images
-from articles.models import Article, Image, Section, Tag
+from articles.models import Article, Image, Section, Tag, TaggedArticle
+from articles.search import reindex
 from articles.text import slugify
 from comments.moderation import purge, recount
 
@@ -342,7 +343,15 @@ class Importer:
         article.allow_comments = story.allow_comments
         article.hero_image_id = hero_id
         article.save()
-        article.tags.set(tags)
+        if outcome == "created":
+            # A new story's tags in one insert, then its search text once (taggit would add
+            # them one by one, reindexing after each).
+            TaggedArticle.objects.bulk_create(
+                [TaggedArticle(content_object=article, tag=tag) for tag in dict.fromkeys(tags)]
+            )
+            reindex(Article.objects.filter(pk=article.pk))
+        else:
+            article.tags.set(tags)
         write_comments(self.site, article, comments, self.report)
         recount([article.pk])
         pk = article.pk
