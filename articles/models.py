@@ -166,8 +166,10 @@ class Image(models.Model):
     width = models.PositiveIntegerField(_("rộng (px)"), null=True, editable=False)
     height = models.PositiveIntegerField(_("cao (px)"), null=True, editable=False)
     uploaded_at = models.DateTimeField(_("tải lên lúc"), auto_now_add=True)
+    # Set by articles.tasks.make_renditions; until then pages show the original.
+    renditions_ready = models.BooleanField(_("đã có bản thu nhỏ"), default=False, editable=False)
 
-    # Made by imagekit when the file is saved (see IMAGEKIT_DEFAULT_CACHEFILE_STRATEGY).
+    # Made by articles.tasks.make_renditions after the file is saved.
     w480 = rendition(480)
     w800 = rendition(800)
     w1200 = rendition(1200)
