@@ -108,7 +108,7 @@ def test_pictures_hero_and_missing_file(imported):
     assert Image.objects.count() == 2
     hero = story("Mùa lúa chín").hero_image
     assert hero.alt_text == "Ruộng lúa chín vàng" and hero.width == 900
-    assert hero.w480.url  # renditions, as for an admin upload
+    assert hero.renditions_ready and hero.w480.url  # renditions, as for an admin upload
     assert "2015/04/mat-tich.jpg" in imported and "không tìm thấy tệp ảnh" in imported
     assert story("Bài có mật khẩu").hero_image is None
 
