@@ -19,10 +19,11 @@ from django.views.decorators.http import require_POST
 from reversion.admin import VersionAdmin
 from taggit.models import Tag as TaggitTag
 
+from newsroom.vietnamese import date_time, until
+
 from . import preview, workflow
 from .admin_forms import ArticleForm, ImageForm, SendBackForm
 from .models import Article, Image, RelatedArticle, Section, ShareLink, Tag, TaggedArticle
-from .templatetags.vn_dates import vn_datetime
 
 admin.site.unregister(TaggitTag)
 
@@ -34,19 +35,6 @@ reversion.register(
     exclude=["version", "comment_count", "view_count", "search_text"],
     follow=["related_links", "taggedarticle_set"],
 )
-
-
-def until(moment) -> str:
-    """`2 giờ`, `1 ngày 3 giờ`, `25 phút`: how long until `moment`, in Vietnamese."""
-    seconds = max(int((moment - timezone.now()).total_seconds()), 0)
-    days, rest = divmod(seconds, 86400)
-    hours, rest = divmod(rest, 3600)
-    minutes = rest // 60
-    if days:
-        return f"{days} ngày {hours} giờ" if hours else f"{days} ngày"
-    if hours:
-        return f"{hours} giờ {minutes} phút" if minutes else f"{hours} giờ"
-    return f"{minutes} phút" if minutes else "dưới 1 phút"
 
 
 class StateFilter(admin.SimpleListFilter):
@@ -90,7 +78,7 @@ class ArticleAdmin(VersionAdmin):
     autocomplete_fields = ["section", "hero_image"]
     inlines = [RelatedArticleInline]
     actions = ["submit_for_review", "publish_articles", "send_back_articles", "unpublish_articles"]
-    # The slug is made on the server by articles.text.slugify: the admin's JavaScript prefill
+    # The slug is made on the server by newsroom.vietnamese.slugify: the admin's JavaScript prefill
     # (URLify) would turn "Đường" into "djng", so there is deliberately no prepopulated_fields.
     fieldsets = [
         (None, {"fields": ["title", "section", "lead", "body", "byline", "tags", "edit_version"]}),
@@ -179,9 +167,9 @@ class ArticleAdmin(VersionAdmin):
             return format_html(
                 '<span class="goes-live">Lên trang sau {}</span><br><small>{} (GMT+7)</small>',
                 until(obj.published_at),
-                vn_datetime(obj.published_at),
+                date_time(obj.published_at),
             )
-        return f"{vn_datetime(obj.published_at)} (GMT+7)"
+        return f"{date_time(obj.published_at)} (GMT+7)"
 
     # Saving --------------------------------------------------------------------------------
 
@@ -226,7 +214,7 @@ class ArticleAdmin(VersionAdmin):
         if obj.is_scheduled:
             return (
                 "Đã hẹn giờ bài “{}”: lên trang lúc "
-                + vn_datetime(obj.published_at)
+                + date_time(obj.published_at)
                 + " (giờ Việt Nam), sau "
                 + until(obj.published_at)
                 + "."
@@ -402,7 +390,7 @@ class ArticleAdmin(VersionAdmin):
             format_html(
                 "Liên kết xem trước (hết hạn lúc {} giờ Việt Nam): "
                 '<a href="{}" class="share-url">{}</a>',
-                vn_datetime(link.expires_at),
+                date_time(link.expires_at),
                 url,
                 url,
             ),

@@ -18,7 +18,7 @@ from PIL import Image as PILImage
 from PIL import ImageOps, features
 from pilkit.processors import ResizeToFit
 
-from .text import slugify
+from newsroom.vietnamese import slugify
 
 # Widths of the renditions; srcset offers each one no wider than the original.
 RENDITION_WIDTHS = (480, 800, 1200)

@@ -14,8 +14,8 @@ from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
 
-from articles.templatetags.vn_dates import vn_datetime
 from newsroom.notices import notify
+from newsroom.vietnamese import date_time
 
 from .models import Article
 
@@ -108,7 +108,7 @@ def publish(article: Article, *, by, at: datetime | None = None) -> None:
     article.status = Article.Status.PUBLISHED
     article.review_note = ""
     scheduled = article.published_at > now
-    when = vn_datetime(article.published_at)
+    when = date_time(article.published_at)
     _save(
         article,
         by=by,

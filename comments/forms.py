@@ -3,7 +3,7 @@
 from django import forms
 from django.core.exceptions import ValidationError
 
-from articles.text import nfc
+from newsroom.vietnamese import nfc
 
 from . import spam
 from .models import BODY_MAX_LENGTH, NAME_MAX_LENGTH, Comment

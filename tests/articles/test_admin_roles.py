@@ -9,7 +9,7 @@ from django.utils import timezone
 from reversion.models import Version
 
 from articles.models import Article
-from articles.templatetags.vn_dates import vietnam_time
+from newsroom.vietnamese import vietnam_time
 from tests.articles.desk_forms import change_url, form_data
 from tests.desk_users import journalist
 from tests.factories import make_article, make_section
