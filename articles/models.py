@@ -13,7 +13,7 @@ from taggit.models import ItemBase, TagBase
 from newsroom.sanitize import clean_html
 from newsroom.vietnamese import excerpt, nfc, search_document, slugify
 
-from .images import rendition
+from .uploads import rendition
 
 
 def unique_slug(instance: models.Model, source: str, fallback: str, max_length: int = 200) -> str:

@@ -163,7 +163,7 @@ VIEW_COUNT_FLUSH_EVERY = int(os.environ.get("VIEW_COUNT_FLUSH_EVERY", "20"))
 IMAGE_MAX_UPLOAD_BYTES = int(os.environ.get("IMAGE_MAX_UPLOAD_BYTES", 20 * 1024 * 1024))
 IMAGE_MAX_PIXELS = int(os.environ.get("IMAGE_MAX_PIXELS", 50_000_000))
 # Uploads stay in memory up to that size and are never spooled to disk.
-FILE_UPLOAD_HANDLERS = ["articles.images.PictureUploadHandler"]
+FILE_UPLOAD_HANDLERS = ["articles.uploads.PictureUploadHandler"]
 # Renditions are made when a picture is saved and assumed present afterwards, never on a page view.
 IMAGEKIT_DEFAULT_CACHEFILE_STRATEGY = "imagekit.cachefiles.strategies.Optimistic"
 IMAGEKIT_CACHEFILE_DIR = "renditions"

@@ -3,7 +3,7 @@
 from django import template
 from django.utils.safestring import SafeString, mark_safe
 
-from articles.images import BODY_SIZES, body_image_ids, picture_html, responsive_body
+from articles.body_images import BODY_SIZES, body_image_ids, picture_html, responsive_body
 from articles.models import Image
 
 register = template.Library()
