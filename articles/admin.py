@@ -1,40 +1,26 @@
 """The editors' desk: stories, sections, pictures and tags in the Django admin."""
 
-from datetime import timedelta
-
-import reversion
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
-from django.http import Http404, HttpResponseRedirect
-from django.shortcuts import get_object_or_404, redirect
+from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
-from django.urls import path, reverse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.http import require_POST
 from reversion.admin import VersionAdmin
 from taggit.models import Tag as TaggitTag
 
 from newsroom.vietnamese import date_time, until
 
-from . import preview, workflow
+from . import desk, preview, revisions, workflow
 from .admin_forms import ArticleForm, ImageForm, SendBackForm
-from .models import Article, Image, RelatedArticle, Section, ShareLink, Tag, TaggedArticle
+from .models import Article, Image, RelatedArticle, Section, Tag
 
 admin.site.unregister(TaggitTag)
-
-# Counters and the lock version belong to the present, not to a restored revision.
-reversion.register(RelatedArticle)
-reversion.register(TaggedArticle)
-reversion.register(
-    Article,
-    exclude=["version", "comment_count", "view_count", "search_text"],
-    follow=["related_links", "taggedarticle_set"],
-)
 
 
 class StateFilter(admin.SimpleListFilter):
@@ -236,28 +222,14 @@ class ArticleAdmin(VersionAdmin):
             raise PermissionDenied
         return super().recover_view(request, version_id, extra_context)
 
-    # Restoring a revision brings back the words, not the story's state or its counters.
-    PRESENT_FIELDS = [
-        "version",
-        "comment_count",
-        "view_count",
-        "status",
-        "published_at",
-        "review_note",
-    ]
-
     def revision_view(self, request, object_id, version_id, extra_context=None):
-        request.desk_present = (
-            Article.objects.filter(pk=unquote(object_id)).values(*self.PRESENT_FIELDS).first()
-        )
+        revisions.keep_present_state(request, unquote(object_id))
         return super().revision_view(request, object_id, version_id, extra_context)
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         extra_context = extra_context or {}
-        present = getattr(request, "desk_present", None)
-        if object_id and present:
-            # Called by revision_view just after reversion wrote the old copy back.
-            Article.objects.filter(pk=unquote(object_id)).update(**present)
+        if object_id:
+            revisions.restore_present_state(request, unquote(object_id))
         if object_id:
             article = self.get_object(request, unquote(object_id))
             if article is not None:
@@ -342,71 +314,10 @@ class ArticleAdmin(VersionAdmin):
             },
         )
 
-    # Extra pages: preview, share links -------------------------------------------------------
+    # Extra pages: preview, share links (views in articles/desk.py) ---------------------------
 
     def get_urls(self):
-        wrap = self.admin_site.admin_view
-        return [
-            path(
-                "<path:object_id>/preview/",
-                wrap(self.preview_view),
-                name="articles_article_preview",
-            ),
-            path(
-                "<path:object_id>/share/",
-                wrap(require_POST(self.share_view)),
-                name="articles_article_share",
-            ),
-            path(
-                "share/<int:link_id>/revoke/",
-                wrap(require_POST(self.revoke_share_view)),
-                name="articles_sharelink_revoke",
-            ),
-            *super().get_urls(),
-        ]
-
-    def _article_or_404(self, request, object_id) -> Article:
-        article = self.get_object(request, unquote(object_id))
-        if article is None or not self.has_view_or_change_permission(request, article):
-            raise Http404("Không có bài này.")
-        return article
-
-    def preview_view(self, request, object_id):
-        article = self._article_or_404(request, object_id)
-        return preview.render_preview(request, article, banner="staff")
-
-    def share_view(self, request, object_id):
-        article = self._article_or_404(request, object_id)
-        if not workflow.can_publish(request.user):
-            raise PermissionDenied
-        link = ShareLink.objects.create(
-            article=article,
-            created_by=request.user,
-            expires_at=timezone.now() + timedelta(hours=preview.share_link_hours()),
-        )
-        url = request.build_absolute_uri(preview.share_url(link))
-        self.message_user(
-            request,
-            format_html(
-                "Liên kết xem trước (hết hạn lúc {} giờ Việt Nam): "
-                '<a href="{}" class="share-url">{}</a>',
-                date_time(link.expires_at),
-                url,
-                url,
-            ),
-            messages.SUCCESS,
-        )
-        return redirect("admin:articles_article_change", article.pk)
-
-    def revoke_share_view(self, request, link_id):
-        link = get_object_or_404(ShareLink.objects.select_related("article"), pk=link_id)
-        if not workflow.can_publish(request.user):
-            raise PermissionDenied
-        if link.revoked_at is None:
-            link.revoked_at = timezone.now()
-            link.save(update_fields=["revoked_at"])
-        self.message_user(request, "Đã thu hồi liên kết xem trước.", messages.SUCCESS)
-        return redirect("admin:articles_article_change", link.article_id)
+        return [*desk.article_urls(self), *super().get_urls()]
 
 
 @admin.register(Section)
@@ -433,46 +344,8 @@ class ImageAdmin(admin.ModelAdmin):
         )
 
     def get_urls(self):
-        return [
-            path(
-                "picker/",
-                self.admin_site.admin_view(self.picker_view),
-                name="articles_image_picker",
-            ),
-            *super().get_urls(),
-        ]
-
-    def picker_view(self, request):
-        """The editor's "Browse..." window: upload a picture or choose one, then insert it."""
-        if not self.has_view_permission(request):
-            raise PermissionDenied
-        can_add = self.has_add_permission(request)
-        form = ImageForm(request.POST or None, request.FILES or None) if can_add else None
-        chosen = None
-        if request.method == "POST":
-            if not can_add:
-                raise PermissionDenied
-            if form.is_valid():
-                chosen = form.save()
-        query = request.GET.get("q", "").strip()
-        pictures = Image.objects.all()
-        if query:
-            pictures = pictures.filter(Q(alt_text__icontains=query) | Q(caption__icontains=query))
-        return TemplateResponse(
-            request,
-            "admin/articles/image/picker.html",
-            {
-                **self.admin_site.each_context(request),
-                "title": "Chọn hoặc tải ảnh lên",
-                "opts": self.model._meta,
-                "is_popup": True,
-                "form": form,
-                "chosen": chosen,
-                "pictures": pictures[:60],
-                "query": query,
-                "func_num": request.GET.get("CKEditorFuncNum", ""),
-            },
-        )
+        # The picture picker the body editor opens: articles/desk.py.
+        return [*desk.image_urls(self), *super().get_urls()]
 
 
 @admin.register(Tag)

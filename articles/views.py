@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.views.generic import DetailView, ListView, TemplateView
 
@@ -98,6 +99,24 @@ class ArticleDetailView(PublishedMixin, DetailView):
         context["tags"] = tags
         context["related_articles"] = related_articles(self.object, tags)
         return context
+
+
+def render_article_page(
+    request, article: Article, *, template_name: str | None = None, status: int = 200, **extra
+) -> TemplateResponse:
+    """The story page for `article` with ArticleDetailView's context plus `extra`.
+
+    The one way to show the page again outside its own view: the comment form sent back with
+    its errors (comments.views) and the desk's preview (articles.preview). No view is counted
+    and the slug is not checked: the caller has the story already.
+    """
+    view = ArticleDetailView()
+    view.setup(request, slug=article.slug, pk=article.pk)
+    view.object = article
+    context = view.get_context_data(object=article, **extra)
+    return TemplateResponse(
+        request, template_name or view.get_template_names(), context, status=status
+    )
 
 
 class SectionView(SluggedListMixin, ListView):
