@@ -103,9 +103,7 @@ class ArticleAdmin(VersionAdmin):
     def has_delete_permission(self, request, obj=None):
         if not super().has_delete_permission(request, obj):
             return False
-        if obj is None or workflow.can_publish(request.user):
-            return True
-        return obj.author_id == request.user.pk and obj.status == Article.Status.DRAFT
+        return obj is None or workflow.can_delete(request.user, obj)
 
     def get_actions(self, request):
         actions = super().get_actions(request)
@@ -138,11 +136,8 @@ class ArticleAdmin(VersionAdmin):
 
     @admin.display(description=_("trạng thái"), ordering="status")
     def state_badge(self, obj):
-        if obj is None or obj.pk is None:
-            return format_html('<span class="badge badge-draft">{}</span>', "Bản nháp")
-        state = workflow.state(obj)
         return format_html(
-            '<span class="badge badge-{}">{}</span>', state, workflow.STATE_LABELS[state]
+            '<span class="badge badge-{}">{}</span>', workflow.state(obj), workflow.state_label(obj)
         )
 
     @admin.display(description=_("lên trang"), ordering="published_at")
@@ -235,24 +230,24 @@ class ArticleAdmin(VersionAdmin):
             if article is not None:
                 extra_context.update(self._desk_context(request, article))
         else:
-            extra_context.update(can_submit=True, can_publish=workflow.can_publish(request.user))
+            steps = workflow.allowed_steps(request.user, None)
+            extra_context.update(can_submit="submit" in steps, can_publish="publish" in steps)
         return super().changeform_view(request, object_id, form_url, extra_context)
 
     def _desk_context(self, request, article):
-        user = request.user
-        publisher = workflow.can_publish(user)
-        editable = workflow.can_edit(user, article)
+        """The change form's buttons and panels: one per step `workflow.allowed_steps` gives."""
+        steps = workflow.allowed_steps(request.user, article)
         return {
             "desk_state": workflow.state(article),
-            "can_submit": editable and article.status == Article.Status.DRAFT,
-            "can_publish": publisher and not article.is_public,
-            "can_unpublish": publisher and article.status == Article.Status.PUBLISHED,
-            "can_send_back": publisher
-            and (article.status == Article.Status.PENDING or article.is_scheduled),
-            "can_share": publisher,
+            "desk_state_label": workflow.state_label(article),
+            "can_submit": "submit" in steps,
+            "can_publish": "publish" in steps,
+            "can_unpublish": "unpublish" in steps,
+            "can_send_back": "send_back" in steps,
+            "can_share": "share" in steps,
             "share_hours": preview.share_link_hours(),
             "share_links": [link for link in article.share_links.all() if link.is_active]
-            if publisher
+            if "share" in steps
             else [],
         }
 
