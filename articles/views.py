@@ -62,8 +62,11 @@ class SluggedListMixin(PageRangeMixin, SidebarMixin, PublishedMixin):
     """A listing found by slug; a slug the object used to have redirects (301)."""
 
     model: type
-    paginate_by = settings.ARTICLES_PER_PAGE
     context_object_name = "articles"
+
+    def get_paginate_by(self, queryset):
+        # Read per request, as the home page's settings are, so an override applies at once.
+        return settings.ARTICLES_PER_PAGE
 
     def get_object_queryset(self):
         return self.model._default_manager.all()
@@ -155,7 +158,9 @@ class SearchView(PageRangeMixin, ListView):
 
     template_name = "articles/search.html"
     context_object_name = "articles"
-    paginate_by = settings.ARTICLES_PER_PAGE
+
+    def get_paginate_by(self, queryset):
+        return settings.ARTICLES_PER_PAGE
 
     def get_queryset(self):
         self.query = parse_query(self.request.GET.get("q", ""))
