@@ -11,8 +11,8 @@ import os
 # settings.py refuses to start without a key unless DEBUG; the suite runs with DEBUG off.
 os.environ.setdefault("SECRET_KEY", "insecure-test-key-never-used-in-production")
 
-from newsroom.settings import *  # noqa: E402, F403
-from newsroom.settings import STORAGES, env_bool, env_list  # noqa: E402
+from newsroom.settings import *  # noqa: F403
+from newsroom.settings import STORAGES, env_bool, env_list
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 STORAGES = {
