@@ -88,7 +88,7 @@ def test_journalist_cannot_publish_by_crafted_post_button(reporter_client, repor
 def test_journalist_cannot_run_editor_actions_by_crafted_post(reporter_client, reporter, action):
     mine = own_draft(reporter, status=Article.Status.PENDING)
     live = make_article(author=reporter)
-    reporter_client.post(
+    response = reporter_client.post(
         LIST_URL,
         {
             "action": action,
@@ -97,7 +97,14 @@ def test_journalist_cannot_run_editor_actions_by_crafted_post(reporter_client, r
             "post": "yes",
             "index": "0",
         },
+        follow=True,
     )
+    # The action is not offered to a journalist: the admin says no action was chosen.
+    assert response.redirect_chain == [(LIST_URL, 302)]
+    assert [str(m) for m in response.context["messages"]] == [
+        "Không có hoạt động nào được lựa chọn."
+    ]
+    assert f'value="{action}"' not in response.content.decode()
     assert Article.objects.get(pk=mine.pk).status == Article.Status.PENDING
     assert Article.objects.get(pk=live.pk).status == Article.Status.PUBLISHED
 
