@@ -10,15 +10,12 @@ from django.utils.safestring import mark_safe
 
 from comments.author import author_memory
 from comments.forms import CommentForm
+from comments.list_cache import LIST_CACHE_SECONDS, list_key
 from comments.models import Comment
-from comments.moderation import cache_version
 from comments.threads import comments_open, thread_page
 
 register = template.Library()
 logger = logging.getLogger(__name__)
-
-# Moderation purges the list at once; the timeout only bounds what an idle cache keeps.
-LIST_CACHE_SECONDS = 600
 
 
 @register.simple_tag
@@ -26,7 +23,7 @@ def comment_list(article) -> str:
     """The first page of approved threads, rendered once per moderation change."""
     is_open = comments_open(article)
     try:
-        key = f"comments:list:{article.pk}:{cache_version(article.pk)}:{int(is_open)}"
+        key = list_key(article.pk, is_open=is_open)
         html = cache.get(key)
     except Exception:
         # Without the cache the page costs two more queries; it must not fail.
