@@ -9,9 +9,9 @@ from django.core.cache import cache
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from articles.text import clean_name, clean_text
 from comments.models import NAME_MAX_LENGTH, Comment
 from comments.moderation import approve
+from newsroom.vietnamese import clean_name, clean_text
 from tests.comments.helpers import POST_URL, comment_data
 from tests.desk_users import moderator
 from tests.factories import make_article
