@@ -14,6 +14,7 @@ from django.views.generic import DetailView
 
 from articles.models import Article
 from articles.views import render_article_page
+from newsroom import site_url
 
 from . import once, ratelimit, spam
 from .author import remember_author
@@ -91,7 +92,9 @@ def post_comment(request):
         form.add_error(None, once.REUSED)
         return render_article(request, article, status=409, comment_form=form)
     if created:
-        transaction.on_commit(lambda: notify_moderators(comment))
+        # The mail links to the host the reader used (unless SITE_URL says otherwise).
+        origin = site_url.origin(request)
+        transaction.on_commit(lambda: notify_moderators(comment, origin=origin))
     return received(request, article, comment)
 
 

@@ -60,6 +60,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "newsroom.site_url.SiteAddressMiddleware",
     "newsroom.charset.FormCharsetMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before the page cache: the home page cached for "/?p=123" must not hide an old link.
@@ -243,7 +244,8 @@ SITE_TAGLINE = os.environ.get(
 )
 SITE_HOTLINE = os.environ.get("SITE_HOTLINE", "0213 3876 427")
 SITE_EMAIL = os.environ.get("SITE_EMAIL", "toasoan@baolaichau.vn")
-SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# Where links in mail and feeds point; unset, each request's own host (newsroom/site_url.py).
+SITE_URL = os.environ.get("SITE_URL", "").rstrip("/")
 
 ARTICLES_PER_PAGE = 20
 HOME_FEATURED = 5
