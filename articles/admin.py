@@ -21,6 +21,7 @@ from taggit.models import Tag as TaggitTag
 
 from . import preview, workflow
 from .admin_forms import ArticleForm, ImageForm, SendBackForm
+from .admin_lists import EstimatedCountPaginator, SectionFilter
 from .models import Article, Image, RelatedArticle, Section, ShareLink, Tag, TaggedArticle
 from .templatetags.vn_dates import vn_datetime
 
@@ -83,8 +84,11 @@ class ArticleAdmin(VersionAdmin):
     change_form_template = "admin/articles/article/change_form.html"
     change_list_template = "admin/articles/article/change_list.html"
     list_display = ["title", "state_badge", "section", "author", "when", "updated_at"]
-    list_filter = [StateFilter, "section", "author", "published_at", "featured"]
+    list_filter = [StateFilter, ("section", SectionFilter), "author", "published_at", "featured"]
     list_select_related = ["section", "section__parent", "author"]
+    # At 100,000 stories: no exact COUNT(*) of the whole table on each view (admin_lists).
+    paginator = EstimatedCountPaginator
+    show_full_result_count = False
     search_fields = ["title", "lead", "byline"]
     date_hierarchy = "published_at"
     autocomplete_fields = ["section", "hero_image"]
