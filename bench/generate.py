@@ -184,7 +184,16 @@ def _comment_rows(writer: Writer, article_ids: list[int], n: int, status_of, now
         name = READERS[k % len(READERS)]
         body = writer.sentence(pick.randint(8, 40))
         created = now - timedelta(seconds=pick.randint(60, 400 * 86400))
-        yield (article_id, name, f"doc-gia{k % 997}@example.vn", body, status_of(k), created)
+        address = f"{(198, 203)[k % 2]}.{(51, 0)[k % 2]}.{(100, 113)[k % 2]}.{k % 251}"
+        yield (
+            article_id,
+            name,
+            f"doc-gia{k % 997}@example.vn",
+            body,
+            status_of(k),
+            created,
+            address,
+        )
 
 
 def _insert_comments(rows) -> None:
@@ -202,18 +211,18 @@ def _insert_comments(rows) -> None:
                     body=body,
                     status=status,
                     created_at=created,
-                    ip_address="203.0.113.7",
+                    ip_address=address,
                     user_agent="bench",
                 )
-                for a, name, email, body, status, created in rows
+                for a, name, email, body, status, created, address in rows
             ]
         )
         return
     buffer = io.StringIO()
-    for a, name, email, body, status, created in rows:
-        # The address, browser and (empty) spam reason never change.
+    for a, name, email, body, status, created, address in rows:
+        # The browser and the (empty) spam reason never change.
         buffer.write(f"{a}\t{name}\t{email}\t{body}\t{status}\t{created.isoformat()}")
-        buffer.write("\t203.0.113.7\tbench\t\n")
+        buffer.write(f"\t{address}\tbench\t\n")
     buffer.seek(0)
     with connection.cursor() as cursor:
         cursor.cursor.copy_expert(
@@ -238,7 +247,10 @@ def generate_comments(total: int, batch_size: int = 50_000) -> float:
         return 0.0
     started = time.perf_counter()
     article_ids = list(
-        Article.objects.published().order_by("-published_at").values_list("pk", flat=True)
+        Article.objects.published()
+        .exclude(title=REFERENCE_TITLE)  # it keeps exactly its own `--reference-comments`
+        .order_by("-published_at")
+        .values_list("pk", flat=True)
     )
     writer = Writer(seed=existing + 1)
     now = timezone.now()
@@ -281,6 +293,35 @@ def reference_story(comments: int) -> tuple[object, float]:
     return story, time.perf_counter() - started
 
 
+def dump_reference(path: str) -> None:
+    """The reference story as JSON for the Wagtail peer: text, picture file, approved comments."""
+    import json
+    import re
+
+    from articles.models import Article, Image
+
+    story = Article.objects.get(title=REFERENCE_TITLE)
+    figure = re.search(r'<figure data-image-id="(\d+)">.*?</figure>', story.body, re.S)
+    picture = Image.objects.get(pk=figure.group(1)) if figure else story.hero_image
+    comments = story.comments.visible().order_by("created_at", "pk")
+    data = {
+        "title": story.title,
+        "slug": story.slug,
+        "lead": story.lead,
+        "byline": story.byline,
+        "body": story.body.replace(figure.group(0), "") if figure else story.body,
+        "picture": picture.file.path if picture else None,
+        "alt_text": picture.alt_text if picture else "",
+        "caption": picture.caption if picture else "",
+        "published_at": story.published_at.isoformat(),
+        "comments": [
+            {"name": c.name, "body": c.body, "created_at": c.created_at.isoformat()}
+            for c in comments
+        ],
+    }
+    Path(path).write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--stories", type=int, default=100_000)
@@ -288,7 +329,12 @@ def main() -> None:
     parser.add_argument("--reference-comments", type=int, default=500)
     parser.add_argument("--database", default="newsroom_bench")
     parser.add_argument("--reset", action="store_true", help="drop and recreate the database")
+    parser.add_argument("--dump-reference", metavar="FILE", help="only write the reference story")
     args = parser.parse_args()
+    if args.dump_reference:
+        setup_django(args.database)
+        dump_reference(args.dump_reference)
+        return
 
     if "BENCH_DATABASE_URL" not in os.environ:
         ensure_database(args.database, reset=args.reset)
