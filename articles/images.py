@@ -1,7 +1,9 @@
 """Pictures: upload checks and clean-up, renditions at fixed widths, responsive markup."""
 
+import logging
 import re
 import warnings
+from contextlib import suppress
 from dataclasses import dataclass
 from html import unescape
 from io import BytesIO
@@ -10,6 +12,7 @@ from pathlib import PurePosixPath
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import InMemoryUploadedFile
 from django.core.files.uploadhandler import FileUploadHandler, StopFutureHandlers
 from django.utils.html import escape
@@ -20,8 +23,13 @@ from pilkit.processors import ResizeToFit
 
 from .text import slugify
 
+logger = logging.getLogger(__name__)
+
 # Widths of the renditions; srcset offers each one no wider than the original.
 RENDITION_WIDTHS = (480, 800, 1200)
+RENDITION_FIELDS = tuple(
+    f"w{width}{suffix}" for width in RENDITION_WIDTHS for suffix in ("", "_webp")
+)
 # What the article column takes: full width on phones, at most the column's 760px.
 BODY_SIZES = "(min-width: 800px) 760px, 100vw"
 
@@ -64,6 +72,13 @@ class PictureUploadHandler(FileUploadHandler):
             charset=self.charset,
             content_type_extra=self.content_type_extra,
         )
+
+
+class OnTask:
+    """Imagekit strategy: nothing on save or on a page view; `make_renditions` does the work."""
+
+    def should_verify_existence(self, file):
+        return False
 
 
 def rendition(width: int, format: str | None = None) -> ImageSpecField:
@@ -222,8 +237,13 @@ def _fields(width: int) -> tuple[str, str]:
 
 
 def srcset_candidates(image, *, webp: bool) -> list[Candidate]:
-    """The renditions worth offering: each width up to the original's, no duplicates."""
+    """The renditions worth offering: each width up to the original's, no duplicates.
+
+    Until the renditions are made, the original alone (and no WebP).
+    """
     original = image.width or max(RENDITION_WIDTHS)
+    if not image.renditions_ready:
+        return [] if webp else [Candidate(image.file.url, original)]
     seen: dict[int, Candidate] = {}
     for width in RENDITION_WIDTHS:
         actual = min(width, original)
@@ -261,10 +281,12 @@ def picture_html(
     attrs += ['loading="lazy"', 'decoding="async"'] if lazy else ['fetchpriority="high"']
     if css_class:
         attrs.append(f'class="{escape(css_class)}"')
-    return (
-        f'<picture><source type="image/webp" srcset="{escape(_srcset(webp))}" '
-        f'sizes="{escape(sizes)}"><img {" ".join(attrs)}></picture>'
+    source = (
+        f'<source type="image/webp" srcset="{escape(_srcset(webp))}" sizes="{escape(sizes)}">'
+        if webp
+        else ""
     )
+    return f"<picture>{source}<img {' '.join(attrs)}></picture>"
 
 
 # The body is stored cleaned by newsroom.sanitize: tags well formed, values double-quoted
@@ -315,9 +337,49 @@ def responsive_body(html: str, images: dict) -> str:
 
 
 def media_name(url: str) -> str | None:
-    """The storage name of a URL under MEDIA_URL, or None."""
-    prefix = settings.MEDIA_URL
-    return url[len(prefix) :] if url.startswith(prefix) else None
+    """The storage name of a URL under MEDIA_URL or the object store's address, or None."""
+    prefixes = [settings.MEDIA_URL]
+    if settings.MEDIA_STORAGE != "local":
+        prefixes.append(default_storage.url("_").split("?")[0][:-1])
+    for prefix in prefixes:
+        if url.startswith(prefix):
+            return url[len(prefix) :].split("?")[0]
+    return None
+
+
+class StorageFull(Exception):
+    """The media storage could not take a picture (disk full, object store refusing)."""
+
+
+def store_upload(image, upload) -> str:
+    """Write `upload` where `image.file` keeps it; return the stored name.
+
+    On a storage error nothing is left behind: a file cut off half way is deleted.
+    """
+    field = image._meta.get_field("file")
+    storage = field.storage
+    name = storage.get_available_name(field.generate_filename(image, upload.name))
+    try:
+        return storage.save(name, upload, max_length=field.max_length)
+    except OSError as error:
+        logger.error("Media storage refused %s: %s", name, error)
+        with suppress(Exception):
+            if storage.exists(name):
+                storage.delete(name)
+        raise StorageFull(
+            "Máy chủ không lưu được ảnh này (ổ lưu trữ đã đầy hoặc đang gặp sự cố). "
+            "Mô tả và chú thích bạn gõ vẫn còn: vui lòng chọn lại tệp ảnh và lưu sau ít phút, "
+            "hoặc báo cho quản trị kỹ thuật."
+        ) from error
+
+
+def delete_files(name: str, rendition_names: list[str]) -> None:
+    """Remove a deleted picture's file and renditions from storage; log what fails."""
+    for each in filter(None, [name, *rendition_names]):
+        try:
+            default_storage.delete(each)
+        except Exception:
+            logger.exception("Could not delete %s from media storage", each)
 
 
 def link_body_images(html: str, lookup) -> str:

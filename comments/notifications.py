@@ -3,13 +3,16 @@
 import logging
 import threading
 import time
+from functools import partial
 
 from django.conf import settings
 from django.core.cache import cache
-from django.core.mail import send_mail
 from django.urls import reverse
 
+from newsroom.tasks import enqueue, in_process
+
 from .models import Comment
+from .tasks import mail_moderators
 
 logger = logging.getLogger(__name__)
 THROTTLE_KEY = "comments:notified"
@@ -18,7 +21,7 @@ THROTTLE_KEY = "comments:notified"
 def notify_moderators(comment: Comment) -> threading.Thread | None:
     """Mail the moderators that comments wait, at most once per COMMENT_NOTIFY_INTERVAL window.
 
-    Returns the sending thread when mail goes out in the background, so tests can join it.
+    Returns the sending thread when mail goes out in a thread, so tests can join it.
     Nothing here raises: the reader's comment is already stored and they were told so.
     """
     recipients = settings.COMMENT_MODERATOR_EMAILS
@@ -42,21 +45,12 @@ def notify_moderators(comment: Comment) -> threading.Thread | None:
     except Exception:
         logger.exception("Could not prepare the moderators' mail for comment %s", comment.pk)
         return None
-    if not settings.COMMENT_NOTIFY_IN_BACKGROUND:
-        _send(subject, body, recipients, key)
+    send = partial(enqueue, mail_moderators, subject, body, recipients, key)
+    # With a broker a worker sends it; in process, a thread keeps a slow mail server away
+    # from the reader.
+    if not (in_process() and settings.COMMENT_NOTIFY_IN_BACKGROUND):
+        send()
         return None
-    thread = threading.Thread(target=_send, args=(subject, body, recipients, key), daemon=True)
+    thread = threading.Thread(target=send, daemon=True)
     thread.start()
     return thread
-
-
-def _send(subject: str, body: str, recipients: list[str], throttle_key: str) -> None:
-    try:
-        send_mail(subject[:200], body, None, recipients)
-    except Exception:
-        logger.exception("Could not mail moderators about new comments")
-        # Not sent: the next comment tries again (and reports all that wait by then).
-        try:
-            cache.delete(throttle_key)
-        except Exception:
-            logger.exception("Could not release the moderators' mail throttle")

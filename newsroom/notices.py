@@ -1,18 +1,13 @@
 """Tell a staff member something (an admin notice and an email), and show it on their next visit."""
 
-import logging
-
 from django.conf import settings
 from django.contrib import messages
-from django.core.mail import send_mail
-from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
 
 from .models import Notice
-
-logger = logging.getLogger(__name__)
+from .tasks import enqueue, send_desk_mail
 
 
 def notify(user, message: str, *, url: str = "", subject: str = "") -> Notice:
@@ -20,16 +15,9 @@ def notify(user, message: str, *, url: str = "", subject: str = "") -> Notice:
     notice = Notice.objects.create(user=user, message=message[:500], url=url)
     if user.email:
         body = f"{message}\n\n{settings.SITE_URL}{url}" if url else message
-        transaction.on_commit(lambda: _send(user.email, subject or message, body))
+        # A mail outage must not undo the editor's action: the notice is the record.
+        enqueue(send_desk_mail, user.email, subject or message, body)
     return notice
-
-
-def _send(address: str, subject: str, body: str) -> None:
-    # The notice in the admin is the record; a mail outage must not undo the editor's action.
-    try:
-        send_mail(f"[{settings.SITE_NAME}] {subject}"[:200], body, None, [address])
-    except Exception:
-        logger.exception("Could not mail a desk notice to %s", address)
 
 
 class NoticeMiddleware:

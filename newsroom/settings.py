@@ -2,9 +2,11 @@
 
 import os
 import sys
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -34,6 +36,8 @@ if not SECRET_KEY:
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]" if DEBUG or TESTING else "")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+# A comment refused for want of a token (a cached page, no JavaScript) comes back to resend.
+CSRF_FAILURE_VIEW = "comments.views.csrf_failure"
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -49,15 +53,19 @@ INSTALLED_APPS = [
     "reversion",
     "imagekit",
     "django_prose_editor",
+    "newsroom.apps.LoginRecordConfig",  # django-axes
     "newsroom",
     "articles",
     "comments",
+    "wordpress",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "newsroom.charset.FormCharsetMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before the page cache: the home page cached for "/?p=123" must not hide an old link.
+    "wordpress.middleware.OldLinkMiddleware",
     # Outside sessions, CSRF and messages: a cached page is served without them, and a page
     # is kept only after they have had their say on the response (a cookie keeps it out).
     "newsroom.pagecache.middleware.PageCacheMiddleware",
@@ -70,6 +78,16 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "newsroom.notices.NoticeMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "newsroom.errors.RejectNulMiddleware",
+    "newsroom.csp.ContentSecurityPolicyMiddleware",
+    "newsroom.errors.MethodNotAllowedPageMiddleware",
+    "axes.middleware.AxesMiddleware",
+]
+
+# django-axes first: it refuses a locked-out login before the password is even checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 ROOT_URLCONF = "newsroom.urls"
@@ -109,9 +127,27 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
         **DATABASES["default"].get("OPTIONS", {}),
     }
+# A streaming replica of the primary: reader pages read from it (newsroom/routers.py).
+DATABASE_REPLICA_URL = os.environ.get("DATABASE_REPLICA_URL", "")
+# After a reader's POST, their reads stay on the primary this long (replication lag).
+REPLICA_STICKY_SECONDS = int(os.environ.get("REPLICA_STICKY_SECONDS", "30"))
+if DATABASE_REPLICA_URL:
+    DATABASES["replica"] = dj_database_url.parse(
+        DATABASE_REPLICA_URL,
+        conn_max_age=int(os.environ.get("CONN_MAX_AGE", "60")),
+        conn_health_checks=True,
+    )
+    # Tests make no second database: the replica is the primary there.
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+    DATABASE_ROUTERS = ["newsroom.routers.ReplicaRouter"]
+    # First: it decides where the whole request reads, the page cache's lookups included.
+    MIDDLEWARE.insert(1, "newsroom.routers.ReplicaMiddleware")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
+# Seconds Redis has to connect or answer; after a failure the cache is skipped for a while.
+CACHE_SOCKET_TIMEOUT = float(os.environ.get("CACHE_SOCKET_TIMEOUT", "0.25"))
+CACHE_RETRY_SECONDS = float(os.environ.get("CACHE_RETRY_SECONDS", "10"))
 if REDIS_URL:
     CACHES = {
         "default": {
@@ -119,6 +155,11 @@ if REDIS_URL:
             "BACKEND": "newsroom.cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "newsroom"),
+            # A Redis that accepts connections but never answers must not hold a page for long.
+            "OPTIONS": {
+                "socket_connect_timeout": CACHE_SOCKET_TIMEOUT,
+                "socket_timeout": CACHE_SOCKET_TIMEOUT,
+            },
         }
     }
 else:
@@ -154,8 +195,39 @@ MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 # `manage.py backup` (and `make backup`) make a timestamped folder in here.
 BACKUP_DIR = Path(os.environ.get("BACKUP_DIR", BASE_DIR / "backups"))
+# Uploaded pictures and their renditions: files under MEDIA_ROOT (`local`), or an S3-compatible
+# object store (`s3`) configured by django-storages' own AWS_* settings, read below.
+MEDIA_STORAGE = (os.environ.get("MEDIA_STORAGE") or "local").strip().lower()
+MEDIA_BACKENDS = {
+    "local": "django.core.files.storage.FileSystemStorage",
+    "s3": "storages.backends.s3.S3Storage",
+}
+if MEDIA_STORAGE not in MEDIA_BACKENDS:
+    raise ImproperlyConfigured(f"MEDIA_STORAGE must be one of {sorted(MEDIA_BACKENDS)}.")
+if MEDIA_STORAGE == "s3":
+    # Keys come from AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY in the environment.
+    for name in (
+        "AWS_STORAGE_BUCKET_NAME",
+        "AWS_S3_ENDPOINT_URL",
+        "AWS_S3_REGION_NAME",
+        "AWS_S3_CUSTOM_DOMAIN",
+        "AWS_S3_URL_PROTOCOL",
+        "AWS_S3_ADDRESSING_STYLE",
+        "AWS_S3_SIGNATURE_VERSION",
+        "AWS_LOCATION",
+        "AWS_DEFAULT_ACL",
+    ):
+        if os.environ.get(name):
+            globals()[name] = os.environ[name]
+    if not os.environ.get("AWS_STORAGE_BUCKET_NAME"):
+        raise ImproperlyConfigured("MEDIA_STORAGE=s3 needs AWS_STORAGE_BUCKET_NAME.")
+    # Pictures are public: plain URLs that the page cache and proxies can keep.
+    AWS_QUERYSTRING_AUTH = env_bool("AWS_QUERYSTRING_AUTH", False)
+    # Two uploads named alike get two objects, as with local files.
+    AWS_S3_FILE_OVERWRITE = env_bool("AWS_S3_FILE_OVERWRITE", False)
+    AWS_S3_OBJECT_PARAMETERS = {"CacheControl": "public, max-age=31536000, immutable"}
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {"BACKEND": MEDIA_BACKENDS[MEDIA_STORAGE]},
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
@@ -189,8 +261,9 @@ IMAGE_MAX_UPLOAD_BYTES = int(os.environ.get("IMAGE_MAX_UPLOAD_BYTES", 20 * 1024 
 IMAGE_MAX_PIXELS = int(os.environ.get("IMAGE_MAX_PIXELS", 50_000_000))
 # Uploads stay in memory up to that size and are never spooled to disk.
 FILE_UPLOAD_HANDLERS = ["articles.images.PictureUploadHandler"]
-# Renditions are made when a picture is saved and assumed present afterwards, never on a page view.
-IMAGEKIT_DEFAULT_CACHEFILE_STRATEGY = "imagekit.cachefiles.strategies.Optimistic"
+# Renditions are made by a task after a picture is saved (articles.tasks.make_renditions),
+# never on a page view; pages offer them once the task marks them ready.
+IMAGEKIT_DEFAULT_CACHEFILE_STRATEGY = "articles.images.OnTask"
 IMAGEKIT_CACHEFILE_DIR = "renditions"
 # Share links for reviewers without an account expire after this many hours.
 SHARE_LINK_HOURS = int(os.environ.get("SHARE_LINK_HOURS", 48))
@@ -214,11 +287,49 @@ TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 
 LOGIN_URL = "admin:login"
 
+# Celery (`celery -A newsroom worker`, `celery -A newsroom beat`). Without a broker every task
+# runs in process at once, so the embedded default needs no broker and no worker.
+CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "")
+CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
+CELERY_TASK_DEFAULT_QUEUE = os.environ.get("CELERY_TASK_DEFAULT_QUEUE", "newsroom")
+CELERY_TASK_ACKS_LATE = True
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_TIMEZONE = TIME_ZONE
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# Failed tasks are retried with exponential backoff up to this many seconds between tries.
+CELERY_RETRY_BACKOFF_MAX = int(os.environ.get("CELERY_RETRY_BACKOFF_MAX", "3600"))
+CELERY_BEAT_SCHEDULE = {
+    "flush-view-counts": {
+        "task": "articles.tasks.flush_view_counts",
+        "schedule": float(os.environ.get("VIEW_COUNT_FLUSH_SECONDS", "300")),
+    },
+    "requeue-missing-renditions": {
+        "task": "articles.tasks.requeue_missing_renditions",
+        "schedule": 600.0,
+    },
+}
+
+# Admin login guessing (django-axes): after AXES_FAILURE_LIMIT wrong passwords for one username
+# from one address, that pair is locked out for AXES_COOLOFF_MINUTES; a shared office address
+# never locks out anyone else, and every lock ends by itself. Editors and moderators see the
+# record in the admin.
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_MINUTES = int(os.environ.get("AXES_COOLOFF_MINUTES", "15"))
+AXES_COOLOFF_TIME = timedelta(minutes=AXES_COOLOFF_MINUTES)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "newsroom.clientip.client_ip"
+AXES_LOCKOUT_CALLABLE = "newsroom.lockout.lockout_response"
+AXES_USERNAME_CALLABLE = "newsroom.lockout.username"
+
 # Production hardening: on unless DEBUG, each switchable for a proxy that terminates TLS.
 # X-Forwarded-Proto is believed only behind a proxy that sets it: without one, any client
 # reaching gunicorn directly could claim HTTPS.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if TRUSTED_PROXY_COUNT > 0 else None
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not (DEBUG or TESTING))
+# Load balancers ask for /healthz over plain HTTP on the private network.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", not (DEBUG or TESTING))
 CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", not (DEBUG or TESTING))
 SECURE_HSTS_SECONDS = int(
@@ -229,6 +340,22 @@ SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# Content Security Policy (newsroom.csp): no inline script anywhere, nonces only in the admin.
+# CSP_EXTRA_IMG_SRC: comma-separated origins pictures may also come from (a CDN, object storage).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF, NONCE],
+        "img-src": [SELF, "data:", *env_list("CSP_EXTRA_IMG_SRC")],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
 
 EMAIL_BACKEND = os.environ.get(
     "EMAIL_BACKEND",

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('articles', '0011_i8b_desk_list_indexes'),
+        ('articles', '0013_i8b_desk_list_indexes'),
         ('comments', '0002_i9_form_token'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]

@@ -4,8 +4,10 @@ from django.db.models.signals import m2m_changed, post_delete, post_save, pre_sa
 from django.dispatch import receiver
 
 from articles.models import Article, Image, RelatedArticle, Section, Tag
+from newsroom.tasks import enqueue, in_process
 
 from . import purge
+from .tasks import purge_when_live
 
 # What a story shows of itself outside the desk; a save touching none of it is not purged.
 SHOWN = (
@@ -44,6 +46,14 @@ def story_saved(sender, instance, raw=False, **kwargs):
     # Drafts and reviews come and go at the desk without touching any reader page.
     if (_is_shown(before) or _is_shown(after)) and before != after:
         purge.story_changed(instance.pk)
+        if instance.is_scheduled and not in_process():
+            # A worker purges again as it goes live, for the caches in front of us too.
+            enqueue(
+                purge_when_live,
+                instance.pk,
+                instance.published_at.isoformat(),
+                eta=instance.published_at,
+            )
 
 
 @receiver(post_delete, sender=Article)

@@ -139,7 +139,7 @@ def test_mail_outage_does_not_undo_the_step_and_the_notice_stays(
 ):
     article = draft_by(reporter, status=Article.Status.PENDING)
     with (
-        mock.patch("newsroom.notices.send_mail", side_effect=OSError("SMTP down")),
+        mock.patch("newsroom.tasks.send_mail", side_effect=OSError("SMTP down")),
         django_capture_on_commit_callbacks(execute=True),
     ):
         workflow.publish(article, by=desk)

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('articles', '0010_i15_repair_slugs'),
+        ('articles', '0012_i15_picture_size_measured_on_save'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
