@@ -98,6 +98,9 @@ FLOOR_BODY="$WORK/article.html" serve "$FLOOR" .venv/bin/gunicorn --pythonpath b
 DJANGO_SETTINGS_MODULE=peer_site.settings \
   serve "$PEER" "$PEER_VENV/bin/gunicorn" --chdir bench/wagtail_peer peer_site.wsgi
 
+curl -s -o /dev/null "http://127.0.0.1:$WARM$ARTICLE"
+echo "warm server: $(curl -sI "http://127.0.0.1:$WARM$ARTICLE" | grep -i '^x-page-cache' | tr -d '\r');" \
+  "cold server: $(curl -sI "http://127.0.0.1:$COLD$ARTICLE" | grep -i '^x-page-cache' | tr -d '\r')"
 SHOWN=$(grep -c 'id="binh-luan-[0-9]' "$WORK/article.html" || true)
 echo "article $ARTICLE: $(wc -c <"$WORK/article.html") bytes, $SHOWN of its comments on the page;" \
   "Wagtail page: $(curl -s "http://127.0.0.1:$PEER$PEER_URL" | grep -c 'id="binh-luan-[0-9]') comments"
