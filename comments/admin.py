@@ -58,8 +58,9 @@ class CommentAdmin(admin.ModelAdmin):
     ]
 
     def get_ordering(self, request):
-        if request.GET.get("status__exact"):
-            # One status: pending-first changes nothing, and (status, created_at) is indexed.
+        if request.GET.get("status__exact") or request.GET.get("o"):
+            # One status: pending-first changes nothing. A column clicked: its ties newest
+            # first. Both are read from an index ((status|name|ip_address), -created_at).
             return ["-created_at", "-pk"]
         pending_first = Case(
             When(status=Comment.Status.PENDING, then=Value(0)),

@@ -96,8 +96,9 @@ class Comment(models.Model):
                 name="comment_pending_first_idx",
             ),
             models.Index(fields=["-created_at", "-id"], name="comment_newest_idx"),
-            models.Index(fields=["name"], name="comment_name_idx"),
-            models.Index(fields=["ip_address"], name="comment_ip_idx"),
+            # A column clicked in the admin sorts by it, then newest first (CommentAdmin).
+            models.Index(fields=["name", "-created_at", "-id"], name="comment_name_idx"),
+            models.Index(fields=["ip_address", "-created_at", "-id"], name="comment_ip_idx"),
         ]
 
     def __str__(self):

@@ -23,10 +23,10 @@ class Migration(migrations.Migration):
         ),
         migrations.AddIndex(
             model_name='comment',
-            index=models.Index(fields=['name'], name='comment_name_idx'),
+            index=models.Index(fields=['name', '-created_at', '-id'], name='comment_name_idx'),
         ),
         migrations.AddIndex(
             model_name='comment',
-            index=models.Index(fields=['ip_address'], name='comment_ip_idx'),
+            index=models.Index(fields=['ip_address', '-created_at', '-id'], name='comment_ip_idx'),
         ),
     ]

@@ -267,3 +267,13 @@ def test_unfiltered_queue_uses_the_estimate_on_postgresql(moderator_client, monk
         response = moderator_client.get(CHANGELIST, {"status__exact": "pending"})
     assert counts(filtered)
     assert response.context["cl"].result_count == 3
+
+
+def test_a_sorted_column_breaks_ties_newest_first(moderator_client):
+    article = make_article()
+    now = timezone.now()
+    old_an = make_comment(article, name="An", created_at=now - timedelta(hours=3))
+    new_an = make_comment(article, name="An", status="pending", created_at=now - timedelta(hours=1))
+    binh = make_comment(article, name="Bình", created_at=now - timedelta(hours=2))
+    response = moderator_client.get(CHANGELIST, {"o": "2"})  # the name column, A to Z
+    assert list(response.context["cl"].result_list) == [new_an, old_an, binh]
