@@ -20,7 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from generate import REFERENCE_TITLE, setup_django  # noqa: E402
+from generate import REFERENCE_TITLE, setup_django
 
 BIG_TABLES = ("articles_article", "comments_comment", "articles_taggedarticle")
 SEQ_SCAN = re.compile(r"Seq Scan on (\w+)")

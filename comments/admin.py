@@ -6,7 +6,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from articles.admin_lists import EstimatedCountPaginator
-from articles.text import excerpt
+from newsroom.vietnamese import excerpt
 
 from . import moderation
 from .admin_lists import RecentArticleFilter
