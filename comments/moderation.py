@@ -1,10 +1,7 @@
 """Moderation steps: the admin actions and any view call these, never set status directly."""
 
-import logging
 from collections.abc import Iterable
-from uuid import uuid4
 
-from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Count, OuterRef, Subquery
 from django.db.models.functions import Coalesce
@@ -14,9 +11,6 @@ from articles.models import Article
 from newsroom.pagecache import purge as pagecache_purge
 
 from .models import Comment
-
-VERSION_KEY = "comments:version:{}"
-logger = logging.getLogger(__name__)
 
 
 def approve(comment: Comment, *, by) -> bool:
@@ -46,15 +40,22 @@ def set_status(comment_ids: Iterable[int], status: str, *, by) -> int:
         article_ids = sorted(
             set(Comment.objects.filter(pk__in=ids).values_list("article_id", flat=True))
         )
-        # Lock the stories first, always in the same order: two moderators of one story
-        # queue up here instead of recounting from each other's uncommitted state.
-        list(Article.objects.select_for_update().filter(pk__in=article_ids).values_list("pk"))
+        lock_articles(article_ids)
         changing = Comment.objects.filter(pk__in=ids).exclude(status=status)
         changed = changing.update(status=status, moderated_by=by, moderated_at=timezone.now())
         if changed:
             recount(article_ids)
             transaction.on_commit(lambda: purge(article_ids))
     return changed
+
+
+def lock_articles(article_ids: Iterable[int]) -> None:
+    """Lock the stories' rows until the transaction ends (callers pass ids sorted).
+
+    Two moderators of one story (or a moderator and `recountcomments`) queue up here instead
+    of recounting from each other's uncommitted state. Call inside `transaction.atomic()`.
+    """
+    list(Article.objects.select_for_update().filter(pk__in=article_ids).values_list("pk"))
 
 
 def recount(article_ids: Iterable[int]) -> None:
@@ -76,7 +77,7 @@ def delete_comments(comments) -> int:
     """Delete comments (and their replies) and keep the stories' counts right."""
     with transaction.atomic():
         article_ids = sorted(set(comments.values_list("article_id", flat=True)))
-        list(Article.objects.select_for_update().filter(pk__in=article_ids).values_list("pk"))
+        lock_articles(article_ids)
         deleted, _ = Comment.objects.filter(pk__in=comments.values("pk")).delete()
         recount(article_ids)
         transaction.on_commit(lambda: purge(article_ids))
@@ -84,22 +85,5 @@ def delete_comments(comments) -> int:
 
 
 def purge(article_ids: Iterable[int]) -> None:
-    """Drop the cached comment lists and pages of the stories: the next view renders them afresh."""
-    # A new random version makes every cached list of the story unreachable at once; being
-    # random, a version lost from the cache can never bring back an old list.
+    """Show the stories' comments afresh: their pages and comment lists are purged."""
     pagecache_purge.comments_changed(article_ids)
-    try:
-        cache.set_many({VERSION_KEY.format(pk): uuid4().hex for pk in article_ids}, timeout=None)
-    except Exception:
-        # The moderation is committed; a cache outage only delays it by LIST_CACHE_SECONDS.
-        logger.exception("Could not purge the cached comments of stories %s", article_ids)
-
-
-def cache_version(article_id: int) -> str:
-    """The current version of a story's cached comment lists."""
-    key = VERSION_KEY.format(article_id)
-    version = cache.get(key)
-    if version is None:
-        cache.add(key, uuid4().hex, timeout=None)
-        version = cache.get(key)
-    return version

@@ -2,16 +2,18 @@
 
 from django.contrib import messages
 from django.db import transaction
+from django.forms.utils import ErrorDict
 from django.http import Http404, JsonResponse
 from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 from django.views.generic import DetailView
 
 from articles.models import Article
-from articles.views import ArticleDetailView
+from articles.views import render_article_page
 
 from . import once, ratelimit, spam
 from .author import remember_author
@@ -25,6 +27,10 @@ MAX_PAGE = 100_000
 RECEIVED = "Cảm ơn bạn! Bình luận đã được gửi và đang chờ kiểm duyệt trước khi hiển thị."
 CLOSED = "Bài viết này đã đóng bình luận. Bình luận của bạn chưa được gửi."
 TOO_MANY = "Bạn đã gửi quá nhiều bình luận trong thời gian ngắn. Vui lòng thử lại sau ít phút."
+NO_TOKEN = (
+    "Biểu mẫu chưa có mã bảo mật của bạn (trình duyệt có thể đang tắt JavaScript hoặc cookie)."
+    " Nội dung của bạn vẫn còn, vui lòng bấm Gửi bình luận lần nữa."
+)
 NO_ARTICLE = "Không tìm thấy bài viết bạn muốn bình luận. Bình luận của bạn chưa được gửi."
 
 
@@ -43,11 +49,7 @@ def public_article(pk) -> Article | None:
 
 def render_article(request, article: Article, *, status: int, **context) -> TemplateResponse:
     """The story page again, as its own view renders it, with the comment form's state."""
-    view = ArticleDetailView()
-    view.setup(request, slug=article.slug, pk=article.pk)
-    view.object = article
-    context = view.get_context_data(object=article, **context)
-    return TemplateResponse(request, view.get_template_names(), context, status=status)
+    return render_article_page(request, article, status=status, **context)
 
 
 @require_POST
@@ -91,6 +93,26 @@ def post_comment(request):
     if created:
         transaction.on_commit(lambda: notify_moderators(comment))
     return received(request, article, comment)
+
+
+def csrf_failure(request, reason: str = ""):
+    """A form refused by the CSRF check: a comment comes back ready to send again.
+
+    A story page served from the cache has no CSRF token in its comment form; the script
+    fetches one (see form_fields). Without JavaScript the first post is refused here, and
+    the reader gets the story again with what they typed, their own tokens and a word on
+    what to do: the second press of the button goes through. Any other form gets the
+    Vietnamese explanation in 403_csrf.html.
+    """
+    article = None
+    if request.path == reverse("comments:post"):
+        article = public_article(request.POST.get("article"))
+    if article is None or not comments_open(article):
+        return render(request, "403_csrf.html", status=403)
+    form = CommentForm(article, data=request.POST)
+    form.cleaned_data, form._errors = {}, ErrorDict()
+    form.add_error(None, NO_TOKEN)
+    return render_article(request, article, status=403, comment_form=form)
 
 
 def received(request, article: Article, comment: Comment):

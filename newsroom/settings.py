@@ -1,7 +1,6 @@
 """Newsroom settings, read from the environment: safe for development, strict in production."""
 
 import os
-import sys
 from datetime import timedelta
 from pathlib import Path
 
@@ -24,18 +23,19 @@ def env_list(name: str, default: str = "") -> list[str]:
 
 
 DEBUG = env_bool("DEBUG")
-# Under pytest, development defaults apply (no TLS redirect, a throwaway key).
-TESTING = "pytest" in sys.modules
+# The test suite runs under newsroom/settings_test.py, which relaxes what follows.
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY:
-    if not (DEBUG or TESTING):
+    if not DEBUG:
         raise ImproperlyConfigured("SECRET_KEY must be set when DEBUG is off.")
-    # Development and tests only; production refuses to start without a real key.
+    # Development only; production refuses to start without a real key.
     SECRET_KEY = "insecure-development-key-never-used-in-production"
 
-ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]" if DEBUG or TESTING else "")
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]" if DEBUG else "")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+# A comment refused for want of a token (a cached page, no JavaScript) comes back to resend.
+CSRF_FAILURE_VIEW = "comments.views.csrf_failure"
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -76,6 +76,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "newsroom.notices.NoticeMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "newsroom.errors.RejectNulMiddleware",
     "newsroom.csp.ContentSecurityPolicyMiddleware",
     "newsroom.errors.MethodNotAllowedPageMiddleware",
     "axes.middleware.AxesMiddleware",
@@ -124,9 +125,27 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
         **DATABASES["default"].get("OPTIONS", {}),
     }
+# A streaming replica of the primary: reader pages read from it (newsroom/routers.py).
+DATABASE_REPLICA_URL = os.environ.get("DATABASE_REPLICA_URL", "")
+# After a reader's POST, their reads stay on the primary this long (replication lag).
+REPLICA_STICKY_SECONDS = int(os.environ.get("REPLICA_STICKY_SECONDS", "30"))
+if DATABASE_REPLICA_URL:
+    DATABASES["replica"] = dj_database_url.parse(
+        DATABASE_REPLICA_URL,
+        conn_max_age=int(os.environ.get("CONN_MAX_AGE", "60")),
+        conn_health_checks=True,
+    )
+    # Tests make no second database: the replica is the primary there.
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+    DATABASE_ROUTERS = ["newsroom.routers.ReplicaRouter"]
+    # First: it decides where the whole request reads, the page cache's lookups included.
+    MIDDLEWARE.insert(1, "newsroom.routers.ReplicaMiddleware")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
+# Seconds Redis has to connect or answer; after a failure the cache is skipped for a while.
+CACHE_SOCKET_TIMEOUT = float(os.environ.get("CACHE_SOCKET_TIMEOUT", "0.25"))
+CACHE_RETRY_SECONDS = float(os.environ.get("CACHE_RETRY_SECONDS", "10"))
 if REDIS_URL:
     CACHES = {
         "default": {
@@ -134,6 +153,11 @@ if REDIS_URL:
             "BACKEND": "newsroom.cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "newsroom"),
+            # A Redis that accepts connections but never answers must not hold a page for long.
+            "OPTIONS": {
+                "socket_connect_timeout": CACHE_SOCKET_TIMEOUT,
+                "socket_timeout": CACHE_SOCKET_TIMEOUT,
+            },
         }
     }
 else:
@@ -171,7 +195,7 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 BACKUP_DIR = Path(os.environ.get("BACKUP_DIR", BASE_DIR / "backups"))
 # Uploaded pictures and their renditions: files under MEDIA_ROOT (`local`), or an S3-compatible
 # object store (`s3`) configured by django-storages' own AWS_* settings, read below.
-MEDIA_STORAGE = os.environ.get("MEDIA_STORAGE", "local").strip().lower()
+MEDIA_STORAGE = (os.environ.get("MEDIA_STORAGE") or "local").strip().lower()
 MEDIA_BACKENDS = {
     "local": "django.core.files.storage.FileSystemStorage",
     "s3": "storages.backends.s3.S3Storage",
@@ -205,7 +229,7 @@ STORAGES = {
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
-            if DEBUG or TESTING
+            if DEBUG
             else "whitenoise.storage.CompressedManifestStaticFilesStorage"
         )
     },
@@ -234,10 +258,10 @@ VIEW_COUNT_FLUSH_EVERY = int(os.environ.get("VIEW_COUNT_FLUSH_EVERY", "20"))
 IMAGE_MAX_UPLOAD_BYTES = int(os.environ.get("IMAGE_MAX_UPLOAD_BYTES", 20 * 1024 * 1024))
 IMAGE_MAX_PIXELS = int(os.environ.get("IMAGE_MAX_PIXELS", 50_000_000))
 # Uploads stay in memory up to that size and are never spooled to disk.
-FILE_UPLOAD_HANDLERS = ["articles.images.PictureUploadHandler"]
+FILE_UPLOAD_HANDLERS = ["articles.uploads.PictureUploadHandler"]
 # Renditions are made by a task after a picture is saved (articles.tasks.make_renditions),
 # never on a page view; pages offer them once the task marks them ready.
-IMAGEKIT_DEFAULT_CACHEFILE_STRATEGY = "articles.images.OnTask"
+IMAGEKIT_DEFAULT_CACHEFILE_STRATEGY = "articles.uploads.OnTask"
 IMAGEKIT_CACHEFILE_DIR = "renditions"
 # Share links for reviewers without an account expire after this many hours.
 SHARE_LINK_HOURS = int(os.environ.get("SHARE_LINK_HOURS", 48))
@@ -295,19 +319,18 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_CLIENT_IP_CALLABLE = "newsroom.clientip.client_ip"
 AXES_LOCKOUT_CALLABLE = "newsroom.lockout.lockout_response"
+AXES_USERNAME_CALLABLE = "newsroom.lockout.username"
 
 # Production hardening: on unless DEBUG, each switchable for a proxy that terminates TLS.
 # X-Forwarded-Proto is believed only behind a proxy that sets it: without one, any client
 # reaching gunicorn directly could claim HTTPS.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if TRUSTED_PROXY_COUNT > 0 else None
-SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not (DEBUG or TESTING))
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)
 # Load balancers ask for /healthz over plain HTTP on the private network.
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
-SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", not (DEBUG or TESTING))
-CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", not (DEBUG or TESTING))
-SECURE_HSTS_SECONDS = int(
-    os.environ.get("SECURE_HSTS_SECONDS", "0" if DEBUG or TESTING else "31536000")
-)
+SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", not DEBUG)
+CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", not DEBUG)
+SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "0" if DEBUG else "31536000"))
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
 SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"

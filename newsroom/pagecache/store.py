@@ -53,10 +53,17 @@ def fetch(
         count_keys = None
         if counter is not None:
             count_keys = [backend.make_and_validate_key(key) for key in (if_present, counter)]
-        try:
-            results = _pipeline(client, made_keys, count_keys, _script(client))
-        except NoScriptError:  # Redis restarted and forgot the script
-            results = _pipeline(client, made_keys, count_keys, _script(client, reload=True))
+
+        def read():
+            try:
+                return _pipeline(client, made_keys, count_keys, _script(client))
+            except NoScriptError:  # Redis restarted and forgot the script
+                return _pipeline(client, made_keys, count_keys, _script(client, reload=True))
+
+        # Through the breaker of newsroom/cache.py where there is one: logged there, skipped
+        # for a while after a failure, then the caller renders the page itself.
+        guarded = getattr(backend, "guarded", None)
+        results = guarded("page", read) if guarded else read()
         loads = backend._cache._serializer.loads
         values = zip(keys, results[0], strict=True)
         found = {key: loads(value) for key, value in values if value is not None}
@@ -66,3 +73,14 @@ def fetch(
         return found, None
     cache.add(counter, 0, timeout=None)
     return found, cache.incr(counter)
+
+
+def incr(key: str) -> int:
+    """`key` plus one, created at 1 and never expiring: one round trip with Redis."""
+    backend = caches["default"]
+    if isinstance(backend, RedisCache):
+        client, made = _redis(backend), backend.make_and_validate_key(key)
+        guarded = getattr(backend, "guarded", None)
+        return guarded("incr", lambda: client.incr(made)) if guarded else client.incr(made)
+    cache.add(key, 0, timeout=None)
+    return cache.incr(key)
