@@ -67,3 +67,29 @@ def test_https_header_is_ignored_without_a_trusted_proxy():
 
 def test_https_header_is_believed_behind_a_trusted_proxy():
     assert _is_secure_with_forwarded_https(TRUSTED_PROXY_COUNT="1") == "secure"
+
+
+IMG_SRC_PROBE = (
+    "from django.conf import settings; "
+    "print(' '.join(settings.CONTENT_SECURITY_POLICY['DIRECTIVES']['img-src']))"
+)
+
+
+def _img_src(**env: str) -> str:
+    result = manage("shell", "-c", IMG_SRC_PROBE, DEBUG="1", **env)
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip().splitlines()[-1]
+
+
+def test_pictures_on_object_storage_are_allowed_by_the_content_security_policy():
+    assert _img_src() == "'self' data:"
+    s3 = {"MEDIA_STORAGE": "s3", "AWS_STORAGE_BUCKET_NAME": "anh"}
+    assert _img_src(**s3, AWS_S3_ENDPOINT_URL="http://127.0.0.1:8333") == (
+        "'self' data: http://127.0.0.1:8333"
+    )
+    assert _img_src(**s3, AWS_S3_CUSTOM_DOMAIN="anh.baolaichau.example/media") == (
+        "'self' data: https://anh.baolaichau.example"
+    )
+    assert _img_src(**s3, CSP_EXTRA_IMG_SRC="https://cdn.example") == (
+        "'self' data: https://*.amazonaws.com https://cdn.example"
+    )
