@@ -149,3 +149,16 @@ def test_body_past_the_upload_limit_is_a_vietnamese_413(client, site, settings):
     settings.DATA_UPLOAD_MAX_NUMBER_FIELDS = 10
     response = client.post(POST_URL, {f"f{n}": "1" for n in range(50)})
     assert response.status_code == 413
+
+
+def test_nul_in_a_url_is_not_found_before_any_query(client, site, superuser):
+    # On PostgreSQL each of these reached a query with the NUL and ended in a 500.
+    for url in [
+        "/tim-kiem/?q=%00",
+        "/admin/articles/image/picker/?q=%00",
+        "/admin/articles/article/%00/history/",
+        f"/admin/articles/article/?q=a&x%00={site.pk}",
+    ]:
+        response = fetch(client, url)
+        assert response.status_code == 404, url
+        assert_answered_well(response, url)
