@@ -48,7 +48,13 @@ FORM_VALUES = [
     "<script>alert(1)</script>",
     "' OR 1=1 --",
     "\u202e\u200b",
+    "Tin\x0bnóng\x1b[31m\x7f",  # controls pasted from Word or a terminal
+    "Bаo Lаi Chаu (Ban biên tập)",  # Cyrillic look-alikes of the paper's name
 ]
+# Slugs a newsroom may type (admin, shell, importer): stored rows the sweep walks past.
+TYPED_SLUGS = ["Slug_Hoa", "ĐẢNG-bộ", "văn hóa đẹp", "", "___"]
+# Form bodies declared in a charset other than UTF-8.
+CHARSETS = ["iso-8859-1", "utf-16", "windows-1258"]
 
 
 def routes(resolver=None, prefix: str = ""):

@@ -8,8 +8,17 @@ from django.contrib.auth import get_user_model
 
 from comments.models import Comment
 from tests.comments.helpers import POST_URL, comment_data
-from tests.factories import make_article, make_comment, make_user
-from tests.newsroom.bad_input import FORM_VALUES, METHODS, PATH_VALUES, QUERIES, routes, urls
+from tests.factories import make_article, make_comment, make_section, make_user
+from tests.newsroom.bad_input import (
+    CHARSETS,
+    FORM_VALUES,
+    METHODS,
+    PATH_VALUES,
+    QUERIES,
+    TYPED_SLUGS,
+    routes,
+    urls,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -36,10 +45,20 @@ def assert_answered_well(response, what: str) -> None:
 
 @pytest.fixture
 def site(settings):
-    """A story with a comment and a tag, so that small ids find real rows."""
+    """A story with a comment and a tag, so that small ids find real rows.
+
+    Beside it, rows written with every slug a newsroom may type and with pasted control
+    characters, so that every listing, feed and sitemap the sweep asks for shows them.
+    """
     settings.COMMENT_RATE_LIMIT = "0"
     article = make_article("Làm theo Bác", tags=["Đảng bộ"])
     make_comment(article)
+    for n, slug in enumerate(TYPED_SLUGS):
+        section = make_section(f"Chuyên\x0bmục {n}", slug=slug)
+        typed = make_article(f"Tin\x0bnóng {n}", section=section, slug=slug, tags=[f"Thẻ {n}"])
+        tag = typed.tags.get()
+        tag.slug = slug
+        tag.save()
     return article
 
 
@@ -124,6 +143,18 @@ def test_form_body_that_is_not_utf8_or_has_nul_bytes(client, site):
     ]:
         response = client.post(POST_URL, body, content_type="application/x-www-form-urlencoded")
         assert_answered_well(response, repr(body))
+
+
+def test_form_body_in_another_charset_is_refused_in_vietnamese(client, site):
+    for charset in CHARSETS:
+        for url in [POST_URL, "/admin/login/", "/tim-kiem/"]:
+            response = client.post(
+                url,
+                b"name=T%E9n&body=abc",
+                content_type=f"application/x-www-form-urlencoded; charset={charset}",
+            )
+            assert response.status_code == 400, (url, charset)
+            assert_answered_well(response, f"{url} {charset}")
 
 
 def test_malformed_multipart_is_refused_in_vietnamese(client, site):

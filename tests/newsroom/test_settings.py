@@ -69,27 +69,56 @@ def test_https_header_is_believed_behind_a_trusted_proxy():
     assert _is_secure_with_forwarded_https(TRUSTED_PROXY_COUNT="1") == "secure"
 
 
-IMG_SRC_PROBE = (
-    "from django.conf import settings; "
-    "print(' '.join(settings.CONTENT_SECURITY_POLICY['DIRECTIVES']['img-src']))"
-)
-
-
-def _img_src(**env: str) -> str:
-    result = manage("shell", "-c", IMG_SRC_PROBE, DEBUG="1", **env)
+def settings_value(expression: str, **env: str) -> str:
+    code = f"from django.conf import settings; print({expression})"
+    result = manage("shell", "-c", code, DEBUG="1", **env)
     assert result.returncode == 0, result.stderr
     return result.stdout.strip().splitlines()[-1]
 
 
+def test_scale_settings_are_off_by_default():
+    value = settings_value(
+        "settings.CELERY_TASK_ALWAYS_EAGER, settings.STORAGES['default']['BACKEND'], "
+        "sorted(settings.DATABASES), getattr(settings, 'DATABASE_ROUTERS', [])",
+        CELERY_BROKER_URL="",
+        MEDIA_STORAGE="",
+        DATABASE_REPLICA_URL="",
+    )
+    assert value == "True django.core.files.storage.FileSystemStorage ['default'] []"
+
+
+def test_scale_settings_switch_on_from_the_environment():
+    value = settings_value(
+        "settings.CELERY_TASK_ALWAYS_EAGER, settings.STORAGES['default']['BACKEND'], "
+        "settings.AWS_STORAGE_BUCKET_NAME, settings.DATABASES['replica']['PORT'], "
+        "settings.MIDDLEWARE[1]",
+        CELERY_BROKER_URL="redis://127.0.0.1:6379/3",
+        MEDIA_STORAGE="s3",
+        AWS_STORAGE_BUCKET_NAME="bao-anh",
+        DATABASE_REPLICA_URL="postgres://reader@10.0.0.2:5433/newsroom",
+    )
+    assert value == (
+        "False storages.backends.s3.S3Storage bao-anh 5433 newsroom.routers.ReplicaMiddleware"
+    )
+
+
+def test_s3_without_a_bucket_is_refused_at_start():
+    result = manage("check", DEBUG="1", MEDIA_STORAGE="s3", AWS_STORAGE_BUCKET_NAME="")
+    assert result.returncode != 0 and "AWS_STORAGE_BUCKET_NAME" in result.stderr
+
+
+IMG_SRC = "' '.join(settings.CONTENT_SECURITY_POLICY['DIRECTIVES']['img-src'])"
+
+
 def test_pictures_on_object_storage_are_allowed_by_the_content_security_policy():
-    assert _img_src() == "'self' data:"
+    assert settings_value(IMG_SRC, MEDIA_STORAGE="") == "'self' data:"
     s3 = {"MEDIA_STORAGE": "s3", "AWS_STORAGE_BUCKET_NAME": "anh"}
-    assert _img_src(**s3, AWS_S3_ENDPOINT_URL="http://127.0.0.1:8333") == (
+    assert settings_value(IMG_SRC, **s3, AWS_S3_ENDPOINT_URL="http://127.0.0.1:8333") == (
         "'self' data: http://127.0.0.1:8333"
     )
-    assert _img_src(**s3, AWS_S3_CUSTOM_DOMAIN="anh.baolaichau.example/media") == (
+    assert settings_value(IMG_SRC, **s3, AWS_S3_CUSTOM_DOMAIN="anh.baolaichau.example/m") == (
         "'self' data: https://anh.baolaichau.example"
     )
-    assert _img_src(**s3, CSP_EXTRA_IMG_SRC="https://cdn.example") == (
+    assert settings_value(IMG_SRC, **s3, CSP_EXTRA_IMG_SRC="https://cdn.example") == (
         "'self' data: https://*.amazonaws.com https://cdn.example"
     )
