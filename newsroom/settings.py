@@ -63,6 +63,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # First: a URL with a NUL never reaches code that would look it up (old links, the cache).
+    "newsroom.errors.RejectNulMiddleware",
     "newsroom.charset.FormCharsetMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before the page cache: the home page cached for "/?p=123" must not hide an old link.
@@ -79,7 +81,6 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "newsroom.notices.NoticeMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "newsroom.errors.RejectNulMiddleware",
     "newsroom.csp.ContentSecurityPolicyMiddleware",
     "newsroom.errors.MethodNotAllowedPageMiddleware",
     "axes.middleware.AxesMiddleware",
