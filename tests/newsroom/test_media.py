@@ -42,7 +42,8 @@ def media_root(tmp_path):
 
 def served_by_django(root, path):
     response = media.serve(RequestFactory().get(f"/media/{path}"), path, document_root=root)
-    response.close()
+    # Only the file: closing the response would also end the "request" for the database.
+    response.file_to_stream.close()
     return response.status_code, response.headers
 
 
