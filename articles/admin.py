@@ -19,6 +19,8 @@ from django.views.decorators.http import require_POST
 from reversion.admin import VersionAdmin
 from taggit.models import Tag as TaggitTag
 
+from newsroom.admin_widgets import CheckedAutocompleteMixin
+
 from . import preview, workflow
 from .admin_forms import ArticleForm, ImageForm, SendBackForm
 from .models import Article, Image, RelatedArticle, Section, ShareLink, Tag, TaggedArticle
@@ -69,7 +71,7 @@ class StateFilter(admin.SimpleListFilter):
         return queryset
 
 
-class RelatedArticleInline(admin.TabularInline):
+class RelatedArticleInline(CheckedAutocompleteMixin, admin.TabularInline):
     model = RelatedArticle
     fk_name = "from_article"
     autocomplete_fields = ["to_article"]
@@ -78,7 +80,7 @@ class RelatedArticleInline(admin.TabularInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(VersionAdmin):
+class ArticleAdmin(CheckedAutocompleteMixin, VersionAdmin):
     form = ArticleForm
     change_form_template = "admin/articles/article/change_form.html"
     change_list_template = "admin/articles/article/change_list.html"
@@ -117,6 +119,10 @@ class ArticleAdmin(VersionAdmin):
         js = ["admin/js/article_desk.js"]
 
     # Who may do what ---------------------------------------------------------------------
+
+    def get_queryset(self, request):
+        # Every view of the desk goes through here: list, form, preview, history, autocomplete.
+        return workflow.readable(request.user, super().get_queryset(request))
 
     def has_publish_permission(self, request) -> bool:
         return workflow.can_publish(request.user)

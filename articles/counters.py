@@ -10,12 +10,15 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db.models import F
 
+from newsroom.pagecache import store
+
 from .models import Article
 
 logger = logging.getLogger(__name__)
 
 
-def _key(pk: int) -> str:
+def view_key(pk: int) -> str:
+    """The cache key counting story `pk`'s views not yet in the database."""
     return f"article-views:{pk}"
 
 
@@ -24,29 +27,29 @@ def record_view(pk: int) -> None:
 
     A cache that is down loses the count, never the reader's page.
     """
-    key = _key(pk)
     try:
-        try:
-            count = cache.incr(key)  # one round trip for every view but a story's first
-        except ValueError:
-            cache.add(key, 0, timeout=None)
-            count = cache.incr(key)
+        count = store.incr(view_key(pk))
     except ValueError:  # evicted between add and incr: this one view is lost, nothing else
         return
     except Exception:
         logger.warning("Page view of story %s not counted: cache unavailable", pk, exc_info=True)
         return
+    counted(pk, count)
+
+
+def counted(pk: int, count: int) -> None:
+    """Story `pk`'s count in the cache has just reached `count`: write a full batch."""
     batch = settings.VIEW_COUNT_FLUSH_EVERY
     # incr is atomic, so exactly one request sees each multiple of the batch size.
     if count % batch == 0:
-        cache.decr(key, batch)
+        cache.decr(view_key(pk), batch)
         Article.objects.filter(pk=pk).update(view_count=F("view_count") + batch)
 
 
 def pending_views(pks: list[int]) -> dict[int, int]:
     """Views counted in the cache and not yet in the database, by story."""
-    counts = cache.get_many([_key(pk) for pk in pks])
-    return {pk: counts[_key(pk)] for pk in pks if counts.get(_key(pk), 0) > 0}
+    counts = cache.get_many([view_key(pk) for pk in pks])
+    return {pk: counts[view_key(pk)] for pk in pks if counts.get(view_key(pk), 0) > 0}
 
 
 def flush_views(chunk: int = 1000) -> int:
@@ -57,7 +60,7 @@ def flush_views(chunk: int = 1000) -> int:
     while batch := list(ids.filter(pk__gt=last)[:chunk]):
         last = batch[-1]
         for pk, count in pending_views(batch).items():
-            cache.decr(_key(pk), count)
+            cache.decr(view_key(pk), count)
             Article.objects.filter(pk=pk).update(view_count=F("view_count") + count)
             written += count
     return written

@@ -45,6 +45,7 @@ def home_stories(featured_limit: int | None = None, per_section: int | None = No
     stories = list(
         Article.objects.filter(pk__in=recent.values("pk"))
         .for_listing()
+        .defer("body", "search_text")  # cards show no body; the parts cache keeps none
         .select_related("section__parent")
         .annotate(
             group=group,

@@ -42,6 +42,7 @@ class ArticlePreviewView(ArticleDetailView):
     template_name = "articles/article_preview.html"
     article: Article | None = None
     banner = ""
+    keep_parts = False
 
     def get(self, request, *args, **kwargs):
         self.object = self.get_object()

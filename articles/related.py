@@ -12,7 +12,8 @@ def related_articles(article: Article, tags, limit: int | None = None) -> list[A
     `tags` are the article's tags, already loaded by the caller.
     """
     limit = limit or settings.RELATED_ARTICLES_LIMIT
-    public = Article.objects.published().select_related("section")
+    # Cards show no body: it is neither read nor kept in the page parts cache.
+    public = Article.objects.published().select_related("section").defer("body", "search_text")
     chosen = list(
         public.filter(chosen_as_related__from_article=article)
         .exclude(pk=article.pk)

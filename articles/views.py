@@ -6,12 +6,16 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.views.generic import DetailView, ListView, TemplateView
 
+from newsroom.pagecache.fragments import parts
+from newsroom.pagecache.purge import LISTING, story_areas
+
 from .counters import record_view
 from .listing import home_stories, sidebar_lists
 from .models import Article, Section, Tag
 from .related import related_articles
 from .search import parse_query, search
 from .sitemaps import news_stories
+from .templatetags.article_images import article_body
 
 
 class PageRangeMixin:
@@ -34,11 +38,21 @@ class PublishedMixin:
         return Article.objects.published().for_listing()
 
 
+def menu(parts_so_far=None) -> list[Section]:
+    return list(Section.objects.for_nav())
+
+
 class SidebarMixin:
-    """Add the most read and most commented stories (one query)."""
+    """Add the menu and the most read and most commented stories, kept between renderings."""
+
+    def extra_parts(self) -> dict:
+        return {}
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(**sidebar_lists(), **kwargs)
+        specs = {"nav": menu, "sidebar": lambda _: sidebar_lists(), **self.extra_parts()}
+        got = parts({name: (LISTING, compute) for name, compute in specs.items()})
+        self.parts = got
+        return super().get_context_data(nav_sections=got["nav"], **got["sidebar"], **kwargs)
 
 
 class HomeView(SidebarMixin, TemplateView):
@@ -46,9 +60,13 @@ class HomeView(SidebarMixin, TemplateView):
 
     template_name = "articles/home.html"
 
+    def extra_parts(self) -> dict:
+        return {"home": lambda _: home_stories()}
+
     def get_context_data(self, **kwargs):
-        stories = home_stories()
-        return super().get_context_data(featured=stories.featured, blocks=stories.blocks, **kwargs)
+        context = super().get_context_data(**kwargs)
+        stories = self.parts["home"]
+        return {**context, "featured": stories.featured, "blocks": stories.blocks}
 
 
 def moved(request, new_url: str) -> HttpResponsePermanentRedirect:
@@ -85,18 +103,39 @@ class ArticleDetailView(PublishedMixin, DetailView):
         if self.object.slug != kwargs["slug"]:
             # An old or mistyped slug: send readers and search engines to the one true URL.
             return redirect(self.object, permanent=True)
-        record_view(self.object.pk)
+        if not getattr(request, "view_counted", False):  # the page cache may have counted it
+            record_view(self.object.pk)
         return self.render_to_response(self.get_context_data(object=self.object))
 
     def get_object(self, queryset=None):
         queryset = self.get_queryset().select_related("section__parent", "hero_image")
         return get_object_or_404(queryset, pk=self.kwargs["pk"])
 
+    # Previews show stories whose changes purge nothing: they render every part afresh.
+    keep_parts = True
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        tags = list(self.object.tags.all())
-        context["tags"] = tags
-        context["related_articles"] = related_articles(self.object, tags)
+        article = self.object
+        specs = {
+            f"tags:{article.pk}": lambda _: list(article.tags.all()),
+            f"related:{article.pk}": lambda got: related_articles(
+                article, got[f"tags:{article.pk}"]
+            ),
+            f"body:{article.pk}": lambda _: article_body(article),
+            "nav": menu,
+        }
+        if self.keep_parts:
+            areas = story_areas(article.pk)
+            got = parts({name: (areas, compute) for name, compute in specs.items()})
+        else:
+            got = {}
+            for name, compute in specs.items():
+                got[name] = compute(got)
+        context["tags"] = got[f"tags:{article.pk}"]
+        context["related_articles"] = got[f"related:{article.pk}"]
+        context["story_body"] = got[f"body:{article.pk}"]
+        context["nav_sections"] = got["nav"]
         return context
 
 

@@ -38,13 +38,16 @@ def earlier_comment(form) -> Comment | None:
     """
     if not form.nonce:
         return None
+    # The cache first, then the database: a form is marked used only after its comment is
+    # committed, so a mark seen here means the comment is visible below unless it was deleted.
+    # (The other order took a twin click that committed in between for a reuse.)
+    try:
+        used = cache.get(USED_KEY.format(form.nonce))
+    except Exception:
+        logger.exception("Used comment forms unavailable in the cache")
+        used = None
     comment = Comment.objects.filter(form_token=form.nonce).first()
     if comment is None:
-        try:
-            used = cache.get(USED_KEY.format(form.nonce))
-        except Exception:
-            logger.exception("Used comment forms unavailable in the cache")
-            used = None
         if used is not None:
             raise FormReused
         return None

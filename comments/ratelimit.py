@@ -6,8 +6,11 @@ import time
 
 from django.conf import settings
 from django.core.cache import cache
-from django.core.exceptions import ImproperlyConfigured, ValidationError
-from django.core.validators import validate_ipv46_address
+from django.core.exceptions import ImproperlyConfigured
+
+from newsroom.clientip import client_ip
+
+__all__ = ["client_ip", "hit", "parse_rate"]
 
 logger = logging.getLogger(__name__)
 PERIODS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
@@ -26,22 +29,6 @@ def parse_rate(rate: str) -> tuple[int, int] | None:
     if int(count) == 0:
         return None
     return int(count), int(multiplier or 1) * PERIODS[unit]
-
-
-def client_ip(request) -> str | None:
-    """The reader's address: REMOTE_ADDR, or the one our trusted proxies put in X-Forwarded-For."""
-    address = request.META.get("REMOTE_ADDR", "")
-    proxies = settings.TRUSTED_PROXY_COUNT
-    if proxies:
-        forwarded = [a.strip() for a in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
-        forwarded = [a for a in forwarded if a]
-        if len(forwarded) >= proxies:
-            address = forwarded[-proxies]
-    try:
-        validate_ipv46_address(address)
-    except ValidationError:
-        return None
-    return address
 
 
 def hit(ip: str | None) -> bool:

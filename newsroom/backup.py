@@ -70,7 +70,8 @@ def backup(into: Path, *, alias: str = "default", now: datetime | None = None) -
     vendor = _vendor(alias)
     stamp = (now or datetime.now(UTC)).strftime("%Y%m%d-%H%M%S")
     folder = Path(into) / stamp
-    folder.mkdir(parents=True, exist_ok=False)
+    # Readers' email and IP addresses are in there: for the operator's eyes only.
+    folder.mkdir(mode=0o700, parents=True, exist_ok=False)
     target = folder / DATABASE_FILES[vendor]
     counts = _counts(alias)
     if vendor == "postgresql":

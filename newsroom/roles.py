@@ -14,6 +14,13 @@ def _crud(model: str, *actions: str) -> list[str]:
     return [f"{app}.{action}_{name}" for action in actions or ("view", "add", "change", "delete")]
 
 
+# django-axes' record of admin logins and lockouts: editors and moderators read it.
+LOGIN_RECORD = [
+    *_crud("axes.accessattempt", "view"),
+    *_crud("axes.accesslog", "view"),
+    *_crud("axes.accessfailurelog", "view"),
+]
+
 # A journalist's change and delete rights are narrowed to their own drafts by ArticleAdmin.
 ROLE_PERMISSIONS: dict[str, list[str]] = {
     JOURNALIST: [
@@ -31,9 +38,14 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         *_crud("articles.section"),
         *_crud("articles.tag"),
         *_crud("articles.sharelink"),
+        *LOGIN_RECORD,
     ],
     # Moderators keep the list of words that send a comment straight to spam.
-    MODERATOR: [*_crud("comments.comment", "view", "change"), *_crud("comments.blockedword")],
+    MODERATOR: [
+        *_crud("comments.comment", "view", "change"),
+        *_crud("comments.blockedword"),
+        *LOGIN_RECORD,
+    ],
 }
 
 

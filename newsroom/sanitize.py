@@ -35,6 +35,9 @@ _cleaner = bleach.Cleaner(
     strip=True,
     strip_comments=True,
 )
+# bleach re-escapes `&` correctly only inside double-quoted values: a value holding `"` would be
+# single-quoted and gain an `amp;` on every save (found by tests/newsroom/test_sanitize_properties).
+_cleaner.serializer.use_best_quote_char = False
 
 
 def clean_html(html: str) -> str:

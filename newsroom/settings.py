@@ -2,9 +2,11 @@
 
 import os
 import sys
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -34,6 +36,8 @@ if not SECRET_KEY:
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]" if DEBUG or TESTING else "")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+# A comment refused for want of a token (a cached page, no JavaScript) comes back to resend.
+CSRF_FAILURE_VIEW = "comments.views.csrf_failure"
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -49,15 +53,19 @@ INSTALLED_APPS = [
     "reversion",
     "imagekit",
     "django_prose_editor",
+    "newsroom.apps.LoginRecordConfig",  # django-axes
     "newsroom",
     "articles",
     "comments",
+    "wordpress",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "newsroom.charset.FormCharsetMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before the page cache: the home page cached for "/?p=123" must not hide an old link.
+    "wordpress.middleware.OldLinkMiddleware",
     # Outside sessions, CSRF and messages: a cached page is served without them, and a page
     # is kept only after they have had their say on the response (a cookie keeps it out).
     "newsroom.pagecache.middleware.PageCacheMiddleware",
@@ -70,6 +78,16 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "newsroom.notices.NoticeMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "newsroom.errors.RejectNulMiddleware",
+    "newsroom.csp.ContentSecurityPolicyMiddleware",
+    "newsroom.errors.MethodNotAllowedPageMiddleware",
+    "axes.middleware.AxesMiddleware",
+]
+
+# django-axes first: it refuses a locked-out login before the password is even checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 ROOT_URLCONF = "newsroom.urls"
@@ -127,6 +145,9 @@ if DATABASE_REPLICA_URL:
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
+# Seconds Redis has to connect or answer; after a failure the cache is skipped for a while.
+CACHE_SOCKET_TIMEOUT = float(os.environ.get("CACHE_SOCKET_TIMEOUT", "0.25"))
+CACHE_RETRY_SECONDS = float(os.environ.get("CACHE_RETRY_SECONDS", "10"))
 if REDIS_URL:
     CACHES = {
         "default": {
@@ -134,6 +155,11 @@ if REDIS_URL:
             "BACKEND": "newsroom.cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "newsroom"),
+            # A Redis that accepts connections but never answers must not hold a page for long.
+            "OPTIONS": {
+                "socket_connect_timeout": CACHE_SOCKET_TIMEOUT,
+                "socket_timeout": CACHE_SOCKET_TIMEOUT,
+            },
         }
     }
 else:
@@ -284,6 +310,19 @@ CELERY_BEAT_SCHEDULE = {
     },
 }
 
+# Admin login guessing (django-axes): after AXES_FAILURE_LIMIT wrong passwords for one username
+# from one address, that pair is locked out for AXES_COOLOFF_MINUTES; a shared office address
+# never locks out anyone else, and every lock ends by itself. Editors and moderators see the
+# record in the admin.
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_MINUTES = int(os.environ.get("AXES_COOLOFF_MINUTES", "15"))
+AXES_COOLOFF_TIME = timedelta(minutes=AXES_COOLOFF_MINUTES)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "newsroom.clientip.client_ip"
+AXES_LOCKOUT_CALLABLE = "newsroom.lockout.lockout_response"
+AXES_USERNAME_CALLABLE = "newsroom.lockout.username"
+
 # Production hardening: on unless DEBUG, each switchable for a proxy that terminates TLS.
 # X-Forwarded-Proto is believed only behind a proxy that sets it: without one, any client
 # reaching gunicorn directly could claim HTTPS.
@@ -301,6 +340,22 @@ SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# Content Security Policy (newsroom.csp): no inline script anywhere, nonces only in the admin.
+# CSP_EXTRA_IMG_SRC: comma-separated origins pictures may also come from (a CDN, object storage).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF, NONCE],
+        "img-src": [SELF, "data:", *env_list("CSP_EXTRA_IMG_SRC")],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
 
 EMAIL_BACKEND = os.environ.get(
     "EMAIL_BACKEND",

@@ -10,6 +10,8 @@ admin.site.site_header = f"Tòa soạn {settings.SITE_NAME}"
 admin.site.site_title = f"Tòa soạn {settings.SITE_NAME}"
 admin.site.index_title = "Bàn biên tập"
 
+handler400 = "newsroom.errors.bad_request"
+
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("admin/", admin.site.urls),
@@ -20,4 +22,6 @@ urlpatterns = [
 if settings.DEBUG:
     from django.conf.urls.static import static
 
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    from newsroom import media
+
+    urlpatterns += static(settings.MEDIA_URL, view=media.serve, document_root=settings.MEDIA_ROOT)

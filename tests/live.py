@@ -8,6 +8,7 @@ Used by the tests that need real concurrent HTTP (never the test client) and by
 import json
 import os
 import re
+import shutil
 import socket
 import subprocess
 import sys
@@ -216,3 +217,71 @@ class Reader:
 def received(status: int, location: str) -> bool:
     """Whether the server told the reader their comment was received (post, redirect, get)."""
     return status == 302 and location.endswith("#binh-luan")
+
+
+PG_BIN = Path(os.environ.get("PG_BIN", "/usr/lib/postgresql/15/bin"))
+
+
+class PrivatePostgres:
+    """A PostgreSQL server of our own (initdb, pg_ctl) on a loopback port, in a temporary folder.
+
+    It can be restarted without touching the machine's shared server. As root, it runs as the
+    `postgres` user, since PostgreSQL refuses to run as root.
+    """
+
+    def __init__(self, folder: Path, port: int):
+        self.folder, self.port = Path(folder), port
+        self.data = self.folder / "data"
+        self.as_user = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
+
+    @staticmethod
+    def available() -> bool:
+        return (PG_BIN / "initdb").exists()
+
+    def _run(self, *command: str) -> None:
+        subprocess.run(
+            [*self.as_user, *command],
+            check=True,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            timeout=120,
+        )
+
+    def start(self) -> None:
+        self.folder.mkdir(parents=True, exist_ok=True)
+        if self.as_user:
+            shutil.chown(self.folder, "postgres", "postgres")
+        if not self.data.exists():
+            self._run(
+                str(PG_BIN / "initdb"), "-D", str(self.data), "--auth=trust", "-U", "postgres"
+            )
+        self._pg_ctl("start")
+
+    def _pg_ctl(self, action: str, *extra: str) -> None:
+        options = f"-p {self.port} -c listen_addresses=127.0.0.1 -k {self.folder} -c fsync=off"
+        self._run(
+            str(PG_BIN / "pg_ctl"), "-D", str(self.data), "-l", str(self.folder / "log"),
+            "-o", options, "-w", "-t", "60", action, *extra,
+        )  # fmt: skip
+
+    def restart(self, hold: float = 0) -> None:
+        """What `pg_ctlcluster 15 main restart` does: drop every connection, come back.
+
+        With `hold`, the server stays down that many seconds before it starts again.
+        """
+        if not hold:
+            self._pg_ctl("restart", "-m", "fast")
+            return
+        self._pg_ctl("stop", "-m", "fast")
+        time.sleep(hold)
+        self._pg_ctl("start")
+
+    def stop(self) -> None:
+        self._pg_ctl("stop", "-m", "immediate")
+
+    def url(self, database: str) -> str:
+        return f"postgres://postgres@127.0.0.1:{self.port}/{database}"
+
+    def create_database(self, name: str) -> None:
+        server = ["-h", "127.0.0.1", "-p", str(self.port), "-U", "postgres"]
+        self._run(str(PG_BIN / "createdb"), *server, name)

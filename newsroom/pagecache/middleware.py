@@ -7,6 +7,7 @@ is judged on the response as every other middleware left it (cookies included).
 import hashlib
 import logging
 import time
+from functools import cache as once
 
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
@@ -28,18 +29,19 @@ PAGE_KEY = "pagecache:page:{}"
 STATUS_HEADER = "X-Page-Cache"
 
 
-def personal_cookies() -> set[str]:
+@once
+def personal_cookies() -> frozenset[str]:
     """Cookies that make a page one visitor's own: a session (staff), messages, a commenter."""
     from comments.author import AUTHOR_COOKIE
 
-    return {settings.SESSION_COOKIE_NAME, CookieStorage.cookie_name, AUTHOR_COOKIE}
+    return frozenset({settings.SESSION_COOKIE_NAME, CookieStorage.cookie_name, AUTHOR_COOKIE})
 
 
 def shared_page(request: HttpRequest) -> tuple[ResolverMatch, tuple[str, ...]] | None:
     """The reader page this request may share with every reader, and its areas; or None."""
     if request.method not in ("GET", "HEAD"):
         return None
-    if personal_cookies() & request.COOKIES.keys():
+    if not personal_cookies().isdisjoint(request.COOKIES):
         return None
     try:
         match = resolve(request.path_info)
@@ -49,12 +51,25 @@ def shared_page(request: HttpRequest) -> tuple[ResolverMatch, tuple[str, ...]] |
     return None if areas is None else (match, areas)
 
 
-def count_view(match: ResolverMatch) -> None:
-    """A story page served from the cache is still a page view."""
-    if match.view_name == "articles:detail":
-        from articles.counters import record_view
+def view_counter(match: ResolverMatch) -> str | None:
+    """The cache key counting views of the story this page shows, if it shows one."""
+    if match.view_name != "articles:detail":
+        return None
+    from articles.counters import view_key
 
-        record_view(int(match.kwargs["pk"]))
+    return view_key(int(match.kwargs["pk"]))
+
+
+def view_counted(match: ResolverMatch, count: int | None) -> None:
+    """A story page served from the cache is still a page view: write a full batch."""
+    if count is None:
+        return
+    from articles.counters import counted
+
+    try:
+        counted(int(match.kwargs["pk"]), count)
+    except Exception:  # the count waits for the next batch; the reader still gets the page
+        logger.warning("Could not write a batch of page views", exc_info=True)
 
 
 def is_shared(request: HttpRequest) -> bool:
@@ -91,6 +106,8 @@ def _public(response: HttpResponse, valid_for: float | None) -> None:
 
 
 class PageCacheMiddleware:
+    """Serve a shared reader page from the cache, or render it, keep it and mark it public."""
+
     def __init__(self, get_response):
         self.get_response = get_response
 
@@ -106,18 +123,27 @@ class PageCacheMiddleware:
         request.shared_page = True
         seconds = settings.PAGE_CACHE_SECONDS
         key = PAGE_KEY.format(hashlib.md5(request.build_absolute_uri().encode()).hexdigest())
+        # A story's view is counted in the same round trip when its page is in the cache.
+        counter = view_counter(match) if seconds else None
         try:
-            current, found = versions.read(areas, key) if seconds else versions.read(areas)
+            if seconds:
+                current, found, count = versions.read(areas, key, counter=counter)
+            else:
+                current, found, count = versions.read(areas)
         except Exception:
             logger.warning("Page cache unavailable; rendering %s", request.path, exc_info=True)
-            current, found = None, {}
+            current, found, count = None, {}, None
         entry = found.get(key)
         if entry is not None and current is not None and entry[0] == current.token:
             _token, status, headers, content = entry
             response = HttpResponse(content, status=status, headers=headers)
             response[STATUS_HEADER] = "hit"
-            count_view(match)
+            view_counted(match, count)
         else:
+            if count is not None:
+                # A stale copy was there, so the view is counted: the view must not count it again.
+                request.view_counted = True
+                view_counted(match, count)
             response = self._render(request, key, current, seconds)
         if STATUS_HEADER not in response:
             return response

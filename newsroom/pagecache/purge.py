@@ -5,7 +5,8 @@ Areas, each with a generation in `versions`:
 - `stories`: the public stories: every listing, feed and sitemap, and every story page
   (its related stories are the newest sharing its tags or section);
 - `counts`: comment counts, shown on listing cards and in the sidebar;
-- `article:<pk>`: one story's own page, its approved comments included.
+- `article:<pk>`: one story's own words, pictures and tags, shown on its page;
+- `comments:<pk>`: one story's approved comments, shown on its page.
 
 Purges run as the change is made and again once it is committed (see `_bump`).
 """
@@ -25,7 +26,7 @@ PAGES: dict[str, tuple[str, ...]] = {
     "articles:section": LISTING,
     "articles:tag": LISTING,
     "articles:search": LISTING,
-    "articles:detail": ("site", "stories"),  # and its own article:<pk>
+    "articles:detail": ("site", "stories"),  # and its own article:<pk>, comments:<pk>
     "articles:feed": INDEX,
     "articles:section-feed": INDEX,
     "articles:sitemap": INDEX,
@@ -41,12 +42,21 @@ def page_areas(url_name: str, kwargs: dict) -> tuple[str, ...] | None:
     if areas is None:
         return None
     if url_name == "articles:detail":
-        return (*areas, article_area(kwargs["pk"]))
+        return (*areas, article_area(kwargs["pk"]), comments_area(kwargs["pk"]))
     return areas
+
+
+def story_areas(pk) -> tuple[str, ...]:
+    """What the costly parts of a story page show: not its comments (see fragments)."""
+    return ("site", "stories", article_area(pk))
 
 
 def article_area(pk) -> str:
     return f"article:{int(pk)}"
+
+
+def comments_area(pk) -> str:
+    return f"comments:{int(pk)}"
 
 
 def _bump(areas: Iterable[str], *, schedule: bool = False) -> None:
@@ -69,7 +79,7 @@ def story_changed(pk: int) -> None:
 
 def comments_changed(article_ids: Iterable[int]) -> None:
     """Comments of these stories were approved, rejected, marked spam or deleted."""
-    _bump(["counts", *(article_area(pk) for pk in article_ids)])
+    _bump(["counts", *(comments_area(pk) for pk in article_ids)])
 
 
 def site_changed() -> None:

@@ -20,10 +20,13 @@ from django.core.cache import cache
 from django.db.models import Min
 from django.utils import timezone
 
+from . import store
+
 logger = logging.getLogger(__name__)
 
 GENERATION_KEY = "pagecache:gen:{}"
 NEXT_PUBLISH_KEY = "pagecache:next-publish"
+LIVE_KEY = "pagecache:live:{}"
 NONE_SCHEDULED = 0.0
 # The next publish time is looked up again at least this often, whatever happens.
 NEXT_PUBLISH_RECHECK = 600
@@ -67,13 +70,18 @@ def _store_next_publish() -> float | None:
     return moment
 
 
-def read(areas: Sequence[str], *extra_keys: str) -> tuple[Versions, dict]:
-    """The areas' current versions, in one cache round trip with `extra_keys`' values.
+def read(
+    areas: Sequence[str], *extra_keys: str, counter: str | None = None
+) -> tuple[Versions, dict, int | None]:
+    """The areas' current versions, `extra_keys`' values, and `counter` counted one up if the
+    first extra key is present (see store.fetch).
 
-    Raises what the cache raises when it is down: callers then render without caching.
+    One cache round trip, but after a purge or a flush. Raises what the cache raises when
+    it is down: callers then render without caching.
     """
     keys = {GENERATION_KEY.format(area): area for area in areas}
-    found = cache.get_many([*keys, NEXT_PUBLISH_KEY, *extra_keys])
+    if_present = extra_keys[0] if extra_keys else None
+    found, count = store.fetch([*keys, NEXT_PUBLISH_KEY, *extra_keys], counter, if_present)
     generations = {area: found.get(key) for key, area in keys.items()}
     missing = [GENERATION_KEY.format(area) for area, value in generations.items() if value is None]
     if missing:
@@ -91,13 +99,15 @@ def read(areas: Sequence[str], *extra_keys: str) -> tuple[Versions, dict]:
     else:
         next_publish = _store_next_publish()
     if next_publish is not None and next_publish <= time.time():
-        # A scheduled story has just gone live: every page listing stories is stale.
-        bump("stories")
-        next_publish = _store_next_publish()
+        # A scheduled story has just gone live: every page listing stories is stale. The
+        # first request to notice purges, once, however many servers notice at that moment.
+        if cache.add(LIVE_KEY.format(next_publish), True, NEXT_PUBLISH_RECHECK):
+            bump("stories")
+            next_publish = _store_next_publish()
         if "stories" in generations:
             generations["stories"] = cache.get(GENERATION_KEY.format("stories")) or _new()
     extra = {key: found[key] for key in extra_keys if key in found}
-    return Versions(generations, next_publish), extra
+    return Versions(generations, next_publish), extra, count
 
 
 def bump(*areas: str) -> None:

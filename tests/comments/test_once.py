@@ -1,6 +1,7 @@
 """One form, one comment: double clicks, retries and replays store a comment once."""
 
 import json
+from unittest import mock
 
 import pytest
 from django.core.cache import cache
@@ -86,6 +87,20 @@ def test_two_clicks_at_the_same_instant_store_one_comment(article):
     assert (created_first, created_second) == (True, False)
     assert first.pk == second.pk
     assert Comment.objects.count() == 1
+
+
+def test_a_twin_click_that_commits_while_this_one_checks_is_received_not_refused(article):
+    data = comment_data(article, body="Đúng lúc")
+    mine, twin = CommentForm(article, data=data), CommentForm(article, data=data)
+    assert mine.is_valid() and twin.is_valid()
+
+    def twin_commits_now(key, default=None):
+        comment, _ = once.store(twin, ip_address="127.0.0.1", user_agent="")
+        return comment.pk
+
+    with mock.patch("comments.once.cache") as cache_mock:
+        cache_mock.get.side_effect = twin_commits_now
+        assert once.earlier_comment(mine) == Comment.objects.get()
 
 
 def test_form_fields_endpoint_gives_each_reader_a_fresh_single_use_token(client, article):

@@ -1,0 +1,27 @@
+"""Content Security Policy: the admin's form media rendered under the request's nonce.
+
+The policy is `CONTENT_SECURITY_POLICY` in the settings. A nonce goes into the header only
+when a page reads `request.csp_nonce`: reader pages never do (they carry no inline script or
+style at all), so their header is the same for every request and a page can sit in a shared
+cache. The admin is never cached; the body editor's inline import map gets the nonce here.
+"""
+
+from csp.middleware import CSPMiddleware
+from django import forms
+from django.urls import reverse
+from js_asset import Media
+
+
+def is_admin(request) -> bool:
+    return request.path_info.startswith(reverse("admin:index"))
+
+
+class ContentSecurityPolicyMiddleware(CSPMiddleware):
+    """django-csp's middleware, with the admin's form media rendered under a nonce."""
+
+    def process_template_response(self, request, response):
+        media = (response.context_data or {}).get("media")
+        if isinstance(media, forms.Media) and is_admin(request):
+            # The nonce is read only here, so pages without media keep a nonce-free header.
+            response.context_data["media"] = Media.from_media(media, nonce=request.csp_nonce)
+        return response

@@ -1,0 +1,123 @@
+"""Query budgets of the reader pages at full size, rendered cold: no page and no part cached."""
+
+import pytest
+from django.core.cache import cache
+from django.urls import reverse
+
+from articles.models import RelatedArticle
+from comments.models import Comment
+from tests.factories import make_article, make_comment, make_image, make_section
+
+pytestmark = pytest.mark.django_db
+
+BUDGET = 8
+
+
+@pytest.fixture(autouse=True)
+def _page_cache_off(settings):
+    settings.PAGE_CACHE_SECONDS = 0
+
+
+@pytest.fixture
+def paper():
+    """Sections with subsections, 60 stories with pictures and tags, comments on them."""
+    picture = make_image()
+    sections = []
+    for i in range(2):
+        parent = make_section(f"Chuyên mục {i}")
+        sections += [parent, make_section(f"Mục con {i}", parent=parent)]
+    stories = [
+        make_article(
+            f"Đảng bộ tin số {n}",
+            section=sections[n % len(sections)],
+            hero_image=picture,
+            featured=n % 10 == 0,
+            tags=[f"Thẻ {n % 7}", "Đảng bộ"],
+        )
+        for n in range(60)
+    ]
+    for story in stories[:20]:
+        make_comment(story)
+    return {"sections": sections, "stories": stories, "picture": picture}
+
+
+@pytest.fixture
+def big_story(paper):
+    picture = paper["picture"]
+    story = make_article(
+        "Bài lớn",
+        section=paper["sections"][1],
+        hero_image=picture,
+        body=(
+            f'<p>Mở đầu.</p><figure data-image-id="{picture.pk}"><img src="{picture.file.url}" '
+            f'data-file="{picture.pk}" alt="Ảnh"><figcaption>Chú thích</figcaption></figure>'
+        ),
+        tags=[f"Thẻ riêng {n}" for n in range(50)],
+    )
+    for position, other in enumerate(paper["stories"][:20]):
+        RelatedArticle.objects.create(from_article=story, to_article=other, position=position)
+    threads = Comment.objects.bulk_create(
+        Comment(
+            article=story, name="Bạn đọc", email="a@example.com", body="Ý kiến", status="approved"
+        )
+        for _ in range(500)
+    )
+    Comment.objects.bulk_create(
+        Comment(
+            article=story,
+            parent=parent,
+            name="B",
+            email="b@example.com",
+            body="Đáp",
+            status="approved",
+        )
+        for parent in threads[:100]
+    )
+    return story
+
+
+def cold_get(client, url, django_assert_max_num_queries, budget=BUDGET):
+    cache.clear()
+    with django_assert_max_num_queries(budget) as captured:
+        response = client.get(url)
+    assert response.status_code == 200
+    return response, len(captured)
+
+
+def test_article_page_with_500_comments_50_tags_20_related(
+    client, big_story, django_assert_max_num_queries
+):
+    response, _ = cold_get(client, big_story.get_absolute_url(), django_assert_max_num_queries)
+    assert len(response.context["tags"]) == 50
+    assert "Xem thêm bình luận" in response.content.decode()
+    assert "<picture>" in response.content.decode()
+    # Its parts kept, the page costs the story and its comments: what a purge leaves.
+    with django_assert_max_num_queries(3):
+        assert client.get(big_story.get_absolute_url()).status_code == 200
+
+
+def test_home_page_at_full_size(client, paper, django_assert_max_num_queries):
+    response, _ = cold_get(client, reverse("articles:home"), django_assert_max_num_queries)
+    assert len(response.context["blocks"]) == 2
+    with django_assert_max_num_queries(0):
+        assert client.get(reverse("articles:home")).status_code == 200
+
+
+def test_section_page_at_full_size(client, paper, django_assert_max_num_queries):
+    url = paper["sections"][0].get_absolute_url()
+    response, _ = cold_get(client, url, django_assert_max_num_queries)
+    assert len(response.context["articles"]) == 20
+    cold_get(client, url + "?page=2", django_assert_max_num_queries)
+
+
+def test_tag_page_at_full_size(client, paper, django_assert_max_num_queries):
+    url = reverse("articles:tag", args=["dang-bo"])
+    response, _ = cold_get(client, url, django_assert_max_num_queries)
+    assert len(response.context["articles"]) == 20
+    cold_get(client, url + "?page=3", django_assert_max_num_queries)
+
+
+def test_search_page_at_full_size(client, paper, django_assert_max_num_queries):
+    url = reverse("articles:search") + "?q=dang+bo"
+    response, _ = cold_get(client, url, django_assert_max_num_queries)
+    assert len(response.context["articles"]) == 20

@@ -1,0 +1,1 @@
+"""Bring a WordPress export (WXR) into Newsroom: read, map, write, report."""
