@@ -121,12 +121,19 @@ def test_a_replaced_file_does_not_take_the_old_files_renditions(client, with_bro
     assert not Image.objects.get().renditions_ready
 
 
-def test_pictures_whose_task_was_lost_are_queued_again(client, with_broker):
+def test_pictures_whose_task_was_lost_are_queued_again_now_and_then(client, with_broker):
     image = upload_picture(client)
+    start = timezone.now()
     with mock.patch.object(tasks, "enqueue") as enqueue:
         assert tasks.requeue_missing_renditions.apply().result == 0
-        with time_machine.travel(timezone.now() + timedelta(minutes=11)):
+        with time_machine.travel(start + timedelta(minutes=11)):
             assert tasks.requeue_missing_renditions.apply().result == 1
+        # Not again while that task may still be retrying, nor after a day.
+        with time_machine.travel(start + timedelta(minutes=21)):
+            assert tasks.requeue_missing_renditions.apply().result == 0
+        cache.clear()
+        with time_machine.travel(start + timedelta(days=1, minutes=1)):
+            assert tasks.requeue_missing_renditions.apply().result == 0
     enqueue.assert_called_once_with(tasks.make_renditions, image.pk, image.file.name)
 
 
