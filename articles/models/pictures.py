@@ -68,6 +68,12 @@ class Image(models.Model):
         if self.file._committed and self.width and self.height:
             return
         try:
-            self.width, self.height = get_image_dimensions(self.file)
+            if self.file._committed:
+                # Opened here for the measure only (no rendition is made in this process when
+                # a worker makes them): closed again at once.
+                with self.file.open("rb") as stored:
+                    self.width, self.height = get_image_dimensions(stored)
+            else:
+                self.width, self.height = get_image_dimensions(self.file)
         except (OSError, ValueError):
             logger.warning("Picture %s: file unreadable, size unknown", self.file.name)
