@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from articles.text import excerpt
 
-from . import moderation
+from . import admin_queue, moderation
 from .models import BlockedWord, Comment
 
 
@@ -51,6 +51,9 @@ class CommentAdmin(admin.ModelAdmin):
         "moderated_by",
         "moderated_at",
     ]
+
+    def get_urls(self):
+        return admin_queue.urls(self) + super().get_urls()
 
     def get_ordering(self, request):
         pending_first = Case(

@@ -12,7 +12,8 @@ from comments.author import author_memory, remembered_email
 from comments.forms import CommentForm
 from comments.models import Comment
 from comments.moderation import cache_version
-from comments.threads import comments_open, thread_page
+from comments.queue import shown_text
+from comments.threads import comments_open, sort_from, thread_page
 from newsroom.pagecache.middleware import is_shared
 
 register = template.Library()
@@ -22,19 +23,22 @@ logger = logging.getLogger(__name__)
 LIST_CACHE_SECONDS = 600
 
 
-@register.simple_tag
-def comment_list(article) -> str:
-    """The first page of approved threads, rendered once per moderation change."""
+@register.simple_tag(takes_context=True)
+def comment_list(context, article) -> str:
+    """The first page of approved threads in the reader's order, rendered once per change."""
     is_open = comments_open(article)
+    request = context.get("request")
+    sort = sort_from(request.GET if request is not None else {})
     try:
-        key = f"comments:list:{article.pk}:{cache_version(article.pk)}:{int(is_open)}"
+        version = cache_version(article.pk)
+        key = f"comments:list:{article.pk}:{version}:{int(is_open)}:{sort}"
         html = cache.get(key)
     except Exception:
         # Without the cache the page costs two more queries; it must not fail.
         logger.exception("Comment list cache unavailable")
         key, html = None, None
     if html is None:
-        page = thread_page(article.pk)
+        page = thread_page(article.pk, sort=sort)
         html = render_to_string(
             "comments/includes/comment_threads.html",
             {"article": article, "page": page, "open": is_open},
@@ -90,3 +94,9 @@ def comment_form(context, article, reply_to=None):
 def pending_comment_count() -> int:
     """How many comments wait for a moderator (the admin index shows it)."""
     return Comment.objects.pending().count()
+
+
+@register.simple_tag
+def queue_text(text: str) -> str:
+    """A comment's whole text for the moderation queue: escaped, links shown but not active."""
+    return shown_text(text)
