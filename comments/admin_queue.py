@@ -35,11 +35,6 @@ def urls(model_admin) -> list:
     return [
         path("kiem-duyet/", site.admin_view(queue.page), name="comments_comment_queue"),
         path(
-            "kiem-duyet/<int:pk>/<slug:action>/",
-            site.admin_view(require_POST(queue.act)),
-            name="comments_comment_moderate",
-        ),
-        path(
             "kiem-duyet/<int:pk>/tra-loi/",
             site.admin_view(require_POST(queue.reply)),
             name="comments_comment_queue_reply",
@@ -48,6 +43,12 @@ def urls(model_admin) -> list:
             "kiem-duyet/duyet-nhieu/",
             site.admin_view(require_POST(queue.bulk)),
             name="comments_comment_bulk",
+        ),
+        # Last: its <action> would otherwise take the reply's "tra-loi".
+        path(
+            "kiem-duyet/<int:pk>/<slug:action>/",
+            site.admin_view(require_POST(queue.act)),
+            name="comments_comment_moderate",
         ),
     ]
 
