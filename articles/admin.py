@@ -120,6 +120,10 @@ class ArticleAdmin(CheckedAutocompleteMixin, VersionAdmin):
 
     # Who may do what ---------------------------------------------------------------------
 
+    def get_queryset(self, request):
+        # Every view of the desk goes through here: list, form, preview, history, autocomplete.
+        return workflow.readable(request.user, super().get_queryset(request))
+
     def has_publish_permission(self, request) -> bool:
         return workflow.can_publish(request.user)
 

@@ -148,3 +148,19 @@ class ImageForm(forms.ModelForm):
         model = Image
         fields = ["file", "alt_text", "caption", "credit"]
         widgets = {"caption": forms.Textarea(attrs={"rows": 3})}
+
+    def clean(self):
+        """Store a new upload now, while a failure can still be said next to the field.
+
+        A disk that is full (or an object store that refuses) would otherwise fail the save
+        after validation: a 500 that loses the alt text and caption, with a truncated file
+        left behind. Here the journalist gets the form back with what they typed, and no file.
+        """
+        cleaned = super().clean()
+        upload = cleaned.get("file")
+        if upload and not self.errors and not getattr(upload, "_committed", False):
+            try:
+                cleaned["file"] = images.store_upload(self.instance, upload)
+            except images.StorageFull as error:
+                self.add_error("file", str(error))
+        return cleaned

@@ -3,6 +3,7 @@
 import logging
 import re
 import warnings
+from contextlib import suppress
 from dataclasses import dataclass
 from html import unescape
 from io import BytesIO
@@ -346,9 +347,35 @@ def media_name(url: str) -> str | None:
     return None
 
 
+class StorageFull(Exception):
+    """The media storage could not take a picture (disk full, object store refusing)."""
+
+
+def store_upload(image, upload) -> str:
+    """Write `upload` where `image.file` keeps it; return the stored name.
+
+    On a storage error nothing is left behind: a file cut off half way is deleted.
+    """
+    field = image._meta.get_field("file")
+    storage = field.storage
+    name = storage.get_available_name(field.generate_filename(image, upload.name))
+    try:
+        return storage.save(name, upload, max_length=field.max_length)
+    except OSError as error:
+        logger.error("Media storage refused %s: %s", name, error)
+        with suppress(Exception):
+            if storage.exists(name):
+                storage.delete(name)
+        raise StorageFull(
+            "Máy chủ không lưu được ảnh này (ổ lưu trữ đã đầy hoặc đang gặp sự cố). "
+            "Mô tả và chú thích bạn gõ vẫn còn: vui lòng chọn lại tệp ảnh và lưu sau ít phút, "
+            "hoặc báo cho quản trị kỹ thuật."
+        ) from error
+
+
 def delete_files(name: str, rendition_names: list[str]) -> None:
     """Remove a deleted picture's file and renditions from storage; log what fails."""
-    for each in [name, *rendition_names]:
+    for each in filter(None, [name, *rendition_names]):
         try:
             default_storage.delete(each)
         except Exception:

@@ -1,6 +1,9 @@
 """Stories, the sections they live in, their pictures and tags."""
 
+import logging
+
 from django.conf import settings
+from django.core.files.images import get_image_dimensions
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -14,6 +17,8 @@ from newsroom.sanitize import clean_html
 
 from .images import rendition
 from .text import clean_name, clean_text, excerpt, search_document, slugify
+
+logger = logging.getLogger(__name__)
 
 
 def normal_slug(instance: models.Model, source: str, fallback: str, max_length: int = 200) -> str:
@@ -153,9 +158,10 @@ class TaggedArticle(ItemBase):
 
 
 class Image(models.Model):
-    file = models.ImageField(
-        _("tệp ảnh"), upload_to="images/%Y/%m/", width_field="width", height_field="height"
-    )
+    # Width and height are measured once, when the file is saved (`measure`), never when a row
+    # is loaded: a page must not need the file, which may be missing (a database restored
+    # without its media) or far away (object storage).
+    file = models.ImageField(_("tệp ảnh"), upload_to="images/%Y/%m/")
     alt_text = models.CharField(
         _("mô tả ảnh (alt)"),
         max_length=250,
@@ -193,12 +199,32 @@ class Image(models.Model):
         self.alt_text = clean_text(self.alt_text).strip()
         self.caption = clean_text(self.caption).strip()
         self.credit = clean_name(self.credit)
+        self.measure()
+
+    def measure(self) -> None:
+        """Store the picture's size: from a new upload, or once from a stored file not yet measured.
+
+        A file that cannot be read leaves the size unknown; pages then draw the picture without it.
+        """
+        if not self.file:
+            self.width = self.height = None
+            return
+        if self.file._committed and self.width and self.height:
+            return
+        try:
+            self.width, self.height = get_image_dimensions(self.file)
+        except (OSError, ValueError):
+            logger.warning("Picture %s: file unreadable, size unknown", self.file.name)
+
+
+def is_public() -> models.Q:
+    """The one definition of public: published, and its publish time has come."""
+    return models.Q(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
 
 
 class ArticleQuerySet(models.QuerySet):
     def published(self):
-        """The one definition of public: published, and its publish time has come."""
-        return self.filter(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
+        return self.filter(is_public())
 
     def for_listing(self):
         return self.select_related("section", "hero_image").order_by("-published_at", "-pk")

@@ -10,7 +10,7 @@ from newsroom.pagecache import purge
 from newsroom.tasks import enqueue, retry_or_give_up
 
 from .counters import flush_views
-from .images import RENDITION_FIELDS
+from .images import RENDITION_FIELDS, delete_files
 from .models import Image
 
 logger = logging.getLogger(__name__)
@@ -30,6 +30,8 @@ def make_renditions(self, image_id: int, name: str = "") -> bool:
         for field in RENDITION_FIELDS:
             getattr(image, field).generate(force=False)
     except Exception as exc:
+        # A rendition cut off by a full disk would pass for made: none is kept for the retry.
+        delete_files("", [getattr(image, field).name for field in RENDITION_FIELDS])
         retry_or_give_up(self, exc, "Could not make the renditions of picture %s", image_id)
         return False
     Image.objects.filter(pk=image_id, file=image.file.name).update(renditions_ready=True)

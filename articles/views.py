@@ -49,9 +49,8 @@ class SidebarMixin:
         return {}
 
     def get_context_data(self, **kwargs):
-        got = parts(
-            LISTING, {"nav": menu, "sidebar": lambda _: sidebar_lists(), **self.extra_parts()}
-        )
+        specs = {"nav": menu, "sidebar": lambda _: sidebar_lists(), **self.extra_parts()}
+        got = parts({name: (LISTING, compute) for name, compute in specs.items()})
         self.parts = got
         return super().get_context_data(nav_sections=got["nav"], **got["sidebar"], **kwargs)
 
@@ -127,7 +126,8 @@ class ArticleDetailView(PublishedMixin, DetailView):
             "nav": menu,
         }
         if self.keep_parts:
-            got = parts(story_areas(article.pk), specs)
+            areas = story_areas(article.pk)
+            got = parts({name: (areas, compute) for name, compute in specs.items()})
         else:
             got = {}
             for name, compute in specs.items():

@@ -10,14 +10,14 @@ from datetime import datetime
 import reversion
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 
 from articles.templatetags.vn_dates import vn_datetime
 from newsroom.notices import notify
 
-from .models import Article
+from .models import Article, is_public
 
 PUBLISH_PERMISSION = "articles.publish_article"
 
@@ -28,6 +28,17 @@ class WorkflowError(ValueError):
 
 def can_publish(user) -> bool:
     return user.has_perm(PUBLISH_PERMISSION)
+
+
+def readable(user, stories: QuerySet[Article]) -> QuerySet[Article]:
+    """Editors read every story; a journalist reads their own and the public ones.
+
+    A colleague's draft, pending or scheduled story is their unpublished work: not listed,
+    opened, previewed, compared in history nor offered by the autocomplete.
+    """
+    if can_publish(user):
+        return stories
+    return stories.filter(Q(author=user.pk) | is_public())
 
 
 def can_edit(user, article: Article) -> bool:

@@ -1,11 +1,8 @@
 """Moderation steps: the admin actions and any view call these, never set status directly."""
 
-import logging
 from collections.abc import Iterable
-from uuid import uuid4
 
 from django.conf import settings
-from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Count, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
@@ -15,9 +12,6 @@ from articles.models import Article
 from newsroom.pagecache import purge as pagecache_purge
 
 from .models import Comment
-
-VERSION_KEY = "comments:version:{}"
-logger = logging.getLogger(__name__)
 
 
 def approve(comment: Comment, *, by) -> bool:
@@ -131,22 +125,5 @@ def delete_comments(comments) -> int:
 
 
 def purge(article_ids: Iterable[int]) -> None:
-    """Drop the cached comment lists and pages of the stories: the next view renders them afresh."""
-    # A new random version makes every cached list of the story unreachable at once; being
-    # random, a version lost from the cache can never bring back an old list.
+    """Show the stories' comments afresh: their pages and comment lists are purged."""
     pagecache_purge.comments_changed(article_ids)
-    try:
-        cache.set_many({VERSION_KEY.format(pk): uuid4().hex for pk in article_ids}, timeout=None)
-    except Exception:
-        # The moderation is committed; a cache outage only delays it by LIST_CACHE_SECONDS.
-        logger.exception("Could not purge the cached comments of stories %s", article_ids)
-
-
-def cache_version(article_id: int) -> str:
-    """The current version of a story's cached comment lists."""
-    key = VERSION_KEY.format(article_id)
-    version = cache.get(key)
-    if version is None:
-        cache.add(key, uuid4().hex, timeout=None)
-        version = cache.get(key)
-    return version

@@ -3,87 +3,95 @@
 Reads answer "not cached" and writes are dropped, each logged: the page is made from the
 database instead. `incr` and `decr` still raise, because their callers decide which way to
 fail (the comment rate limit lets posts through to moderation; a page view goes uncounted).
-This is the one place for connection timeouts and a circuit breaker for a hung server.
+
+A server that accepts connections but never answers costs one short timeout (the
+`socket_connect_timeout` and `socket_timeout` options, `CACHE_SOCKET_TIMEOUT`), not one per
+cache call: after a failure this process skips the cache for `CACHE_RETRY_SECONDS`.
 """
 
 import logging
+import time
 
+from django.conf import settings
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.redis import RedisCache
+from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import RedisError
 
 logger = logging.getLogger(__name__)
 CACHE_ERRORS = (RedisError, OSError)
 
 
+class CacheSkipped(RedisConnectionError):
+    """The cache failed a moment ago and is not asked again yet."""
+
+
+# When each Redis server (by its address) may be asked again; per process, since Django makes
+# a cache object per thread.
+_DOWN_UNTIL: dict[str, float] = {}
+
+
 class ResilientRedisCache(RedisCache):
-    def _failed(self, operation: str, error: Exception) -> None:
-        logger.error("Cache unavailable (%s): %s", operation, error)
+    def _call(self, operation: str, call, fallback):
+        """Run `call` against Redis, or give `fallback` while it is down (raise it if an error)."""
+        server = ",".join(self._servers)
+        if time.monotonic() < _DOWN_UNTIL.get(server, 0.0):
+            if isinstance(fallback, Exception):
+                raise fallback
+            return fallback
+        try:
+            return call()
+        except CACHE_ERRORS as error:
+            _DOWN_UNTIL[server] = time.monotonic() + settings.CACHE_RETRY_SECONDS
+            logger.error("Cache unavailable (%s): %s", operation, error)
+            if isinstance(fallback, Exception):
+                raise
+            return fallback
 
     def get(self, key, default=None, version=None):
-        try:
-            return super().get(key, default, version)
-        except CACHE_ERRORS as error:
-            self._failed("get", error)
-            return default
+        return self._call("get", lambda: RedisCache.get(self, key, default, version), default)
 
     def get_many(self, keys, version=None):
-        try:
-            return super().get_many(keys, version)
-        except CACHE_ERRORS as error:
-            self._failed("get_many", error)
-            return {}
+        return self._call("get_many", lambda: RedisCache.get_many(self, keys, version), {})
 
     def has_key(self, key, version=None):
-        try:
-            return super().has_key(key, version)
-        except CACHE_ERRORS as error:
-            self._failed("has_key", error)
-            return False
+        return self._call("has_key", lambda: RedisCache.has_key(self, key, version), False)
 
     def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
-        try:
-            return super().add(key, value, timeout, version)
-        except CACHE_ERRORS as error:
-            self._failed("add", error)
-            return False
+        return self._call("add", lambda: RedisCache.add(self, key, value, timeout, version), False)
 
     def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
-        try:
-            super().set(key, value, timeout, version)
-        except CACHE_ERRORS as error:
-            self._failed("set", error)
+        self._call("set", lambda: RedisCache.set(self, key, value, timeout, version), None)
 
     def set_many(self, data, timeout=DEFAULT_TIMEOUT, version=None):
-        try:
-            return super().set_many(data, timeout, version)
-        except CACHE_ERRORS as error:
-            self._failed("set_many", error)
-            return list(data)
+        return self._call(
+            "set_many",
+            lambda: RedisCache.set_many(self, data, timeout, version),
+            list(data),
+        )
 
     def touch(self, key, timeout=DEFAULT_TIMEOUT, version=None):
-        try:
-            return super().touch(key, timeout, version)
-        except CACHE_ERRORS as error:
-            self._failed("touch", error)
-            return False
+        return self._call("touch", lambda: RedisCache.touch(self, key, timeout, version), False)
 
     def delete(self, key, version=None):
-        try:
-            return super().delete(key, version)
-        except CACHE_ERRORS as error:
-            self._failed("delete", error)
-            return False
+        return self._call("delete", lambda: RedisCache.delete(self, key, version), False)
 
     def delete_many(self, keys, version=None):
-        try:
-            super().delete_many(keys, version)
-        except CACHE_ERRORS as error:
-            self._failed("delete_many", error)
+        self._call("delete_many", lambda: RedisCache.delete_many(self, keys, version), None)
 
     def clear(self):
-        try:
-            return super().clear()
-        except CACHE_ERRORS as error:
-            self._failed("clear", error)
-            return False
+        return self._call("clear", lambda: RedisCache.clear(self), False)
+
+    def incr(self, key, delta=1, version=None):
+        return self._call(
+            "incr",
+            lambda: RedisCache.incr(self, key, delta, version),
+            CacheSkipped(),
+        )
+
+    def decr(self, key, delta=1, version=None):
+        return self._call(
+            "decr",
+            lambda: RedisCache.decr(self, key, delta, version),
+            CacheSkipped(),
+        )

@@ -19,6 +19,26 @@ def bad_request(request, exception=None) -> HttpResponse:
     return HttpResponse(body, status=413 if too_big else 400)
 
 
+class RejectNulMiddleware:
+    """400 for a NUL character in the path or the query: no page has one, and PostgreSQL
+    refuses it in any query (a 500 wherever a view looks it up)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if (
+            "\x00" in request.path
+            or "\x00" in request.META.get("QUERY_STRING", "")
+            or any(
+                "\x00" in key or any("\x00" in value for value in values)
+                for key, values in request.GET.lists()
+            )
+        ):
+            return bad_request(request)
+        return self.get_response(request)
+
+
 class MethodNotAllowedPageMiddleware:
     """Give the bodiless 405 of require_POST and of class-based views a Vietnamese page."""
 

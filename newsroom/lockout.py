@@ -7,6 +7,8 @@ from django.http import HttpResponse
 from django.template.response import TemplateResponse
 from django.utils import timezone
 
+USERNAME_MAX_LENGTH = 255  # axes.models.AccessBase.username
+
 
 def lockout_response(request, original_response=None, credentials=None) -> HttpResponse:
     """429 with a Vietnamese page saying when to try again (each new try restarts the wait)."""
@@ -25,3 +27,9 @@ def lockout_response(request, original_response=None, credentials=None) -> HttpR
     )
     response["Retry-After"] = str(int(cool_off.total_seconds()))
     return response.render()
+
+
+def username(request, credentials=None) -> str | None:
+    """The username axes records: as typed, cut to its column's length (a longer one is a 500)."""
+    value = credentials.get("username") if credentials else request.POST.get("username")
+    return None if value is None else str(value).replace("\x00", "")[:USERNAME_MAX_LENGTH]

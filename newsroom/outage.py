@@ -9,6 +9,7 @@ so the site recovers by itself when the database is back.
 import logging
 import sys
 
+from django.conf import settings
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse, HttpResponseServerError
 from django.template.loader import render_to_string
@@ -28,7 +29,7 @@ def outage_response(request) -> HttpResponse:
             kept = request.POST.get("body", "")
         except Exception:  # an unreadable body keeps nothing; it must not fail the page
             kept = ""
-    html = render_to_string("503.html", {"kept_body": kept})
+    html = render_to_string("503.html", {"kept_body": kept, "site_name": settings.SITE_NAME})
     response = HttpResponse(html, status=503)
     response["Retry-After"] = str(RETRY_AFTER_SECONDS)
     response["Cache-Control"] = "no-store"

@@ -209,3 +209,25 @@ def seaweedfs(folder: Path):
     with running(command, dict(os.environ), folder / "weed.log", grace=3) as process:
         wait_until(answers, timeout=60, what="SeaweedFS to answer S3 requests")
         yield endpoint
+
+
+def gunicorn(env: dict[str, str], port: int, log: Path):
+    """One app server as deployed: deploy/gunicorn.conf.py, on loopback."""
+    command = [str(BIN / "gunicorn"), "-c", str(ROOT / "deploy" / "gunicorn.conf.py")]
+    env = {
+        **env,
+        "GUNICORN_BIND": f"127.0.0.1:{port}",
+        "GUNICORN_WORKERS": "2",
+        "GUNICORN_ACCESS_LOG": "",
+    }
+    return running(command, env, log, grace=10)
+
+
+def answers(url: str) -> bool:
+    import urllib.request
+
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.status == 200
+    except OSError:
+        return False

@@ -6,6 +6,8 @@ from django.utils.translation import gettext_lazy as _
 
 from articles.models import Article, Section, Tag
 
+from .links import key_for_url
+
 
 class ImportedItem(models.Model):
     """A WordPress object (by site, kind and WordPress id) and the object it became here.
@@ -52,7 +54,7 @@ class OldLink(models.Model):
         _("đường dẫn cũ"),
         max_length=500,
         unique=True,
-        help_text=_("Ví dụ /2015/03/17/ten-bai hoặc /?p=123 (không gồm tên miền)."),
+        help_text=_("Ví dụ /2015/03/17/ten-bai/ hoặc /?p=123; dán cả địa chỉ cũ cũng được."),
     )
     article = models.ForeignKey(
         Article,
@@ -94,7 +96,16 @@ class OldLink(models.Model):
     def __str__(self):
         return self.path
 
+    def save(self, *args, **kwargs):
+        # Written the way the middleware looks it up: "http://old.vn/a/b/" is "/a/b".
+        self.path = key_for_url(self.path) or self.path
+        super().save(*args, **kwargs)
+
     def clean(self):
+        if self.path and key_for_url(self.path) is None:
+            raise ValidationError(
+                {"path": _("Đường dẫn cũ không được là trang chủ “/”.")}, code="home"
+            )
         targets = [t for t in (self.article_id, self.section_id, self.tag_id, self.url) if t]
         if len(targets) != 1:
             raise ValidationError(

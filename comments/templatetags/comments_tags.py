@@ -1,60 +1,75 @@
 """The comment block of a story page: the cached list of threads and the reader's form."""
 
 import logging
-from contextlib import suppress
 
 from django import template
-from django.core.cache import cache
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
 from comments.author import author_memory, remembered_email
 from comments.forms import CommentForm
 from comments.models import Comment
-from comments.moderation import cache_version
 from comments.queue import shown_text
 from comments.threads import comments_open, sort_from, thread_page
+from newsroom.pagecache.fragments import parts
 from newsroom.pagecache.middleware import is_shared
+from newsroom.pagecache.purge import comments_area
 
 register = template.Library()
 logger = logging.getLogger(__name__)
 
-# Moderation purges the list at once; the timeout only bounds what an idle cache keeps.
-LIST_CACHE_SECONDS = 600
-
 
 @register.simple_tag(takes_context=True)
 def comment_list(context, article) -> str:
-    """The first page of approved threads in the reader's order, rendered once per change."""
+    """The first page of approved threads in the reader's order, rendered once per change.
+
+    Kept with the page cache's parts under the story's `comments:<pk>` area, which
+    moderation purges (newsroom/pagecache/purge.py); without the cache it costs two queries.
+    """
     is_open = comments_open(article)
     request = context.get("request")
     sort = sort_from(request.GET if request is not None else {})
-    try:
-        version = cache_version(article.pk)
-        key = f"comments:list:{article.pk}:{version}:{int(is_open)}:{sort}"
-        html = cache.get(key)
-    except Exception:
-        # Without the cache the page costs two more queries; it must not fail.
-        logger.exception("Comment list cache unavailable")
-        key, html = None, None
-    if html is None:
+
+    def render(_):
         page = thread_page(article.pk, sort=sort)
-        html = render_to_string(
+        return render_to_string(
             "comments/includes/comment_threads.html",
             {"article": article, "page": page, "open": is_open},
         )
-        if key is not None:
-            with suppress(Exception):
-                cache.set(key, html, LIST_CACHE_SECONDS)
+
+    name = f"comments:{article.pk}:{int(is_open)}:{sort}"
+    html = parts({name: ((comments_area(article.pk),), render)})[name]
     # Rendered by our own autoescaping template just above (or earlier, from the cache).
     return mark_safe(html)
 
 
-@register.inclusion_tag("comments/includes/comment_form.html", takes_context=True)
-def comment_form(context, article, reply_to=None):
-    """The form (or the closed notice), keeping what the reader typed and who they are."""
+FORM_TEMPLATE = "comments/includes/comment_form.html"
+
+
+@register.simple_tag(takes_context=True)
+def comment_form(context, article, reply_to=None) -> str:
+    """The form (or the closed notice), keeping what the reader typed and who they are.
+
+    On a page shared by every reader the form carries nobody's tokens (the browser fetches
+    its own) and is the same for everyone, so it is rendered once and kept with the page parts.
+    """
     request = context.get("request")
-    # A page shared by every reader carries nobody's tokens: the browser fetches its own.
+    shared = request is not None and is_shared(request)
+    if shared and reply_to is None and context.get("comment_form") is None:
+
+        def render(_):
+            return render_to_string(FORM_TEMPLATE, form_context(context, article))
+
+        name = f"comment-form:{article.pk}:{int(comments_open(article))}"
+        html = parts({name: ((), render)})[name]
+    else:
+        html = render_to_string(FORM_TEMPLATE, form_context(context, article, reply_to))
+    # Rendered by our own autoescaping template (or earlier, from the cache).
+    return mark_safe(html)
+
+
+def form_context(context, article, reply_to=None) -> dict:
+    request = context.get("request")
     shared = request is not None and is_shared(request)
     memory = author_memory(request) if request is not None and not shared else {}
     form = context.get("comment_form")

@@ -1,9 +1,9 @@
 """Parts of a reader page kept in the cache between renderings, under the page cache's purges.
 
 A page cache miss (right after a purge, or with PAGE_CACHE_SECONDS=0) still finds the costly
-parts here: the story body with its pictures, the tags, related stories, the sidebar, the
-menu. All parts of a page come back in one round trip, stored with the generations of the
-areas the page shows, so they go stale exactly when the page does.
+parts here: the story body with its pictures, the tags, related stories, the comments, the
+sidebar, the menu. A page's parts come back in one round trip, each stored with the
+generations of the areas it shows, so each goes stale exactly when what it shows changes.
 """
 
 import logging
@@ -17,7 +17,7 @@ from . import versions
 
 logger = logging.getLogger(__name__)
 
-PART_KEY = "pagecache:part:{}"
+PART_KEY = "pagecache:part:{}@{}"
 # Purges make parts stale; this only bounds what an idle cache keeps (and the sidebar's
 # view counts, which change without a purge).
 PART_SECONDS = 300
@@ -25,28 +25,34 @@ PART_SECONDS = 300
 Compute = Callable[[dict[str, Any]], Any]
 
 
-def parts(areas: Sequence[str], specs: dict[str, Compute]) -> dict[str, Any]:
-    """Each named part from the cache, or computed (in order, seeing the parts before it)."""
+def parts(specs: dict[str, tuple[Sequence[str], Compute]]) -> dict[str, Any]:
+    """Each named part (areas it shows, how to compute it) from the cache, or computed.
+
+    Parts are computed in order, each seeing the ones before it.
+    """
     # Kept per set of areas: a part shared by pages that show different areas (the menu on
     # a story page and on the home page) would otherwise be stored over and over.
-    scope = "|".join(areas)
-    keys = {name: PART_KEY.format(f"{name}@{scope}") for name in specs}
+    keys = {name: PART_KEY.format(name, "|".join(areas)) for name, (areas, _) in specs.items()}
+    all_areas = sorted({area for areas, _ in specs.values() for area in areas})
     try:
-        current, found, _ = versions.read(areas, *keys.values())
+        current, found, _ = versions.read(all_areas, *keys.values())
     except Exception:
         logger.warning("Page parts cache unavailable", exc_info=True)
         current, found = None, {}
-    token = current.token if current is not None else None
     values: dict[str, Any] = {}
     fresh: dict[str, tuple[str, Any]] = {}
-    for name, compute in specs.items():
+    for name, (areas, compute) in specs.items():
+        token = None
+        if current is not None:
+            token = ".".join(current.generations[area] for area in sorted(areas))
         entry = found.get(keys[name])
         if token is not None and entry is not None and entry[0] == token:
             values[name] = entry[1]
         else:
             values[name] = compute(values)
-            fresh[keys[name]] = (token, values[name])
-    if fresh and token is not None:
+            if token is not None:
+                fresh[keys[name]] = (token, values[name])
+    if fresh:
         try:
             cache.set_many(fresh, min(PART_SECONDS, settings.PAGE_CACHE_SECONDS or PART_SECONDS))
         except Exception:

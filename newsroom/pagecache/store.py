@@ -9,7 +9,7 @@ from functools import cache as once
 
 from django.core.cache import cache, caches
 from django.core.cache.backends.redis import RedisCache
-from redis.exceptions import NoScriptError
+from redis.exceptions import NoScriptError, RedisError
 
 # Count only for a page the cache holds: a page never stored (a 404, say) leaves no counter.
 COUNT_IF_PRESENT = """
@@ -54,9 +54,15 @@ def fetch(
         if counter is not None:
             count_keys = [backend.make_and_validate_key(key) for key in (if_present, counter)]
         try:
-            results = _pipeline(client, made_keys, count_keys, _script(client))
-        except NoScriptError:  # Redis restarted and forgot the script
-            results = _pipeline(client, made_keys, count_keys, _script(client, reload=True))
+            try:
+                results = _pipeline(client, made_keys, count_keys, _script(client))
+            except NoScriptError:  # Redis restarted and forgot the script
+                results = _pipeline(client, made_keys, count_keys, _script(client, reload=True))
+        except (RedisError, OSError) as error:
+            # Logged where every cache error is (newsroom/cache.py), then the caller renders.
+            if hasattr(backend, "_failed"):
+                backend._failed("get_many", error)
+            raise
         loads = backend._cache._serializer.loads
         values = zip(keys, results[0], strict=True)
         found = {key: loads(value) for key, value in values if value is not None}
@@ -66,3 +72,12 @@ def fetch(
         return found, None
     cache.add(counter, 0, timeout=None)
     return found, cache.incr(counter)
+
+
+def incr(key: str) -> int:
+    """`key` plus one, created at 1 and never expiring: one round trip with Redis."""
+    backend = caches["default"]
+    if isinstance(backend, RedisCache):
+        return _redis(backend).incr(backend.make_and_validate_key(key))
+    cache.add(key, 0, timeout=None)
+    return cache.incr(key)

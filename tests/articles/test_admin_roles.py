@@ -24,11 +24,44 @@ def own_draft(user, **fields):
     return make_article(author=user, **fields)
 
 
-def test_journalist_sees_every_story_in_the_list(reporter_client, reporter):
+def test_journalist_lists_own_stories_and_published_ones_not_colleagues_unpublished_work(
+    reporter_client, reporter
+):
     own_draft(reporter, title="Bài của tôi")
-    make_article("Bài của người khác", author=journalist("khac"))
+    make_article("Bài đã đăng của người khác", author=journalist("khac"))
+    colleague = journalist("dongnghiep")
+    for status in ("draft", "pending", "unpublished"):
+        make_article(f"Bài {status} của đồng nghiệp", author=colleague, status=status)
+    make_article(
+        "Bài hẹn giờ của đồng nghiệp",
+        author=colleague,
+        published_at=timezone.now() + timedelta(hours=2),
+    )
     html = reporter_client.get(LIST_URL).content.decode()
-    assert "Bài của tôi" in html and "Bài của người khác" in html
+    assert "Bài của tôi" in html and "Bài đã đăng của người khác" in html
+    assert "của đồng nghiệp" not in html
+
+
+def test_journalist_cannot_open_a_colleagues_draft_anywhere(reporter_client, client, desk):
+    draft = make_article("Bản nháp bí mật", author=journalist("dongnghiep"), status="draft")
+    base = f"{LIST_URL}{draft.pk}"
+    for url in [f"{base}/change/", f"{base}/history/", f"{base}/preview/"]:
+        response = reporter_client.get(url, follow=True)
+        assert "Bản nháp bí mật" not in response.content.decode(), url
+    found = reporter_client.get(
+        "/admin/autocomplete/",
+        {
+            "term": "bí mật",
+            "app_label": "articles",
+            "model_name": "relatedarticle",
+            "field_name": "to_article",
+        },
+    )
+    assert found.status_code == 200
+    assert "Bản nháp bí mật" not in found.content.decode()
+    # The editor still finds it everywhere.
+    client.force_login(desk)
+    assert "Bản nháp bí mật" in client.get(f"{base}/change/").content.decode()
 
 
 def test_journalist_edits_own_draft(reporter_client, reporter):
@@ -57,7 +90,11 @@ def test_journalist_cannot_edit_own_story_once_submitted_or_published(
 def test_journalist_cannot_edit_someone_elses_draft(reporter_client):
     article = own_draft(journalist("khac"))
     response = reporter_client.post(change_url(article), form_data(article, title="Đổi lén"))
-    assert response.status_code == 403
+    # A colleague's draft is not even there for them: the desk says so and changes nothing.
+    assert response.status_code == 302
+    assert response["Location"] == "/admin/"
+    article.refresh_from_db()
+    assert article.title != "Đổi lén"
 
 
 def test_journalist_cannot_publish_by_form_fields(reporter_client, reporter):

@@ -26,23 +26,15 @@ PATH_VALUES = [
     "đường-điện-biên",
     "<script>alert(1)</script>",
 ]
-# Added to every URL.
+# Added to every URL; each line mixes several hostile parameters to keep the sweep quick.
 QUERIES = [
-    "page=abc",
-    "page=-1",
-    "page=0",
-    "page=99999999999999999999999999",
-    "page=1e9",
-    "page=%00",
-    f"page={LONG}",
-    "q=%FF%FE&page=2",
-    "q=%00",
-    f"q={LONG}",
-    "q=<script>alert(1)</script>",
-    "q=%25%27%22%3B--",
-    "state=%00&section__id__exact=abc&o=-999&_changelist_filters=%FF",
-    "next=javascript:alert(1)",
-    "token=%00&CKEditorFuncNum=%3Cscript%3E",
+    "page=abc&q=<script>alert(1)</script>&o=-999",
+    "page=-1&q=%FF%FE&section__id__exact=abc&state=xyz",
+    "page=0&q=%25%27%22%3B--&all=",
+    "page=99999999999999999999999999&q=%E2%80%AE&p=-5",
+    f"page={LONG}&q={LONG}",
+    "page=1e9&next=javascript:alert(1)&_changelist_filters=%FF&CKEditorFuncNum=%3Cscript%3E",
+    "q=%00&page=%00&token=%00",
 ]
 METHODS = ["put", "delete", "patch", "trace", "options", "head"]
 # Put into every field of every public form.
@@ -56,7 +48,13 @@ FORM_VALUES = [
     "<script>alert(1)</script>",
     "' OR 1=1 --",
     "\u202e\u200b",
+    "Tin\x0bnóng\x1b[31m\x7f",  # controls pasted from Word or a terminal
+    "Bаo Lаi Chаu (Ban biên tập)",  # Cyrillic look-alikes of the paper's name
 ]
+# Slugs a newsroom may type (admin, shell, importer): stored rows the sweep walks past.
+TYPED_SLUGS = ["Slug_Hoa", "ĐẢNG-bộ", "văn hóa đẹp", "", "___"]
+# Form bodies declared in a charset other than UTF-8.
+CHARSETS = ["iso-8859-1", "utf-16", "windows-1258"]
 
 
 def routes(resolver=None, prefix: str = ""):

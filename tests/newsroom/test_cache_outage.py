@@ -16,7 +16,8 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def redis_down(settings):
-    """The cache is Redis on a port where nothing listens."""
+    """The cache is Redis on a port where nothing listens, asked again at every call."""
+    settings.CACHE_RETRY_SECONDS = 0
     settings.CACHES = {
         "default": {
             "BACKEND": "newsroom.cache.ResilientRedisCache",

@@ -1,15 +1,22 @@
 """The page cache: what readers share, what stays theirs, and what it tells browsers and proxies."""
 
+import re
 from datetime import timedelta
 
 import pytest
+import time_machine
+from django.core.cache import cache
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from articles.counters import pending_views
+from articles.models import ShareLink
+from articles.preview import share_url
 from articles.views import ArticleDetailView
+from comments.models import Comment
 from tests.comments.helpers import POST_URL, comment_data
 from tests.factories import make_article, make_comment, make_section, make_user
 
@@ -65,8 +72,6 @@ def test_zero_seconds_turns_the_page_cache_off(client, story, settings):
 
 
 def test_a_cached_story_page_still_counts_its_views(client, story):
-    from articles.counters import pending_views
-
     for _ in range(3):
         client.get(story.get_absolute_url())
     assert pending_views([story.pk]) == {story.pk: 3}
@@ -80,8 +85,6 @@ def test_logged_in_staff_are_never_served_nor_stored(client, story):
     assert "private" in response["Cache-Control"]
     assert "no-store" in response["Cache-Control"]
     # Staff rendering a page with the cache empty leaves nothing behind for readers.
-    from django.core.cache import cache
-
     cache.clear()
     client.get(reverse("articles:home"))
     assert Client().get(reverse("articles:home"))["X-Page-Cache"] == "miss"
@@ -185,8 +188,6 @@ def test_conditional_get_answers_not_modified(client, story):
     assert again.status_code == 304
     assert again.content == b""
     # Missed in the cache (purged), an unchanged page still answers 304.
-    from django.core.cache import cache
-
     cache.clear()
     again = client.get(story.get_absolute_url(), headers={"if-none-match": first["ETag"]})
     assert again.status_code == 304
@@ -210,12 +211,35 @@ def test_admin_preview_and_comment_pages_are_private(client, story):
 
 
 def test_share_link_preview_is_private(client, story):
-    from articles.models import ShareLink
-    from articles.preview import share_url
-
     draft = make_article("Bản nháp", status="draft")
     link = ShareLink.objects.create(article=draft, expires_at=timezone.now() + timedelta(hours=1))
     response = client.get(share_url(link))
     assert response.status_code == 200
     assert "private" in response["Cache-Control"] and "no-store" in response["Cache-Control"]
     assert "X-Page-Cache" not in response
+
+
+def test_without_javascript_a_comment_from_a_cached_page_goes_through_on_a_second_press(story):
+    reader = Client(enforce_csrf_checks=True)
+    with time_machine.travel(timezone.now(), tick=False) as clock:
+        Client().get(story.get_absolute_url())
+        assert reader.get(story.get_absolute_url())["X-Page-Cache"] == "hit"
+        clock.shift(timedelta(seconds=30))
+        typed = comment_data(story, token="", body="Tôi không dùng JavaScript")
+        refused = reader.post(POST_URL, typed)
+        assert refused.status_code == 403
+        html = refused.content.decode()
+        assert "vui lòng bấm Gửi bình luận lần nữa" in html
+        assert "Tôi không dùng JavaScript</textarea>" in html
+        assert Comment.objects.count() == 0
+        fields = dict(re.findall(r'name="(csrfmiddlewaretoken|token)" value="([^"]+)"', html))
+        clock.shift(timedelta(seconds=5))
+        response = reader.post(POST_URL, {**typed, **fields})
+    assert response.status_code == 302
+    assert Comment.objects.get().body == "Tôi không dùng JavaScript"
+
+
+def test_other_forms_refused_by_csrf_still_get_the_vietnamese_page(story):
+    response = Client(enforce_csrf_checks=True).post(POST_URL, {"article": "khong-co"})
+    assert response.status_code == 403
+    assert "Không gửi được biểu mẫu" in response.content.decode()

@@ -67,3 +67,41 @@ def test_https_header_is_ignored_without_a_trusted_proxy():
 
 def test_https_header_is_believed_behind_a_trusted_proxy():
     assert _is_secure_with_forwarded_https(TRUSTED_PROXY_COUNT="1") == "secure"
+
+
+def settings_value(expression: str, **env: str) -> str:
+    code = f"from django.conf import settings; print({expression})"
+    result = manage("shell", "-c", code, DEBUG="1", **env)
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip().splitlines()[-1]
+
+
+def test_scale_settings_are_off_by_default():
+    value = settings_value(
+        "settings.CELERY_TASK_ALWAYS_EAGER, settings.STORAGES['default']['BACKEND'], "
+        "sorted(settings.DATABASES), getattr(settings, 'DATABASE_ROUTERS', [])",
+        CELERY_BROKER_URL="",
+        MEDIA_STORAGE="",
+        DATABASE_REPLICA_URL="",
+    )
+    assert value == "True django.core.files.storage.FileSystemStorage ['default'] []"
+
+
+def test_scale_settings_switch_on_from_the_environment():
+    value = settings_value(
+        "settings.CELERY_TASK_ALWAYS_EAGER, settings.STORAGES['default']['BACKEND'], "
+        "settings.AWS_STORAGE_BUCKET_NAME, settings.DATABASES['replica']['PORT'], "
+        "settings.MIDDLEWARE[1]",
+        CELERY_BROKER_URL="redis://127.0.0.1:6379/3",
+        MEDIA_STORAGE="s3",
+        AWS_STORAGE_BUCKET_NAME="bao-anh",
+        DATABASE_REPLICA_URL="postgres://reader@10.0.0.2:5433/newsroom",
+    )
+    assert value == (
+        "False storages.backends.s3.S3Storage bao-anh 5433 newsroom.routers.ReplicaMiddleware"
+    )
+
+
+def test_s3_without_a_bucket_is_refused_at_start():
+    result = manage("check", DEBUG="1", MEDIA_STORAGE="s3", AWS_STORAGE_BUCKET_NAME="")
+    assert result.returncode != 0 and "AWS_STORAGE_BUCKET_NAME" in result.stderr

@@ -84,12 +84,16 @@ def test_editors_can_see_and_edit_the_redirect_table(client, imported):
         {"path": "/2015/03/dang-bo", "url": "/the/lai-chau/"},
     )
     assert response.status_code == 302
-    response = client.post(
-        "/admin/wordpress/oldlink/add/", {"path": "/lien-he", "url": "/the/lai-chau/"}
-    )
-    assert response.status_code == 302
+    for path in ("/lien-he/", "http://baocu.example.vn/gioi-thieu/"):
+        response = client.post(
+            "/admin/wordpress/oldlink/add/", {"path": path, "url": "/the/lai-chau/"}
+        )
+        assert response.status_code == 302
+    response = client.post("/admin/wordpress/oldlink/add/", {"path": "/", "url": "/the/lai-chau/"})
+    assert "không được là trang chủ" in response.content.decode()
     client.logout()
     assert client.get("/lien-he/")["Location"] == "/the/lai-chau/"
+    assert client.get("/gioi-thieu")["Location"] == "/the/lai-chau/"
     assert client.get("/2015/03/dang-bo/")["Location"] == "/the/lai-chau/"
 
 

@@ -16,7 +16,8 @@ from django.db.models import Q
 from django.utils import timezone
 
 from articles.images import link_body_images
-from articles.models import Article, Image, Section, Tag
+from articles.models import Article, Image, Section, Tag, TaggedArticle
+from articles.search import reindex
 from articles.text import slugify
 from comments.moderation import purge, recount
 
@@ -55,6 +56,7 @@ class Survey:
     channel: Channel
     attachments: dict[str, media.Attachment] = field(default_factory=dict)
     posts: int = 0
+    uncategorised: bool = False  # some post has no category: it goes in FALLBACK_SECTION
 
 
 class Importer:
@@ -88,13 +90,18 @@ class Importer:
         try:
             with transaction.atomic() if self.dry_run else nullcontext():
                 self.import_terms(survey.channel.terms)
+                if survey.uncategorised:
+                    # Made before the stories, so a story rolled back cannot take it along.
+                    self.sections[FALLBACK_SECTION] = Section.objects.get_or_create(
+                        slug=slugify(FALLBACK_SECTION), defaults={"name": FALLBACK_SECTION}
+                    )[0]
                 self.import_pictures(survey.attachments)
                 done = 0
                 for item in read(self.path, Channel()):
+                    self.import_item(item)
                     if isinstance(item, BrokenItem) or item.post_type == "post":
                         done += 1
-                    self.import_item(item)
-                    self.progress(done, survey.posts)
+                        self.progress(done, survey.posts)
                 if self.dry_run:
                     raise Rollback
         except Rollback:
@@ -113,6 +120,7 @@ class Importer:
                 survey.attachments[item.wp_id] = attachment
             elif item.post_type == "post":
                 survey.posts += 1
+                survey.uncategorised |= not any(d == "category" and n for d, n, _ in item.terms)
             if not known:
                 known = {(t.kind, t.slug) for t in survey.channel.terms}
             for domain, nicename, name in item.terms:
@@ -296,10 +304,6 @@ class Importer:
         for domain, nicename, _ in item.terms:
             if domain == "category" and nicename in self.sections:
                 return self.sections[nicename]
-        if FALLBACK_SECTION not in self.sections:
-            self.sections[FALLBACK_SECTION] = Section.objects.get_or_create(
-                slug=slugify(FALLBACK_SECTION), defaults={"name": FALLBACK_SECTION}
-            )[0]
         return self.sections[FALLBACK_SECTION]
 
     def import_post(self, item: Item) -> None:
@@ -339,7 +343,15 @@ class Importer:
         article.allow_comments = story.allow_comments
         article.hero_image_id = hero_id
         article.save()
-        article.tags.set(tags)
+        if outcome == "created":
+            # A new story's tags in one insert, then its search text once (taggit would add
+            # them one by one, reindexing after each).
+            TaggedArticle.objects.bulk_create(
+                [TaggedArticle(content_object=article, tag=tag) for tag in dict.fromkeys(tags)]
+            )
+            reindex(Article.objects.filter(pk=article.pk))
+        else:
+            article.tags.set(tags)
         write_comments(self.site, article, comments, self.report)
         recount([article.pk])
         pk = article.pk

@@ -1,0 +1,117 @@
+"""Two app servers (gunicorn) on one PostgreSQL and one Redis: no state lives in either.
+
+A reader, a moderator and an anonymous visitor move between the servers as a load balancer
+would send them.
+"""
+
+import subprocess
+import sys
+import uuid
+
+import pytest
+
+from comments.models import Comment
+from tests.browsing import Browser
+from tests.desk_users import moderator
+from tests.factories import make_article
+from tests.servers import ROOT, answers, gunicorn, port_base, process_env, wait_until
+
+pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
+
+PASSWORD = "mat-khau-kiem-duyet-2026"
+
+
+@pytest.fixture(scope="module")
+def servers(django_db_setup, tmp_path_factory):
+    """Servers A and B, on the test database, Redis and a media folder, static files collected.
+
+    Started once for the module: each test's cache is flushed (tests/conftest.py) and its
+    rows removed (transactional tests), which the servers share.
+    """
+    folder = tmp_path_factory.mktemp("two-servers")
+    env = process_env(
+        STATIC_ROOT=str(folder / "static"),
+        MEDIA_ROOT=str(folder / "media"),
+        COMMENT_MIN_FILL_SECONDS="0",
+        COMMENT_RATE_LIMIT="3/h",
+        COMMENT_CLOSE_AFTER_DAYS="0",
+    )
+    subprocess.run(
+        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
+        cwd=ROOT,
+        env=env,
+        check=True,
+    )
+    base = port_base() + 20
+    urls = [f"http://127.0.0.1:{port}" for port in (base, base + 1)]
+    with (
+        gunicorn(env, base, folder / "a.log"),
+        gunicorn(env, base + 1, folder / "b.log"),
+    ):
+        for url in urls:
+            wait_until(lambda u=url: answers(f"{u}/healthz"), what=f"gunicorn on {url}")
+        yield urls
+
+
+def post_comment(browser: Browser, server: str, article, body: str):
+    fields = browser.json(f"{server}/binh-luan/phieu/{article.pk}/")["fields"]
+    data = {
+        **fields,
+        "article": str(article.pk),
+        "name": "Lò Thị Mai",
+        "email": "mai@example.com",
+        "body": body,
+        "parent": "",
+        "website": "",
+    }
+    return browser.post(f"{server}/binh-luan/gui/", data)
+
+
+def test_a_reader_and_a_moderator_moving_between_two_servers(servers):
+    a, b = servers
+    article = make_article("Mùa xuân trên bản", allow_comments=True)
+    moderator("kiemduyet", password=PASSWORD)
+    page_url = article.get_absolute_url()
+    anonymous, reader, desk = Browser(), Browser(), Browser()
+
+    # The anonymous page is made (and cached) on A before the comment exists.
+    assert anonymous.get(f"{a}{page_url}").status == 200
+
+    text = f"Cảm ơn tòa soạn {uuid.uuid4().hex[:6]}"
+    assert post_comment(reader, a, article, text).status == 302
+    comment = Comment.objects.get(body=text)
+    assert comment.status == Comment.Status.PENDING
+    assert text not in anonymous.get(f"{a}{page_url}").text
+
+    # Logged in on A, the moderator's session holds on B, where they approve.
+    desk.log_in(a, "kiemduyet", PASSWORD)
+    assert "Bàn biên tập" in desk.get(f"{b}/admin/").text
+    changelist = f"{b}/admin/comments/comment/"
+    token = desk.csrf_from(changelist)
+    approved = desk.post(
+        changelist,
+        {
+            "csrfmiddlewaretoken": token,
+            "action": "approve_comments",
+            "_selected_action": str(comment.pk),
+            "index": "0",
+        },
+    )
+    assert approved.status == 302, approved.text[:2000]
+    comment.refresh_from_db()
+    assert comment.status == Comment.Status.APPROVED
+
+    # The next anonymous read on A shows it: the purge made on B reached A's cache.
+    assert text in anonymous.get(f"{a}{page_url}").text
+
+
+def test_the_comment_rate_limit_counts_posts_on_both_servers(servers):
+    a, b = servers
+    article = make_article("Chợ phiên vùng cao", allow_comments=True)
+    reader = Browser()
+    for n, server in enumerate([a, b, a]):
+        assert post_comment(reader, server, article, f"Ý kiến số {n}").status == 302
+    refused = post_comment(reader, b, article, "Ý kiến thứ tư")
+    assert refused.status == 429
+    assert "Ý kiến thứ tư" in refused.text  # the text is kept for the reader
+    assert Comment.objects.filter(article=article).count() == 3
