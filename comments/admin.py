@@ -1,7 +1,7 @@
 """The moderators' queue: pending first, newest first, approved, rejected or spammed in bulk."""
 
 from django.contrib import admin
-from django.db.models import Case, IntegerField, Value, When
+from django.db.models import Case, Count, IntegerField, Value, When
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
@@ -18,6 +18,7 @@ class CommentAdmin(admin.ModelAdmin):
         "name",
         "article_link",
         "status",
+        "report_count",
         "ip_address",
         "created_at",
     ]
@@ -51,6 +52,13 @@ class CommentAdmin(admin.ModelAdmin):
         "moderated_by",
         "moderated_at",
     ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(report_total=Count("reports"))
+
+    @admin.display(description=_("báo vi phạm"), ordering="report_total")
+    def report_count(self, comment):
+        return comment.report_total or ""
 
     def get_urls(self):
         return admin_queue.urls(self) + super().get_urls()

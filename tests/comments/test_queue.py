@@ -184,3 +184,11 @@ def test_pages_of_fifty_newest_first(moderator_client):
     second = moderator_client.get(QUEUE + "?trang=2").content.decode()
     assert "Số 54." in second and "Số 49." not in second
     assert moderator_client.get(QUEUE + "?trang=abc").status_code == 200
+
+
+def test_the_comment_list_counts_reports_of_approved_comments_too(moderator_client):
+    comment = make_comment(make_article(), body="Bị báo một lần")
+    for n in range(2):
+        CommentReport.objects.create(comment=comment, browser=f"{n:032d}", reason="other")
+    html = moderator_client.get(reverse("admin:comments_comment_changelist")).content.decode()
+    assert '<td class="field-report_count">2</td>' in html
