@@ -1,11 +1,12 @@
 # The two commands of the quick start: `make run` and `make test`.
+# `make test-fast` for the edit-test loop, `make lint` before a commit (CI runs both checks).
 PYTHON ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: run test install lint serve-prod backup
+.PHONY: run test test-fast install lint backup
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -39,9 +40,15 @@ $(CHROMIUM):
 test: install $(CHROMIUM)
 	$(BIN)/python -m pytest
 
+# The whole suite without the browser and PostgreSQL tests: the edit-test loop.
+test-fast: install
+	$(BIN)/python -m pytest -m "not browser and not postgres"
+
+# What CI checks first (and .pre-commit-config.yaml on each commit): lint, format, migrations.
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	DJANGO_SETTINGS_MODULE=newsroom.settings_test $(BIN)/python manage.py makemigrations --check --dry-run
 
 # The database (pg_dump, or SQLite's online backup) and the media, into backups/<time>/.
 backup: install

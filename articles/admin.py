@@ -1,54 +1,27 @@
 """The editors' desk: stories, sections, pictures and tags in the Django admin."""
 
-from datetime import timedelta
-
-import reversion
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
-from django.http import Http404, HttpResponseRedirect
-from django.shortcuts import get_object_or_404, redirect
+from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
-from django.urls import path, reverse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.http import require_POST
 from reversion.admin import VersionAdmin
 from taggit.models import Tag as TaggitTag
 
 from newsroom.admin_widgets import CheckedAutocompleteMixin
+from newsroom.vietnamese import date_time, until
 
-from . import preview, workflow
+from . import desk, preview, revisions, workflow
 from .admin_forms import ArticleForm, ImageForm, SendBackForm
-from .models import Article, Image, RelatedArticle, Section, ShareLink, Tag, TaggedArticle
-from .templatetags.vn_dates import vn_datetime
+from .models import Article, Image, RelatedArticle, Section, Tag
 
 admin.site.unregister(TaggitTag)
-
-# Counters and the lock version belong to the present, not to a restored revision.
-reversion.register(RelatedArticle)
-reversion.register(TaggedArticle)
-reversion.register(
-    Article,
-    exclude=["version", "comment_count", "view_count", "search_text"],
-    follow=["related_links", "taggedarticle_set"],
-)
-
-
-def until(moment) -> str:
-    """`2 giờ`, `1 ngày 3 giờ`, `25 phút`: how long until `moment`, in Vietnamese."""
-    seconds = max(int((moment - timezone.now()).total_seconds()), 0)
-    days, rest = divmod(seconds, 86400)
-    hours, rest = divmod(rest, 3600)
-    minutes = rest // 60
-    if days:
-        return f"{days} ngày {hours} giờ" if hours else f"{days} ngày"
-    if hours:
-        return f"{hours} giờ {minutes} phút" if minutes else f"{hours} giờ"
-    return f"{minutes} phút" if minutes else "dưới 1 phút"
 
 
 class StateFilter(admin.SimpleListFilter):
@@ -92,7 +65,7 @@ class ArticleAdmin(CheckedAutocompleteMixin, VersionAdmin):
     autocomplete_fields = ["section", "hero_image"]
     inlines = [RelatedArticleInline]
     actions = ["submit_for_review", "publish_articles", "send_back_articles", "unpublish_articles"]
-    # The slug is made on the server by articles.text.slugify: the admin's JavaScript prefill
+    # The slug is made on the server by newsroom.vietnamese.slugify: the admin's JavaScript prefill
     # (URLify) would turn "Đường" into "djng", so there is deliberately no prepopulated_fields.
     fieldsets = [
         (None, {"fields": ["title", "section", "lead", "body", "byline", "tags", "edit_version"]}),
@@ -135,9 +108,7 @@ class ArticleAdmin(CheckedAutocompleteMixin, VersionAdmin):
     def has_delete_permission(self, request, obj=None):
         if not super().has_delete_permission(request, obj):
             return False
-        if obj is None or workflow.can_publish(request.user):
-            return True
-        return obj.author_id == request.user.pk and obj.status == Article.Status.DRAFT
+        return obj is None or workflow.can_delete(request.user, obj)
 
     def get_actions(self, request):
         actions = super().get_actions(request)
@@ -158,7 +129,7 @@ class ArticleAdmin(CheckedAutocompleteMixin, VersionAdmin):
     @admin.display(description=_("nội dung"))
     def body_as_read(self, obj):
         # Stored cleaned by newsroom.sanitize on save.
-        return mark_safe(f'<div class="desk-body">{obj.body}</div>')  # noqa: S308
+        return mark_safe(f'<div class="desk-body">{obj.body}</div>')
 
     def get_readonly_fields(self, request, obj=None):
         readonly = ["state_badge", "review_note", "author", "body_as_read"]
@@ -170,11 +141,8 @@ class ArticleAdmin(CheckedAutocompleteMixin, VersionAdmin):
 
     @admin.display(description=_("trạng thái"), ordering="status")
     def state_badge(self, obj):
-        if obj is None or obj.pk is None:
-            return format_html('<span class="badge badge-draft">{}</span>', "Bản nháp")
-        state = workflow.state(obj)
         return format_html(
-            '<span class="badge badge-{}">{}</span>', state, workflow.STATE_LABELS[state]
+            '<span class="badge badge-{}">{}</span>', workflow.state(obj), workflow.state_label(obj)
         )
 
     @admin.display(description=_("lên trang"), ordering="published_at")
@@ -185,9 +153,9 @@ class ArticleAdmin(CheckedAutocompleteMixin, VersionAdmin):
             return format_html(
                 '<span class="goes-live">Lên trang sau {}</span><br><small>{} (GMT+7)</small>',
                 until(obj.published_at),
-                vn_datetime(obj.published_at),
+                date_time(obj.published_at),
             )
-        return f"{vn_datetime(obj.published_at)} (GMT+7)"
+        return f"{date_time(obj.published_at)} (GMT+7)"
 
     # Saving --------------------------------------------------------------------------------
 
@@ -232,7 +200,7 @@ class ArticleAdmin(CheckedAutocompleteMixin, VersionAdmin):
         if obj.is_scheduled:
             return (
                 "Đã hẹn giờ bài “{}”: lên trang lúc "
-                + vn_datetime(obj.published_at)
+                + date_time(obj.published_at)
                 + " (giờ Việt Nam), sau "
                 + until(obj.published_at)
                 + "."
@@ -254,51 +222,37 @@ class ArticleAdmin(CheckedAutocompleteMixin, VersionAdmin):
             raise PermissionDenied
         return super().recover_view(request, version_id, extra_context)
 
-    # Restoring a revision brings back the words, not the story's state or its counters.
-    PRESENT_FIELDS = [
-        "version",
-        "comment_count",
-        "view_count",
-        "status",
-        "published_at",
-        "review_note",
-    ]
-
     def revision_view(self, request, object_id, version_id, extra_context=None):
-        request.desk_present = (
-            Article.objects.filter(pk=unquote(object_id)).values(*self.PRESENT_FIELDS).first()
-        )
+        revisions.keep_present_state(request, unquote(object_id))
         return super().revision_view(request, object_id, version_id, extra_context)
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         extra_context = extra_context or {}
-        present = getattr(request, "desk_present", None)
-        if object_id and present:
-            # Called by revision_view just after reversion wrote the old copy back.
-            Article.objects.filter(pk=unquote(object_id)).update(**present)
+        if object_id:
+            revisions.restore_present_state(request, unquote(object_id))
         if object_id:
             article = self.get_object(request, unquote(object_id))
             if article is not None:
                 extra_context.update(self._desk_context(request, article))
         else:
-            extra_context.update(can_submit=True, can_publish=workflow.can_publish(request.user))
+            steps = workflow.allowed_steps(request.user, None)
+            extra_context.update(can_submit="submit" in steps, can_publish="publish" in steps)
         return super().changeform_view(request, object_id, form_url, extra_context)
 
     def _desk_context(self, request, article):
-        user = request.user
-        publisher = workflow.can_publish(user)
-        editable = workflow.can_edit(user, article)
+        """The change form's buttons and panels: one per step `workflow.allowed_steps` gives."""
+        steps = workflow.allowed_steps(request.user, article)
         return {
             "desk_state": workflow.state(article),
-            "can_submit": editable and article.status == Article.Status.DRAFT,
-            "can_publish": publisher and not article.is_public,
-            "can_unpublish": publisher and article.status == Article.Status.PUBLISHED,
-            "can_send_back": publisher
-            and (article.status == Article.Status.PENDING or article.is_scheduled),
-            "can_share": publisher,
+            "desk_state_label": workflow.state_label(article),
+            "can_submit": "submit" in steps,
+            "can_publish": "publish" in steps,
+            "can_unpublish": "unpublish" in steps,
+            "can_send_back": "send_back" in steps,
+            "can_share": "share" in steps,
             "share_hours": preview.share_link_hours(),
             "share_links": [link for link in article.share_links.all() if link.is_active]
-            if publisher
+            if "share" in steps
             else [],
         }
 
@@ -360,71 +314,10 @@ class ArticleAdmin(CheckedAutocompleteMixin, VersionAdmin):
             },
         )
 
-    # Extra pages: preview, share links -------------------------------------------------------
+    # Extra pages: preview, share links (views in articles/desk.py) ---------------------------
 
     def get_urls(self):
-        wrap = self.admin_site.admin_view
-        return [
-            path(
-                "<path:object_id>/preview/",
-                wrap(self.preview_view),
-                name="articles_article_preview",
-            ),
-            path(
-                "<path:object_id>/share/",
-                wrap(require_POST(self.share_view)),
-                name="articles_article_share",
-            ),
-            path(
-                "share/<int:link_id>/revoke/",
-                wrap(require_POST(self.revoke_share_view)),
-                name="articles_sharelink_revoke",
-            ),
-            *super().get_urls(),
-        ]
-
-    def _article_or_404(self, request, object_id) -> Article:
-        article = self.get_object(request, unquote(object_id))
-        if article is None or not self.has_view_or_change_permission(request, article):
-            raise Http404("Không có bài này.")
-        return article
-
-    def preview_view(self, request, object_id):
-        article = self._article_or_404(request, object_id)
-        return preview.render_preview(request, article, banner="staff")
-
-    def share_view(self, request, object_id):
-        article = self._article_or_404(request, object_id)
-        if not workflow.can_publish(request.user):
-            raise PermissionDenied
-        link = ShareLink.objects.create(
-            article=article,
-            created_by=request.user,
-            expires_at=timezone.now() + timedelta(hours=preview.share_link_hours()),
-        )
-        url = request.build_absolute_uri(preview.share_url(link))
-        self.message_user(
-            request,
-            format_html(
-                "Liên kết xem trước (hết hạn lúc {} giờ Việt Nam): "
-                '<a href="{}" class="share-url">{}</a>',
-                vn_datetime(link.expires_at),
-                url,
-                url,
-            ),
-            messages.SUCCESS,
-        )
-        return redirect("admin:articles_article_change", article.pk)
-
-    def revoke_share_view(self, request, link_id):
-        link = get_object_or_404(ShareLink.objects.select_related("article"), pk=link_id)
-        if not workflow.can_publish(request.user):
-            raise PermissionDenied
-        if link.revoked_at is None:
-            link.revoked_at = timezone.now()
-            link.save(update_fields=["revoked_at"])
-        self.message_user(request, "Đã thu hồi liên kết xem trước.", messages.SUCCESS)
-        return redirect("admin:articles_article_change", link.article_id)
+        return [*desk.article_urls(self), *super().get_urls()]
 
 
 @admin.register(Section)
@@ -451,46 +344,8 @@ class ImageAdmin(admin.ModelAdmin):
         )
 
     def get_urls(self):
-        return [
-            path(
-                "picker/",
-                self.admin_site.admin_view(self.picker_view),
-                name="articles_image_picker",
-            ),
-            *super().get_urls(),
-        ]
-
-    def picker_view(self, request):
-        """The editor's "Browse..." window: upload a picture or choose one, then insert it."""
-        if not self.has_view_permission(request):
-            raise PermissionDenied
-        can_add = self.has_add_permission(request)
-        form = ImageForm(request.POST or None, request.FILES or None) if can_add else None
-        chosen = None
-        if request.method == "POST":
-            if not can_add:
-                raise PermissionDenied
-            if form.is_valid():
-                chosen = form.save()
-        query = request.GET.get("q", "").strip()
-        pictures = Image.objects.all()
-        if query:
-            pictures = pictures.filter(Q(alt_text__icontains=query) | Q(caption__icontains=query))
-        return TemplateResponse(
-            request,
-            "admin/articles/image/picker.html",
-            {
-                **self.admin_site.each_context(request),
-                "title": "Chọn hoặc tải ảnh lên",
-                "opts": self.model._meta,
-                "is_popup": True,
-                "form": form,
-                "chosen": chosen,
-                "pictures": pictures[:60],
-                "query": query,
-                "func_num": request.GET.get("CKEditorFuncNum", ""),
-            },
-        )
+        # The picture picker the body editor opens: articles/desk.py.
+        return [*desk.image_urls(self), *super().get_urls()]
 
 
 @admin.register(Tag)

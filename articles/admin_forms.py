@@ -6,7 +6,7 @@ from django.db.models import F, Q
 from django.urls import reverse_lazy
 from django_prose_editor.widgets import AdminProseEditorWidget
 
-from . import images
+from . import body_images, uploads
 from .models import Article, Image
 
 LEAD_MAX_LENGTH = 400
@@ -89,7 +89,7 @@ class ArticleForm(forms.ModelForm):
             )
 
     def clean_body(self):
-        return images.link_body_images(
+        return body_images.link_body_images(
             self.cleaned_data.get("body", ""),
             lambda ids, names: Image.objects.filter(Q(pk__in=ids) | Q(file__in=names)),
         )
@@ -128,19 +128,19 @@ class SendBackForm(forms.Form):
 
 
 class PictureField(forms.FileField):
-    """A picture upload checked and cleaned by articles.images before anything is stored."""
+    """A picture upload checked and cleaned by articles.uploads before anything is stored."""
 
-    widget = forms.ClearableFileInput(attrs={"accept": images.ACCEPT})
+    widget = forms.ClearableFileInput(attrs={"accept": uploads.ACCEPT})
 
     def to_python(self, data):
         data = super().to_python(data)
-        return None if data is None else images.clean_upload(data)
+        return None if data is None else uploads.clean_upload(data)
 
 
 class ImageForm(forms.ModelForm):
     file = PictureField(
         label="Tệp ảnh",
-        help_text=f"Ảnh {images.accepted_formats()}. Ảnh được xoay đúng chiều và bỏ thông tin "
+        help_text=f"Ảnh {uploads.accepted_formats()}. Ảnh được xoay đúng chiều và bỏ thông tin "
         "vị trí (GPS), máy ảnh trước khi lưu.",
     )
 
@@ -160,7 +160,7 @@ class ImageForm(forms.ModelForm):
         upload = cleaned.get("file")
         if upload and not self.errors and not getattr(upload, "_committed", False):
             try:
-                cleaned["file"] = images.store_upload(self.instance, upload)
-            except images.StorageFull as error:
+                cleaned["file"] = uploads.store_upload(self.instance, upload)
+            except uploads.StorageFull as error:
                 self.add_error("file", str(error))
         return cleaned

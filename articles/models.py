@@ -14,9 +14,9 @@ from taggit.managers import TaggableManager
 from taggit.models import ItemBase, TagBase
 
 from newsroom.sanitize import clean_html
+from newsroom.vietnamese import clean_name, clean_text, excerpt, search_document, slugify
 
-from .images import rendition
-from .text import clean_name, clean_text, excerpt, search_document, slugify
+from .uploads import rendition
 
 logger = logging.getLogger(__name__)
 

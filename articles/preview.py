@@ -14,7 +14,7 @@ from django.utils.cache import add_never_cache_headers
 from django.views.decorators.http import require_GET
 
 from .models import Article, ShareLink
-from .views import ArticleDetailView
+from .views import render_article_page
 
 SHARE_SALT = "articles.share-link"
 
@@ -36,28 +36,16 @@ def _private(response):
     return response
 
 
-class ArticlePreviewView(ArticleDetailView):
-    """The article page for one given story, whatever its status; no view is counted."""
-
-    template_name = "articles/article_preview.html"
-    article: Article | None = None
-    banner = ""
-    keep_parts = False
-
-    def get(self, request, *args, **kwargs):
-        self.object = self.get_object()
-        context = self.get_context_data(object=self.object, preview=self.banner)
-        return self.render_to_response(context)
-
-    def get_object(self, queryset=None):
-        return Article.objects.select_related("section__parent", "hero_image").get(
-            pk=self.article.pk
-        )
-
-
 def render_preview(request, article: Article, *, banner: str):
-    view = ArticlePreviewView.as_view(article=article, banner=banner)
-    response = view(request, slug=article.slug, pk=article.pk)
+    """The story page for `article` whatever its status, with a staff or share banner."""
+    article = Article.objects.select_related("section__parent", "hero_image").get(pk=article.pk)
+    response = render_article_page(
+        request,
+        article,
+        template_name="articles/article_preview.html",
+        keep_parts=False,
+        preview=banner,
+    )
     response.render()
     return _private(response)
 

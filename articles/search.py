@@ -1,7 +1,7 @@
 """Search public stories ignoring case and Vietnamese diacritics, best match first.
 
 Both databases match the same words: the reader's query and `Article.search_text` are
-folded by the same Python function (`articles.text.search_words`). PostgreSQL matches and
+folded by the same Python function (`newsroom.vietnamese.search_words`). PostgreSQL matches and
 ranks with a weighted `tsvector` kept by a trigger (title A, lead B, the rest C, accented
 spellings D; migration 0004) behind a GIN index; SQLite matches `LIKE '% word %'` on
 `search_text` and ranks in Python. Results come in this order on both: the reader's exact
@@ -19,8 +19,9 @@ from django.db.models.expressions import RawSQL
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
+from newsroom.vietnamese import accented_words, excerpt, fold, nfc, search_document, search_words
+
 from .models import Article
-from .text import accented_words, excerpt, fold, nfc, search_document, search_words
 
 MAX_QUERY_LENGTH = 200
 MAX_WORDS = 10

@@ -10,8 +10,9 @@ from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
 
+from newsroom.vietnamese import iso
+
 from .models import Article
-from .templatetags.vn_dates import iso
 
 _BYLINE_SEPARATORS = re.compile(r"\s*(?:[,;&/]|\s-\s|\svà\s)\s*")
 _BODY_IMAGE = re.compile(r'<img\b[^>]*?\ssrc="([^"]+)"')

@@ -6,10 +6,10 @@ from django.dispatch import receiver
 
 from newsroom.tasks import enqueue, in_process
 
-from .images import RENDITION_FIELDS, delete_files
 from .models import Article, Image, Section, SectionSlugHistory, Tag, TagSlugHistory
 from .search import reindex
 from .tasks import make_renditions
+from .uploads import RENDITION_FIELDS, delete_files
 
 SLUG_HISTORY = {Section: (SectionSlugHistory, "section"), Tag: (TagSlugHistory, "tag")}
 

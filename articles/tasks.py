@@ -10,8 +10,8 @@ from newsroom.pagecache import purge
 from newsroom.tasks import enqueue, retry_or_give_up
 
 from .counters import flush_views
-from .images import RENDITION_FIELDS, delete_files
 from .models import Image
+from .uploads import RENDITION_FIELDS, delete_files
 
 logger = logging.getLogger(__name__)
 

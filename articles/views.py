@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.views.generic import DetailView, ListView, TemplateView
 
@@ -79,8 +80,11 @@ class SluggedListMixin(PageRangeMixin, SidebarMixin, PublishedMixin):
     """A listing found by slug; a slug the object used to have redirects (301)."""
 
     model: type
-    paginate_by = settings.ARTICLES_PER_PAGE
     context_object_name = "articles"
+
+    def get_paginate_by(self, queryset):
+        # Read per request, as the home page's settings are, so an override applies at once.
+        return settings.ARTICLES_PER_PAGE
 
     def get_object_queryset(self):
         return self.model._default_manager.all()
@@ -139,6 +143,32 @@ class ArticleDetailView(PublishedMixin, DetailView):
         return context
 
 
+def render_article_page(
+    request,
+    article: Article,
+    *,
+    template_name: str | None = None,
+    status: int = 200,
+    keep_parts: bool = True,
+    **extra,
+) -> TemplateResponse:
+    """The story page for `article` with ArticleDetailView's context plus `extra`.
+
+    The one way to show the page again outside its own view: the comment form sent back with
+    its errors (comments.views) and the desk's preview (articles.preview, with `keep_parts`
+    off: a preview's changes purge nothing). No view is counted and the slug is not checked:
+    the caller has the story already.
+    """
+    view = ArticleDetailView()
+    view.setup(request, slug=article.slug, pk=article.pk)
+    view.keep_parts = keep_parts
+    view.object = article
+    context = view.get_context_data(object=article, **extra)
+    return TemplateResponse(
+        request, template_name or view.get_template_names(), context, status=status
+    )
+
+
 class SectionView(SluggedListMixin, ListView):
     """A section's stories, its subsections' included, newest first."""
 
@@ -175,7 +205,9 @@ class SearchView(PageRangeMixin, ListView):
 
     template_name = "articles/search.html"
     context_object_name = "articles"
-    paginate_by = settings.ARTICLES_PER_PAGE
+
+    def get_paginate_by(self, queryset):
+        return settings.ARTICLES_PER_PAGE
 
     def get_queryset(self):
         self.query = parse_query(self.request.GET.get("q", ""))

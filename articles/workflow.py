@@ -13,9 +13,10 @@ from django.db import transaction
 from django.db.models import F, Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
-from articles.templatetags.vn_dates import vn_datetime
 from newsroom.notices import notify
+from newsroom.vietnamese import date_time
 
 from .models import Article, is_public
 
@@ -41,27 +42,87 @@ def readable(user, stories: QuerySet[Article]) -> QuerySet[Article]:
     return stories.filter(Q(author=user.pk) | is_public())
 
 
+def _own_draft(user, article: Article) -> bool:
+    return article.author_id == user.pk and article.status == Article.Status.DRAFT
+
+
 def can_edit(user, article: Article) -> bool:
     """Editors edit any story; a journalist edits only their own drafts (sent back included)."""
     if not user.has_perm("articles.change_article"):
         return False
-    if can_publish(user):
-        return True
-    return article.author_id == user.pk and article.status == Article.Status.DRAFT
+    return can_publish(user) or _own_draft(user, article)
 
 
-def state(article: Article) -> str:
-    """The status a reader of the desk cares about: `scheduled` is a future publication."""
-    return "scheduled" if article.is_scheduled else article.status
+def can_delete(user, article: Article) -> bool:
+    """Editors delete any story; a journalist only their own drafts (given the delete right)."""
+    return can_publish(user) or _own_draft(user, article)
 
 
+# The state each step starts from; the steps below and `allowed_steps` both ask these.
+def _can_be_submitted(article: Article) -> bool:
+    return article.status == Article.Status.DRAFT
+
+
+def _can_be_published(article: Article) -> bool:
+    return not article.is_public
+
+
+def _can_be_sent_back(article: Article) -> bool:
+    return article.status == Article.Status.PENDING or article.is_scheduled
+
+
+def _can_be_unpublished(article: Article) -> bool:
+    return article.status == Article.Status.PUBLISHED
+
+
+def allowed_steps(user, article: Article | None) -> frozenset[str]:
+    """The steps `user` may take on `article` now: the desk shows a button for each.
+
+    Names: "submit", "publish", "send_back", "unpublish", "share" (make a preview link).
+    `article=None` is a story not saved yet: it may be submitted, or published by an editor.
+    """
+    publisher = can_publish(user)
+    if article is None:
+        return frozenset({"submit", "publish"} if publisher else {"submit"})
+    steps = set()
+    if can_edit(user, article) and _can_be_submitted(article):
+        steps.add("submit")
+    if publisher:
+        steps.add("share")
+        if _can_be_published(article):
+            steps.add("publish")
+        if _can_be_sent_back(article):
+            steps.add("send_back")
+        if _can_be_unpublished(article):
+            steps.add("unpublish")
+    return frozenset(steps)
+
+
+SCHEDULED = "scheduled"
+
+# One label per state the desk shows: the model's status labels, and `scheduled`.
 STATE_LABELS = {
-    "draft": "Bản nháp",
-    "pending": "Chờ duyệt",
-    "scheduled": "Hẹn giờ",
-    "published": "Đã xuất bản",
-    "unpublished": "Đã gỡ",
+    Article.Status.DRAFT.value: Article.Status.DRAFT.label,
+    Article.Status.PENDING.value: Article.Status.PENDING.label,
+    SCHEDULED: _("Hẹn giờ"),
+    Article.Status.PUBLISHED.value: Article.Status.PUBLISHED.label,
+    Article.Status.UNPUBLISHED.value: Article.Status.UNPUBLISHED.label,
 }
+
+
+def state(article: Article | None) -> str:
+    """The status a reader of the desk cares about: `scheduled` is a future publication.
+
+    A story not saved yet is a draft.
+    """
+    if article is None or article.pk is None:
+        return Article.Status.DRAFT.value
+    return SCHEDULED if article.is_scheduled else article.status
+
+
+def state_label(article: Article | None) -> str:
+    """`Hẹn giờ`, `Chờ duyệt`...: the label of the story's state."""
+    return STATE_LABELS[state(article)]
 
 
 def _require_publisher(user) -> None:
@@ -93,7 +154,7 @@ def submit(article: Article, *, by) -> None:
     """Send a draft to the editors for review."""
     if not can_edit(by, article):
         raise PermissionDenied("Bạn không được sửa bài này.")
-    if article.status != Article.Status.DRAFT:
+    if not _can_be_submitted(article):
         raise WorkflowError("Chỉ gửi duyệt được bài nháp.")
     article.status = Article.Status.PENDING
     _save(article, by=by, comment="Gửi duyệt", fields=["status"])
@@ -109,7 +170,7 @@ def publish(article: Article, *, by, at: datetime | None = None) -> None:
     publish time on.
     """
     _require_publisher(by)
-    if article.is_public and at is None:
+    if not _can_be_published(article) and at is None:
         raise WorkflowError("Bài đã được xuất bản.")
     now = timezone.now()
     if at is not None:
@@ -119,7 +180,7 @@ def publish(article: Article, *, by, at: datetime | None = None) -> None:
     article.status = Article.Status.PUBLISHED
     article.review_note = ""
     scheduled = article.published_at > now
-    when = vn_datetime(article.published_at)
+    when = date_time(article.published_at)
     _save(
         article,
         by=by,
@@ -140,7 +201,7 @@ def send_back(article: Article, *, by, note: str) -> None:
     note = (note or "").strip()
     if not note:
         raise WorkflowError("Hãy ghi lý do trả bài để phóng viên biết cần sửa gì.")
-    if not (article.status == Article.Status.PENDING or article.is_scheduled):
+    if not _can_be_sent_back(article):
         raise WorkflowError("Chỉ trả lại được bài đang chờ duyệt hoặc đang hẹn giờ.")
     if article.is_scheduled:
         # The planned time was for this version; the editor sets a new one when it comes back.
@@ -160,7 +221,7 @@ def send_back(article: Article, *, by, note: str) -> None:
 def unpublish(article: Article, *, by) -> None:
     """Take a published (or scheduled) story off the site."""
     _require_publisher(by)
-    if article.status != Article.Status.PUBLISHED:
+    if not _can_be_unpublished(article):
         raise WorkflowError("Chỉ gỡ được bài đã xuất bản hoặc đang hẹn giờ.")
     article.status = Article.Status.UNPUBLISHED
     _save(article, by=by, comment="Gỡ bài", fields=["status"])

@@ -28,7 +28,7 @@ import psycopg2
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from tests.live import (  # noqa: E402
+from tests.live import (
     PrivatePostgres,
     Reader,
     free_port,

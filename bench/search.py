@@ -79,7 +79,7 @@ class Writer:
     """Random Vietnamese-looking text with Zipf-distributed words, folded once per word."""
 
     def __init__(self, seed: int = 5):
-        from articles.text import fold
+        from newsroom.vietnamese import fold
 
         self.random = random.Random(seed)
         self.words = list(dict.fromkeys(SYLLABLES))
@@ -100,7 +100,7 @@ def generate(total: int, batch_size: int = 2000) -> float:
     from django.utils import timezone
 
     from articles.models import Article, Section
-    from articles.text import accented_words, search_document, slugify
+    from newsroom.vietnamese import accented_words, search_document, slugify
 
     existing = Article.objects.count()
     if existing >= total:

@@ -5,7 +5,7 @@ from django.db.models import Case, Count, IntegerField, Value, When
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from articles.text import excerpt
+from newsroom.vietnamese import excerpt
 
 from . import admin_queue, moderation
 from .models import BlockedWord, Comment

@@ -4,7 +4,7 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 
-from articles.text import clean_name, clean_text, skeleton
+from newsroom.vietnamese import clean_name, clean_text, skeleton
 
 from . import spam
 from .models import BODY_MAX_LENGTH, NAME_MAX_LENGTH, Comment

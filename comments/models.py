@@ -6,7 +6,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from articles.text import clean_name, clean_text
+from newsroom.vietnamese import clean_name, clean_text
 
 NAME_MAX_LENGTH = 100
 BODY_MAX_LENGTH = 3000

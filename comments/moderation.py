@@ -87,15 +87,22 @@ def set_status(comment_ids: Iterable[int], status: str, *, by) -> int:
         article_ids = sorted(
             set(Comment.objects.filter(pk__in=ids).values_list("article_id", flat=True))
         )
-        # Lock the stories first, always in the same order: two moderators of one story
-        # queue up here instead of recounting from each other's uncommitted state.
-        list(Article.objects.select_for_update().filter(pk__in=article_ids).values_list("pk"))
+        lock_articles(article_ids)
         changing = Comment.objects.filter(pk__in=ids).exclude(status=status)
         changed = changing.update(status=status, moderated_by=by, moderated_at=timezone.now())
         if changed:
             recount(article_ids)
             transaction.on_commit(lambda: purge(article_ids))
     return changed
+
+
+def lock_articles(article_ids: Iterable[int]) -> None:
+    """Lock the stories' rows until the transaction ends (callers pass ids sorted).
+
+    Two moderators of one story (or a moderator and `recountcomments`) queue up here instead
+    of recounting from each other's uncommitted state. Call inside `transaction.atomic()`.
+    """
+    list(Article.objects.select_for_update().filter(pk__in=article_ids).values_list("pk"))
 
 
 def recount(article_ids: Iterable[int]) -> None:
@@ -117,7 +124,7 @@ def delete_comments(comments) -> int:
     """Delete comments (and their replies) and keep the stories' counts right."""
     with transaction.atomic():
         article_ids = sorted(set(comments.values_list("article_id", flat=True)))
-        list(Article.objects.select_for_update().filter(pk__in=article_ids).values_list("pk"))
+        lock_articles(article_ids)
         deleted, _ = Comment.objects.filter(pk__in=comments.values("pk")).delete()
         recount(article_ids)
         transaction.on_commit(lambda: purge(article_ids))

@@ -7,7 +7,7 @@ import time
 from django.conf import settings
 from django.core import signing
 
-from articles.text import nfc
+from newsroom.vietnamese import nfc
 
 from .models import BlockedWord
 

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_GET, require_POST
 from django.views.generic import DetailView
 
 from articles.models import Article
-from articles.views import ArticleDetailView
+from articles.views import render_article_page
 
 from . import moderation, once, ratelimit, spam
 from .author import remember_author
@@ -49,11 +49,7 @@ def public_article(pk) -> Article | None:
 
 def render_article(request, article: Article, *, status: int, **context) -> TemplateResponse:
     """The story page again, as its own view renders it, with the comment form's state."""
-    view = ArticleDetailView()
-    view.setup(request, slug=article.slug, pk=article.pk)
-    view.object = article
-    context = view.get_context_data(object=article, **context)
-    return TemplateResponse(request, view.get_template_names(), context, status=status)
+    return render_article_page(request, article, status=status, **context)
 
 
 @require_POST

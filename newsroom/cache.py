@@ -48,6 +48,10 @@ class ResilientRedisCache(RedisCache):
                 raise
             return fallback
 
+    def guarded(self, operation: str, call):
+        """Run `call` (raw client work: a pipeline) under the same breaker; raise on error."""
+        return self._call(operation, call, CacheSkipped())
+
     def get(self, key, default=None, version=None):
         return self._call("get", lambda: RedisCache.get(self, key, default, version), default)
 

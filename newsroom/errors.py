@@ -5,7 +5,7 @@ one whose host or body cannot be read.
 """
 
 from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse, QueryDict
 from django.shortcuts import render
 from django.template import loader
 
@@ -20,22 +20,25 @@ def bad_request(request, exception=None) -> HttpResponse:
 
 
 class RejectNulMiddleware:
-    """400 for a NUL character in the path or the query: no page has one, and PostgreSQL
-    refuses it in any query (a 500 wherever a view looks it up)."""
+    """No NUL character reaches a view: PostgreSQL refuses it in any query (a 500 wherever a
+    view looks it up). No page has one in its path (404); in the query string it becomes
+    U+FFFD, the character for what could not be read, so a view sees an ordinary bad value."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        if (
-            "\x00" in request.path
-            or "\x00" in request.META.get("QUERY_STRING", "")
-            or any(
-                "\x00" in key or any("\x00" in value for value in values)
-                for key, values in request.GET.lists()
-            )
+        if "\x00" in request.path:
+            raise Http404("Không có trang này.")
+        if "\x00" in request.META.get("QUERY_STRING", "") or any(
+            "\x00" in key or any("\x00" in value for value in values)
+            for key, values in request.GET.lists()
         ):
-            return bad_request(request)
+            cleaned = QueryDict(mutable=True)
+            for key, values in request.GET.lists():
+                cleaned.setlist(_readable(key), [_readable(value) for value in values])
+            cleaned._mutable = False
+            request.GET = cleaned
         return self.get_response(request)
 
 
@@ -52,3 +55,7 @@ class MethodNotAllowedPageMiddleware:
             page["Allow"] = response["Allow"]
             return page
         return response
+
+
+def _readable(text: str) -> str:
+    return text.replace("\x00", "\ufffd")

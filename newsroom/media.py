@@ -1,6 +1,6 @@
 """Uploaded files as served from /media/: pictures with their own type, nothing else as a page.
 
-Uploads are checked to be pictures (articles.images), and renditions are WebP, JPEG or PNG.
+Uploads are checked to be pictures (articles.uploads), and renditions are WebP, JPEG or PNG.
 Should any other file ever land in MEDIA_ROOT, it is sent as a download, never as HTML or
 script, and every media response forbids type sniffing and sandboxes itself. In production
 the reverse proxy serving /media/ sends the same headers (see the README).

@@ -1,7 +1,6 @@
 """Newsroom settings, read from the environment: safe for development, strict in production."""
 
 import os
-import sys
 from datetime import timedelta
 from pathlib import Path
 
@@ -24,17 +23,16 @@ def env_list(name: str, default: str = "") -> list[str]:
 
 
 DEBUG = env_bool("DEBUG")
-# Under pytest, development defaults apply (no TLS redirect, a throwaway key).
-TESTING = "pytest" in sys.modules
+# The test suite runs under newsroom/settings_test.py, which relaxes what follows.
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY:
-    if not (DEBUG or TESTING):
+    if not DEBUG:
         raise ImproperlyConfigured("SECRET_KEY must be set when DEBUG is off.")
-    # Development and tests only; production refuses to start without a real key.
+    # Development only; production refuses to start without a real key.
     SECRET_KEY = "insecure-development-key-never-used-in-production"
 
-ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]" if DEBUG or TESTING else "")
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]" if DEBUG else "")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 # A comment refused for want of a token (a cached page, no JavaScript) comes back to resend.
 CSRF_FAILURE_VIEW = "comments.views.csrf_failure"
@@ -231,7 +229,7 @@ STORAGES = {
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
-            if DEBUG or TESTING
+            if DEBUG
             else "whitenoise.storage.CompressedManifestStaticFilesStorage"
         )
     },
@@ -260,10 +258,10 @@ VIEW_COUNT_FLUSH_EVERY = int(os.environ.get("VIEW_COUNT_FLUSH_EVERY", "20"))
 IMAGE_MAX_UPLOAD_BYTES = int(os.environ.get("IMAGE_MAX_UPLOAD_BYTES", 20 * 1024 * 1024))
 IMAGE_MAX_PIXELS = int(os.environ.get("IMAGE_MAX_PIXELS", 50_000_000))
 # Uploads stay in memory up to that size and are never spooled to disk.
-FILE_UPLOAD_HANDLERS = ["articles.images.PictureUploadHandler"]
+FILE_UPLOAD_HANDLERS = ["articles.uploads.PictureUploadHandler"]
 # Renditions are made by a task after a picture is saved (articles.tasks.make_renditions),
 # never on a page view; pages offer them once the task marks them ready.
-IMAGEKIT_DEFAULT_CACHEFILE_STRATEGY = "articles.images.OnTask"
+IMAGEKIT_DEFAULT_CACHEFILE_STRATEGY = "articles.uploads.OnTask"
 IMAGEKIT_CACHEFILE_DIR = "renditions"
 # Share links for reviewers without an account expire after this many hours.
 SHARE_LINK_HOURS = int(os.environ.get("SHARE_LINK_HOURS", 48))
@@ -333,14 +331,12 @@ AXES_USERNAME_CALLABLE = "newsroom.lockout.username"
 # X-Forwarded-Proto is believed only behind a proxy that sets it: without one, any client
 # reaching gunicorn directly could claim HTTPS.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if TRUSTED_PROXY_COUNT > 0 else None
-SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not (DEBUG or TESTING))
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)
 # Load balancers ask for /healthz over plain HTTP on the private network.
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
-SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", not (DEBUG or TESTING))
-CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", not (DEBUG or TESTING))
-SECURE_HSTS_SECONDS = int(
-    os.environ.get("SECURE_HSTS_SECONDS", "0" if DEBUG or TESTING else "31536000")
-)
+SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", not DEBUG)
+CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", not DEBUG)
+SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "0" if DEBUG else "31536000"))
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
 SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"

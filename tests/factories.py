@@ -73,8 +73,13 @@ def make_comment(article: Article, *, status: str = "approved", **fields):
     return comment
 
 
-def make_image(alt_text: str = "Ảnh minh họa", size=(1200, 800), name: str = "anh.jpg"):
-    """A stored JPEG picture of `size`."""
+def make_image(
+    alt_text: str = "Ảnh minh họa", size=(1200, 800), name: str = "anh.jpg", caption: str = ""
+):
+    """A stored picture of `size` (PNG if `name` says so, else JPEG), renditions made on save.
+
+    The one picture builder of the tests, for story pages, listings and the desk alike.
+    """
     from io import BytesIO
 
     from django.core.files.base import ContentFile
@@ -83,8 +88,9 @@ def make_image(alt_text: str = "Ảnh minh họa", size=(1200, 800), name: str =
     from articles.models import Image
 
     out = BytesIO()
-    PILImage.new("RGB", size, (120, 140, 160)).save(out, "JPEG")
-    image = Image(alt_text=alt_text)
+    image_format = "PNG" if name.lower().endswith(".png") else "JPEG"
+    PILImage.new("RGB", size, (120, 140, 160)).save(out, image_format)
+    image = Image(alt_text=alt_text, caption=caption)
     image.file.save(name, ContentFile(out.getvalue()), save=False)
     image.save()
     return image

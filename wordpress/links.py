@@ -2,7 +2,7 @@
 
 from urllib.parse import parse_qsl, unquote, urlsplit
 
-from articles.text import nfc
+from newsroom.vietnamese import nfc
 
 # WordPress answers these on any address, the home page's above all: /?p=123, /?cat=4.
 QUERY_FORMS = ("p", "page_id", "cat", "tag")

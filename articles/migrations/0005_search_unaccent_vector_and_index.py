@@ -48,7 +48,7 @@ def drop_search_vector(apps, schema_editor):
 
 
 def rebuild_search_text(apps, schema_editor):
-    from articles.text import search_document
+    from newsroom.vietnamese import search_document
 
     Article = apps.get_model("articles", "Article")
     TaggedArticle = apps.get_model("articles", "TaggedArticle")

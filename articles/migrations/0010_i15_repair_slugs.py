@@ -7,7 +7,7 @@ tags keep their old slug in their history, so an old address still redirects.
 
 from django.db import migrations
 
-from articles.text import slugify
+from newsroom.vietnamese import slugify
 
 TABLES = [
     # model, name field, fallback, max length, history model, history field

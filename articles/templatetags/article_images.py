@@ -3,7 +3,7 @@
 from django import template
 from django.utils.safestring import SafeString, mark_safe
 
-from articles.images import BODY_SIZES, body_image_ids, picture_html, responsive_body
+from articles.body_images import BODY_SIZES, body_image_ids, picture_html, responsive_body
 from articles.models import Image
 
 register = template.Library()
@@ -15,7 +15,7 @@ def article_body(article) -> SafeString:
     ids = body_image_ids(article.body)
     images = {image.pk: image for image in Image.objects.filter(pk__in=ids)} if ids else {}
     # The body was cleaned by newsroom.sanitize on save; the markup added here is escaped.
-    return mark_safe(responsive_body(article.body, images))  # noqa: S308
+    return mark_safe(responsive_body(article.body, images))
 
 
 @register.simple_tag
@@ -26,4 +26,4 @@ def responsive_image(
 
     A listing card: `{% responsive_image article.hero_image sizes="12rem" css_class="x" %}`.
     """
-    return mark_safe(picture_html(image, sizes=sizes, lazy=lazy, css_class=css_class))  # noqa: S308
+    return mark_safe(picture_html(image, sizes=sizes, lazy=lazy, css_class=css_class))

@@ -9,7 +9,7 @@ from functools import cache as once
 
 from django.core.cache import cache, caches
 from django.core.cache.backends.redis import RedisCache
-from redis.exceptions import NoScriptError, RedisError
+from redis.exceptions import NoScriptError
 
 # Count only for a page the cache holds: a page never stored (a 404, say) leaves no counter.
 COUNT_IF_PRESENT = """
@@ -53,16 +53,17 @@ def fetch(
         count_keys = None
         if counter is not None:
             count_keys = [backend.make_and_validate_key(key) for key in (if_present, counter)]
-        try:
+
+        def read():
             try:
-                results = _pipeline(client, made_keys, count_keys, _script(client))
+                return _pipeline(client, made_keys, count_keys, _script(client))
             except NoScriptError:  # Redis restarted and forgot the script
-                results = _pipeline(client, made_keys, count_keys, _script(client, reload=True))
-        except (RedisError, OSError) as error:
-            # Logged where every cache error is (newsroom/cache.py), then the caller renders.
-            if hasattr(backend, "_failed"):
-                backend._failed("get_many", error)
-            raise
+                return _pipeline(client, made_keys, count_keys, _script(client, reload=True))
+
+        # Through the breaker of newsroom/cache.py where there is one: logged there, skipped
+        # for a while after a failure, then the caller renders the page itself.
+        guarded = getattr(backend, "guarded", None)
+        results = guarded("page", read) if guarded else read()
         loads = backend._cache._serializer.loads
         values = zip(keys, results[0], strict=True)
         found = {key: loads(value) for key, value in values if value is not None}
@@ -78,6 +79,8 @@ def incr(key: str) -> int:
     """`key` plus one, created at 1 and never expiring: one round trip with Redis."""
     backend = caches["default"]
     if isinstance(backend, RedisCache):
-        return _redis(backend).incr(backend.make_and_validate_key(key))
+        client, made = _redis(backend), backend.make_and_validate_key(key)
+        guarded = getattr(backend, "guarded", None)
+        return guarded("incr", lambda: client.incr(made)) if guarded else client.incr(made)
     cache.add(key, 0, timeout=None)
     return cache.incr(key)

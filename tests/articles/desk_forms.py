@@ -1,7 +1,7 @@
 """What the story form in the admin posts, built from a story (for tests of the desk)."""
 
 from articles.models import Article
-from articles.templatetags.vn_dates import vietnam_time
+from newsroom.vietnamese import vietnam_time
 
 
 def change_url(article: Article) -> str:

@@ -9,7 +9,7 @@ from django.utils import timezone
 from reversion.models import Version
 
 from articles.models import Article
-from articles.templatetags.vn_dates import vietnam_time
+from newsroom.vietnamese import vietnam_time
 from tests.articles.desk_forms import change_url, form_data
 from tests.desk_users import journalist
 from tests.factories import make_article, make_section
@@ -125,7 +125,7 @@ def test_journalist_cannot_publish_by_crafted_post_button(reporter_client, repor
 def test_journalist_cannot_run_editor_actions_by_crafted_post(reporter_client, reporter, action):
     mine = own_draft(reporter, status=Article.Status.PENDING)
     live = make_article(author=reporter)
-    reporter_client.post(
+    response = reporter_client.post(
         LIST_URL,
         {
             "action": action,
@@ -134,7 +134,14 @@ def test_journalist_cannot_run_editor_actions_by_crafted_post(reporter_client, r
             "post": "yes",
             "index": "0",
         },
+        follow=True,
     )
+    # The action is not offered to a journalist: the admin says no action was chosen.
+    assert response.redirect_chain == [(LIST_URL, 302)]
+    assert [str(m) for m in response.context["messages"]] == [
+        "Không có hoạt động nào được lựa chọn."
+    ]
+    assert f'value="{action}"' not in response.content.decode()
     assert Article.objects.get(pk=mine.pk).status == Article.Status.PENDING
     assert Article.objects.get(pk=live.pk).status == Article.Status.PUBLISHED
 

@@ -10,9 +10,8 @@ from articles.admin_forms import EDITOR_EXTENSIONS
 from articles.models import Image
 from newsroom.sanitize import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, clean_html
 from tests.articles.desk_forms import change_url, form_data
-from tests.articles.pictures import make_image
 from tests.desk_users import editor
-from tests.factories import make_article
+from tests.factories import make_article, make_image
 
 EDITOR_HTML = (
     "<h2>Tiêu đề phụ</h2><h3>Nhỏ hơn</h3><h4>Nhỏ nữa</h4>"

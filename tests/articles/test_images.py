@@ -16,9 +16,8 @@ from PIL import ExifTags, PngImagePlugin, features
 from PIL import Image as PILImage
 
 from articles.models import Article, Image
-from tests.articles.pictures import make_image
 from tests.desk_users import journalist
-from tests.factories import make_article
+from tests.factories import make_article, make_image
 
 pytestmark = pytest.mark.django_db
 
@@ -196,7 +195,7 @@ def body_with(images: list[Image]) -> str:
 
 
 def test_story_page_gives_body_and_hero_pictures_srcset_and_sizes(client):
-    hero, inline = make_image(), make_image(size=(1000, 600))
+    hero, inline = make_image(size=(1600, 1000)), make_image(size=(1000, 600))
     article = make_article(hero_image=hero, body=body_with([inline]))
     html = client.get(article.get_absolute_url()).content.decode()
     body = html.split('class="story-body"')[1]
@@ -223,7 +222,9 @@ def test_story_page_query_count_does_not_grow_with_body_pictures(client):
 
 
 def test_story_page_never_makes_renditions(client):
-    article = make_article(hero_image=make_image(), body=body_with([make_image()]))
+    article = make_article(
+        hero_image=make_image(size=(1600, 1000)), body=body_with([make_image(size=(1600, 1000))])
+    )
     with mock.patch(
         "imagekit.cachefiles.ImageCacheFile.generate", side_effect=AssertionError("made")
     ):

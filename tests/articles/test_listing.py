@@ -190,3 +190,14 @@ def test_tag_page_query_count_is_fixed(client, django_assert_max_num_queries, n)
     stories(n, tags=["Biên giới", "Đảng bộ"])
     with django_assert_max_num_queries(5):
         assert client.get("/the/bien-gioi/").status_code == 200
+
+
+def test_page_size_follows_the_setting_when_the_page_is_served(client, settings):
+    section = make_section("Thời sự")
+    stories(5, section=section)
+    settings.ARTICLES_PER_PAGE = 2
+    response = client.get(section.get_absolute_url())
+    assert titles(response) == ["Tin 00", "Tin 01"]
+    assert response.context["page_obj"].paginator.num_pages == 3
+    search = client.get("/tim-kiem/", {"q": "tin"})
+    assert len(search.context["articles"]) == 2

@@ -8,8 +8,8 @@ import boto3
 import pytest
 from PIL import Image as PILImage
 
-from articles.images import RENDITION_FIELDS
 from articles.models import Image
+from articles.uploads import RENDITION_FIELDS
 from tests.articles.test_tasks import upload_picture
 from tests.desk_users import editor
 from tests.factories import make_article

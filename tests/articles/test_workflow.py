@@ -154,3 +154,31 @@ def test_a_step_on_a_stale_copy_still_moves_the_version_past_newer_saves(desk):
     workflow.publish(article, by=desk)
     assert Article.objects.get(pk=article.pk).version == 6
     assert article.version == 6
+
+
+def test_allowed_steps_follow_the_desk_rules(reporter, desk):
+    own_draft = draft_by(reporter)
+    pending = draft_by(reporter, status=Article.Status.PENDING)
+    live = draft_by(reporter, status=Article.Status.PUBLISHED, published_at=timezone.now())
+    later = timezone.now() + timedelta(days=1)
+    scheduled = draft_by(reporter, status=Article.Status.PUBLISHED, published_at=later)
+    assert workflow.allowed_steps(reporter, own_draft) == {"submit"}
+    assert workflow.allowed_steps(reporter, pending) == set()
+    assert workflow.allowed_steps(reporter, None) == {"submit"}
+    assert workflow.allowed_steps(desk, own_draft) == {"submit", "publish", "share"}
+    assert workflow.allowed_steps(desk, pending) == {"publish", "send_back", "share"}
+    assert workflow.allowed_steps(desk, live) == {"unpublish", "share"}
+    # A scheduled story may be published now instead.
+    assert workflow.allowed_steps(desk, scheduled) == {"publish", "send_back", "unpublish", "share"}
+    assert workflow.allowed_steps(desk, None) == {"submit", "publish"}
+
+
+def test_each_state_has_one_label():
+    assert workflow.STATE_LABELS == {
+        "draft": "Bản nháp",
+        "pending": "Chờ duyệt",
+        "scheduled": "Hẹn giờ",
+        "published": "Đã xuất bản",
+        "unpublished": "Đã gỡ",
+    }
+    assert workflow.state_label(None) == "Bản nháp"

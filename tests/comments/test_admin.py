@@ -7,6 +7,7 @@ from django.contrib.auth.models import Group
 from django.urls import reverse
 from django.utils import timezone
 
+from articles.models import Article
 from comments.models import BlockedWord, Comment
 from newsroom.roles import EDITOR, JOURNALIST, MODERATOR
 from tests.factories import make_article, make_comment, make_user
@@ -194,9 +195,13 @@ def test_deleting_a_commented_story_needs_the_right_to_delete_comments(client, a
 
     # An editor may delete stories, not readers' comments: the admin refuses and says why.
     client.force_login(make_user(groups=[EDITOR]))
-    response = client.post(delete_url, {"post": "yes"})
-    assert response.status_code in {200, 403}
+    assert client.post(delete_url, {"post": "yes"}).status_code == 403
     assert Comment.objects.count() == 1
+    assert Article.objects.filter(pk=article.pk).exists()
+    reason = client.get(delete_url).content.decode()
+    assert "Không thể xóa" in reason
+    assert "không được cấp quyển xóa những dữ liệu đi kèm" in reason
+    assert "<li>bình luận</li>" in reason or "bình luận" in reason.split("đi kèm")[1]
 
     # A superuser is shown the comments that go with the story, then deletes both.
     confirmation = admin_client.get(delete_url).content.decode()

@@ -13,6 +13,10 @@ from newsroom import media
 
 HOSTILE = b"<!DOCTYPE html><html><body><script>alert(document.cookie)</script></body></html>"
 
+# Closing a response sends request_finished, which checks the test thread's database
+# connection (left open by an earlier test): allow it.
+pytestmark = pytest.mark.django_db
+
 
 def jpeg() -> bytes:
     out = BytesIO()

@@ -8,9 +8,9 @@ from html import unescape
 from django.utils.html import strip_tags
 
 from articles.models import Article
-from articles.text import clean_name, clean_text, excerpt, nfc
 from comments.models import Comment as OurComment
 from newsroom.sanitize import clean_html
+from newsroom.vietnamese import clean_name, clean_text, excerpt, nfc
 
 from .autop import wpautop
 from .shortcodes import Picture, expand

@@ -7,8 +7,8 @@ from pathlib import Path, PurePosixPath
 from django.core.exceptions import ValidationError
 from django.core.files import File
 
-from articles.images import clean_upload
 from articles.models import Image
+from articles.uploads import clean_upload
 
 from .mapping import plain, upload_path
 from .shortcodes import Picture

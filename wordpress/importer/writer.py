@@ -15,11 +15,11 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from articles.images import link_body_images
+from articles.body_images import link_body_images
 from articles.models import Article, Image, Section, Tag, TaggedArticle
 from articles.search import reindex
-from articles.text import slugify
 from comments.moderation import purge, recount
+from newsroom.vietnamese import slugify
 
 from ..links import key_for_url
 from ..models import ImportedItem, OldLink

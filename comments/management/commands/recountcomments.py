@@ -4,7 +4,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from articles.models import Article
-from comments.moderation import purge, recount
+from comments.moderation import lock_articles, purge, recount
 
 
 class Command(BaseCommand):
@@ -16,7 +16,7 @@ class Command(BaseCommand):
         for start in range(0, len(ids), 500):
             batch = ids[start : start + 500]
             with transaction.atomic():
-                list(Article.objects.select_for_update().filter(pk__in=batch).values_list("pk"))
+                lock_articles(batch)
                 recount(batch)
         purge(ids)
         self.stdout.write(f"Đã đếm lại bình luận của {len(ids)} bài viết.")

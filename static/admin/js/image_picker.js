@@ -1,4 +1,6 @@
 // The editor's "Browse..." window: hand the chosen picture back to the editor and close.
+// CKEditor's callback, on purpose: prose-editor's Figure extension opens this page with
+// ?CKEditorFuncNum=n and provides window.CKEDITOR.tools.callFunction to receive the picture.
 "use strict";
 (function () {
   function choose(element) {

@@ -1,11 +1,11 @@
-"""Pictures: upload checks and clean-up, renditions at fixed widths, responsive markup."""
+"""Picture uploads: the checks and clean-up before anything is stored, and the renditions.
+
+The markup that shows pictures in a story lives in `articles/body_images.py`.
+"""
 
 import logging
-import re
 import warnings
 from contextlib import suppress
-from dataclasses import dataclass
-from html import unescape
 from io import BytesIO
 from pathlib import PurePosixPath
 
@@ -15,13 +15,12 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import InMemoryUploadedFile
 from django.core.files.uploadhandler import FileUploadHandler, StopFutureHandlers
-from django.utils.html import escape
 from imagekit.models import ImageSpecField
 from PIL import Image as PILImage
 from PIL import ImageOps, features
 from pilkit.processors import ResizeToFit
 
-from .text import slugify
+from newsroom.vietnamese import slugify
 
 logger = logging.getLogger(__name__)
 
@@ -30,8 +29,6 @@ RENDITION_WIDTHS = (480, 800, 1200)
 RENDITION_FIELDS = tuple(
     f"w{width}{suffix}" for width in RENDITION_WIDTHS for suffix in ("", "_webp")
 )
-# What the article column takes: full width on phones, at most the column's 760px.
-BODY_SIZES = "(min-width: 800px) 760px, 100vw"
 
 FORMAT_EXTENSIONS = {"JPEG": (".jpg", ".jpeg"), "PNG": (".png",), "WEBP": (".webp",)}
 if features.check("avif"):
@@ -223,130 +220,6 @@ def _reencode(picture: PILImage.Image) -> bytes:
     return out.getvalue()
 
 
-# Responsive markup ------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Candidate:
-    url: str
-    width: int
-
-
-def _fields(width: int) -> tuple[str, str]:
-    return f"w{width}", f"w{width}_webp"
-
-
-def srcset_candidates(image, *, webp: bool) -> list[Candidate]:
-    """The renditions worth offering: each width up to the original's, no duplicates.
-
-    Until the renditions are made, the original alone (and no WebP).
-    """
-    original = image.width or max(RENDITION_WIDTHS)
-    if not image.renditions_ready:
-        return [] if webp else [Candidate(image.file.url, original)]
-    seen: dict[int, Candidate] = {}
-    for width in RENDITION_WIDTHS:
-        actual = min(width, original)
-        if actual in seen:
-            continue
-        field = _fields(width)[1 if webp else 0]
-        seen[actual] = Candidate(getattr(image, field).url, actual)
-    return list(seen.values())
-
-
-def _srcset(candidates: list[Candidate]) -> str:
-    return ", ".join(f"{c.url} {c.width}w" for c in candidates)
-
-
-def picture_html(
-    image,
-    *,
-    alt: str | None = None,
-    sizes: str = BODY_SIZES,
-    lazy: bool = True,
-    css_class: str = "",
-) -> str:
-    """A `<picture>`: WebP renditions, then the original format's, sized to avoid reflow."""
-    webp = srcset_candidates(image, webp=True)
-    original = srcset_candidates(image, webp=False)
-    fallback = original[min(1, len(original) - 1)]
-    attrs = [
-        f'src="{escape(fallback.url)}"',
-        f'srcset="{escape(_srcset(original))}"',
-        f'sizes="{escape(sizes)}"',
-        f'alt="{escape(image.alt_text if alt is None else alt)}"',
-    ]
-    if image.width and image.height:
-        attrs += [f'width="{image.width}"', f'height="{image.height}"']
-    attrs += ['loading="lazy"', 'decoding="async"'] if lazy else ['fetchpriority="high"']
-    if css_class:
-        attrs.append(f'class="{escape(css_class)}"')
-    source = (
-        f'<source type="image/webp" srcset="{escape(_srcset(webp))}" sizes="{escape(sizes)}">'
-        if webp
-        else ""
-    )
-    return f"<picture>{source}<img {' '.join(attrs)}></picture>"
-
-
-# The body is stored cleaned by newsroom.sanitize: tags well formed, values double-quoted
-# (and a value may hold a raw ">", as in alt="a > b").
-_IN_TAG = r'(?:[^>"]|"[^"]*")*'
-_BODY_TOKENS = re.compile(rf"<figure\b{_IN_TAG}>|</figure>|<img\b{_IN_TAG}>")
-_ATTR = re.compile(r'([a-zA-Z-]+)="([^"]*)"')
-
-
-def _attrs(tag: str) -> dict[str, str]:
-    return {key: unescape(value) for key, value in _ATTR.findall(tag)}
-
-
-def _image_id(attrs: dict[str, str]) -> int | None:
-    value = attrs.get("data-file") or attrs.get("data-image-id") or ""
-    return int(value) if value.isdigit() else None
-
-
-def body_image_ids(html: str) -> set[int]:
-    """The ids of the uploaded pictures a body shows."""
-    ids = set()
-    for token in _BODY_TOKENS.findall(html or ""):
-        if (image_id := _image_id(_attrs(token))) is not None:
-            ids.add(image_id)
-    return ids
-
-
-def responsive_body(html: str, images: dict) -> str:
-    """Replace each body `<img>` of a known picture with its responsive `<picture>`."""
-    figure_id = None
-
-    def replace(match: re.Match) -> str:
-        nonlocal figure_id
-        token = match.group(0)
-        if token.startswith("</figure"):
-            figure_id = None
-            return token
-        attrs = _attrs(token)
-        if token.startswith("<figure"):
-            figure_id = _image_id(attrs)
-            return token
-        image = images.get(_image_id(attrs) or figure_id)
-        if image is None:
-            return token
-        return picture_html(image, alt=attrs.get("alt") or None)
-
-    return _BODY_TOKENS.sub(replace, html or "")
-
-
-def media_name(url: str) -> str | None:
-    """The storage name of a URL under MEDIA_URL or the object store's address, or None."""
-    prefixes = [settings.MEDIA_URL]
-    if settings.MEDIA_STORAGE != "local":
-        prefixes.append(default_storage.url("_").split("?")[0][:-1])
-    for prefix in prefixes:
-        if url.startswith(prefix):
-            return url[len(prefix) :].split("?")[0]
-    return None
-
-
 class StorageFull(Exception):
     """The media storage could not take a picture (disk full, object store refusing)."""
 
@@ -380,45 +253,3 @@ def delete_files(name: str, rendition_names: list[str]) -> None:
             default_storage.delete(each)
         except Exception:
             logger.exception("Could not delete %s from media storage", each)
-
-
-def link_body_images(html: str, lookup) -> str:
-    """Tie each body `<img>` to its uploaded picture: `data-file`, the picture's size.
-
-    `lookup(ids, names)` returns the pictures with those ids or file names. Pictures are
-    found by `data-file`, the enclosing figure's `data-image-id`, or the URL of their file,
-    so a story re-saved from the editor (which drops unknown attributes) keeps them.
-    """
-    tokens = [(m, _attrs(m.group(0))) for m in _BODY_TOKENS.finditer(html or "")]
-    ids = {i for _, attrs in tokens if (i := _image_id(attrs)) is not None}
-    names = {n for _, attrs in tokens if (n := media_name(attrs.get("src", "")))}
-    if not ids and not names:
-        return html
-    images = list(lookup(ids, names))
-    by_id = {image.pk: image for image in images}
-    by_name = {image.file.name: image for image in images}
-    out, last, figure_id = [], 0, None
-    for match, attrs in tokens:
-        token = match.group(0)
-        if token.startswith("</figure"):
-            figure_id = None
-            continue
-        if token.startswith("<figure"):
-            figure_id = _image_id(attrs)
-            continue
-        image = by_id.get(_image_id(attrs) or figure_id) or by_name.get(
-            media_name(attrs.get("src", "")) or ""
-        )
-        if image is None:
-            continue
-        attrs.update({"src": image.file.url, "data-file": str(image.pk)})
-        if image.width and image.height:
-            attrs.update({"width": str(image.width), "height": str(image.height)})
-        if not attrs.get("alt"):
-            attrs["alt"] = image.alt_text
-        attrs.pop("data-image-id", None)
-        rendered = " ".join(f'{key}="{escape(value)}"' for key, value in attrs.items())
-        out += [html[last : match.start()], f"<img {rendered}>"]
-        last = match.end()
-    out.append(html[last:])
-    return "".join(out)

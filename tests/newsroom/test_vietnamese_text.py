@@ -2,7 +2,7 @@ import unicodedata
 
 import pytest
 
-from articles.text import excerpt, fold, nfc, slugify
+from newsroom.vietnamese import excerpt, fold, nfc, slugify
 
 
 @pytest.mark.parametrize(

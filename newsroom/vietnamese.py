@@ -1,8 +1,17 @@
-"""Vietnamese text rules: NFC normalisation, ASCII slugs, diacritic folding and excerpts."""
+"""Vietnamese text and date rules, pure functions with no app behind them.
+
+Text: NFC normalisation, diacritic folding, ASCII slugs, excerpts and the words search compares.
+Dates: always in Vietnam time, weekdays spelled out, day first. Template filters in
+`articles/templatetags/vn_dates.py` are thin wrappers over the date functions here.
+"""
 
 import re
 import unicodedata
+from datetime import datetime
+from zoneinfo import ZoneInfo
 
+from django.conf import settings
+from django.utils import timezone
 from django.utils.html import strip_tags
 
 _D_MAP = str.maketrans({"đ": "d", "Đ": "D"})
@@ -10,6 +19,12 @@ _NON_SLUG = re.compile(r"[^a-z0-9]+")
 _SPACES = re.compile(r"\s+")
 # A search word: letters and digits only, so both databases split text the same way.
 _WORD = re.compile(r"[^\W_]+")
+
+# Django's `vi` locale abbreviates ("Thứ 3"); the paper spells weekdays out.
+WEEKDAYS = ("Thứ hai", "Thứ ba", "Thứ tư", "Thứ năm", "Thứ sáu", "Thứ bảy", "Chủ nhật")
+
+
+# --- Text ---------------------------------------------------------------------------------
 
 
 def nfc(text: str) -> str:
@@ -107,3 +122,63 @@ def search_document(title: str, lead: str, body_text: str, tags: list[str]) -> s
     folded = search_words(" ".join([title, lead, body_text, *tags]))
     accented = accented_words(" ".join([title, lead, *tags]))
     return f" {' '.join(folded)} | {' '.join(accented)} "
+
+
+# --- Dates --------------------------------------------------------------------------------
+
+
+def vietnam_time(value: datetime) -> datetime:
+    """`value` in the paper's time zone (settings.TIME_ZONE); a naive value is kept as is."""
+    tz = ZoneInfo(settings.TIME_ZONE)
+    return timezone.localtime(value, tz) if timezone.is_aware(value) else value
+
+
+def weekday(value: datetime | None) -> str:
+    """`Thứ ba` for a Tuesday."""
+    return WEEKDAYS[vietnam_time(value).weekday()] if value else ""
+
+
+def date_time(value: datetime | None) -> str:
+    """`03/02/2015 14:56`."""
+    return vietnam_time(value).strftime("%d/%m/%Y %H:%M") if value else ""
+
+
+def date(value: datetime | None) -> str:
+    """`03/02/2015`."""
+    return vietnam_time(value).strftime("%d/%m/%Y") if value else ""
+
+
+def dateline(value: datetime | None) -> str:
+    """The story's dateline: `Thứ ba, 03/02/2015 - 14:56'`."""
+    if not value:
+        return ""
+    local = vietnam_time(value)
+    return f"{weekday(local)}, {local:%d/%m/%Y - %H:%M}'"
+
+
+def clock(value: datetime | None) -> str:
+    """The header clock: `Thứ bảy, 27/04/2024, 19:47 [GMT+7]`."""
+    if not value:
+        return ""
+    local = vietnam_time(value)
+    offset = local.utcoffset()
+    hours = int(offset.total_seconds() // 3600) if offset is not None else 0
+    return f"{weekday(local)}, {local:%d/%m/%Y, %H:%M} [GMT{hours:+d}]"
+
+
+def iso(value: datetime | None) -> str:
+    """ISO 8601 with the Vietnam offset, for `<time datetime>` and metadata."""
+    return vietnam_time(value).isoformat(timespec="seconds") if value else ""
+
+
+def until(moment: datetime) -> str:
+    """`2 giờ`, `1 ngày 3 giờ`, `25 phút`: how long until `moment`, in Vietnamese."""
+    seconds = max(int((moment - timezone.now()).total_seconds()), 0)
+    days, rest = divmod(seconds, 86400)
+    hours, rest = divmod(rest, 3600)
+    minutes = rest // 60
+    if days:
+        return f"{days} ngày {hours} giờ" if hours else f"{days} ngày"
+    if hours:
+        return f"{hours} giờ {minutes} phút" if minutes else f"{hours} giờ"
+    return f"{minutes} phút" if minutes else "dưới 1 phút"

@@ -3,7 +3,10 @@ from datetime import UTC, datetime
 import pytest
 from django.template import Context, Template
 
-from articles.templatetags.vn_dates import vn_clock, vn_dateline, vn_datetime, vn_weekday
+from newsroom.vietnamese import clock as vn_clock
+from newsroom.vietnamese import date_time as vn_datetime
+from newsroom.vietnamese import dateline as vn_dateline
+from newsroom.vietnamese import weekday as vn_weekday
 
 # 2024-04-22 was a Monday; noon UTC is 19:00 in Vietnam, the same day.
 WEEK = [

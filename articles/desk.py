@@ -1,0 +1,148 @@
+"""The desk's own pages beside the admin's forms: preview, share links and the picture picker.
+
+Plain views over `articles.preview` and the models; `ArticleAdmin.get_urls` and
+`ImageAdmin.get_urls` wire them in (`article_urls`, `image_urls`), behind the admin's login.
+"""
+
+from datetime import timedelta
+from functools import partial
+
+from django.contrib import messages
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import path
+from django.utils import timezone
+from django.utils.html import format_html
+from django.views.decorators.http import require_POST
+
+from newsroom.vietnamese import date_time
+
+from . import preview, workflow
+from .admin_forms import ImageForm
+from .models import Article, Image, ShareLink
+
+
+def article_urls(model_admin) -> list:
+    """The story pages: preview, make a share link, revoke one."""
+    wrap = model_admin.admin_site.admin_view
+    return [
+        path(
+            "<path:object_id>/preview/",
+            wrap(partial(preview_view, model_admin)),
+            name="articles_article_preview",
+        ),
+        path(
+            "<path:object_id>/share/",
+            wrap(require_POST(partial(share_view, model_admin))),
+            name="articles_article_share",
+        ),
+        path(
+            "share/<int:link_id>/revoke/",
+            wrap(require_POST(partial(revoke_share_view, model_admin))),
+            name="articles_sharelink_revoke",
+        ),
+    ]
+
+
+def image_urls(model_admin) -> list:
+    """The picture picker the body editor opens."""
+    return [
+        path(
+            "picker/",
+            model_admin.admin_site.admin_view(partial(picker_view, model_admin)),
+            name="articles_image_picker",
+        ),
+    ]
+
+
+def _article_or_404(model_admin, request, object_id) -> Article:
+    article = model_admin.get_object(request, unquote(object_id))
+    if article is None or not model_admin.has_view_or_change_permission(request, article):
+        raise Http404("Không có bài này.")
+    return article
+
+
+def preview_view(model_admin, request, object_id):
+    """The story as readers will see it, for anyone on the desk who may see the story."""
+    article = _article_or_404(model_admin, request, object_id)
+    return preview.render_preview(request, article, banner="staff")
+
+
+def share_view(model_admin, request, object_id):
+    """Make a share link (editors only) and show it in the change form's messages."""
+    article = _article_or_404(model_admin, request, object_id)
+    if not workflow.can_publish(request.user):
+        raise PermissionDenied
+    link = ShareLink.objects.create(
+        article=article,
+        created_by=request.user,
+        expires_at=timezone.now() + timedelta(hours=preview.share_link_hours()),
+    )
+    url = request.build_absolute_uri(preview.share_url(link))
+    model_admin.message_user(
+        request,
+        format_html(
+            "Liên kết xem trước (hết hạn lúc {} giờ Việt Nam): "
+            '<a href="{}" class="share-url">{}</a>',
+            date_time(link.expires_at),
+            url,
+            url,
+        ),
+        messages.SUCCESS,
+    )
+    return redirect("admin:articles_article_change", article.pk)
+
+
+def revoke_share_view(model_admin, request, link_id):
+    """Revoke a share link now (editors only)."""
+    link = get_object_or_404(ShareLink.objects.select_related("article"), pk=link_id)
+    if not workflow.can_publish(request.user):
+        raise PermissionDenied
+    if link.revoked_at is None:
+        link.revoked_at = timezone.now()
+        link.save(update_fields=["revoked_at"])
+    model_admin.message_user(request, "Đã thu hồi liên kết xem trước.", messages.SUCCESS)
+    return redirect("admin:articles_article_change", link.article_id)
+
+
+def picker_view(model_admin, request):
+    """The editor's "Browse..." window: upload a picture or choose one, then insert it.
+
+    It speaks CKEditor's file-browser protocol although the body editor is prose-editor:
+    prose-editor's Figure extension opens `pickerUrl?CKEditorFuncNum=n` and answers
+    `window.CKEDITOR.tools.callFunction(n, url, {...})`, so any CKEditor-style browser
+    works with it. `static/admin/js/image_picker.js` makes that call.
+    """
+    if not model_admin.has_view_permission(request):
+        raise PermissionDenied
+    can_add = model_admin.has_add_permission(request)
+    form = ImageForm(request.POST or None, request.FILES or None) if can_add else None
+    chosen = None
+    if request.method == "POST":
+        if not can_add:
+            raise PermissionDenied
+        if form.is_valid():
+            chosen = form.save()
+    query = request.GET.get("q", "").strip()
+    pictures = Image.objects.all()
+    if query:
+        pictures = pictures.filter(Q(alt_text__icontains=query) | Q(caption__icontains=query))
+    return TemplateResponse(
+        request,
+        "admin/articles/image/picker.html",
+        {
+            **model_admin.admin_site.each_context(request),
+            "title": "Chọn hoặc tải ảnh lên",
+            "opts": model_admin.model._meta,
+            "is_popup": True,
+            "form": form,
+            "chosen": chosen,
+            "pictures": pictures[:60],
+            "query": query,
+            "func_num": request.GET.get("CKEditorFuncNum", ""),
+        },
+    )
