@@ -15,6 +15,7 @@ from django.urls import path, reverse
 from django.views.decorators.http import require_POST
 
 from . import moderation
+from .ids import as_id
 from .models import BODY_MAX_LENGTH, Comment
 from .queue import page_number, queue_page
 
@@ -90,7 +91,9 @@ class QueueViews:
         return TemplateResponse(request, "admin/comments/queue.html", context)
 
     def target(self, pk: int) -> Comment:
-        comment = Comment.objects.select_related("article", "parent").filter(pk=pk).first()
+        comment = as_id(pk) and (
+            Comment.objects.select_related("article", "parent").filter(pk=pk).first()
+        )
         if comment is None:
             raise Http404("Không tìm thấy bình luận.")
         return comment
@@ -118,7 +121,7 @@ class QueueViews:
 
     def bulk(self, request):
         self.allowed(request)
-        ids = [int(pk) for pk in request.POST.getlist("ids") if pk.isdigit()]
+        ids = [pk for pk in map(as_id, request.POST.getlist("ids")) if pk is not None]
         if not ids:
             return self.answer(request, NONE_SELECTED, status=400, level=messages.WARNING)
         changed = moderation.set_status(ids, Comment.Status.APPROVED, by=request.user)

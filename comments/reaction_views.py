@@ -12,6 +12,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from . import ratelimit, reactions
+from .ids import as_id
 from .models import Comment, CommentReport
 from .threads import comments_open
 from .views import public_article
@@ -66,7 +67,9 @@ def report(request, pk: int):
     article_pk = request.POST.get("article") if request.method == "POST" else None
     try:
         if request.method == "GET":
-            found = Comment.objects.visible().filter(pk=pk).values("article_id").first()
+            found = as_id(pk) and (
+                Comment.objects.visible().filter(pk=pk).values("article_id").first()
+            )
             article_pk = found and found["article_id"]
         comment = reactions.target(pk, article_pk)
     except reactions.Refused as error:
@@ -93,7 +96,7 @@ def visitor_state(request, article_pk: int):
 
     Never cached, and it carries the visitor's CSRF token for the like and report posts.
     """
-    if public_article(article_pk) is None:
+    if as_id(article_pk) is None or public_article(article_pk) is None:
         raise Http404("Không tìm thấy bài viết.")
     state = reactions.visitor_state(article_pk, reactions.browser_id(request))
     return JsonResponse({**state, "csrf": get_token(request)})

@@ -16,6 +16,7 @@ from django.db.models import F
 from articles.models import Article
 
 from . import moderation
+from .ids import as_id
 from .models import Comment, CommentLike, CommentReport
 
 BROWSER_COOKIE = "trinh_duyet"
@@ -65,10 +66,9 @@ def remember_browser(response, request, browser: str) -> None:
 
 def target(comment_pk, article_pk) -> Comment:
     """The approved, shown comment `comment_pk` of the public story `article_pk`, or Refused."""
-    try:
-        comment_pk, article_pk = int(comment_pk), int(article_pk)
-    except (TypeError, ValueError):
-        raise Refused(NOT_FOUND, 404) from None
+    comment_pk, article_pk = as_id(comment_pk), as_id(article_pk)
+    if comment_pk is None or article_pk is None:
+        raise Refused(NOT_FOUND, 404)
     comment = (
         Comment.objects.visible()
         .filter(pk=comment_pk, article_id=article_pk, article__in=Article.objects.published())

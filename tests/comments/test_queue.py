@@ -192,3 +192,15 @@ def test_the_comment_list_counts_reports_of_approved_comments_too(moderator_clie
         CommentReport.objects.create(comment=comment, browser=f"{n:032d}", reason="other")
     html = moderator_client.get(reverse("admin:comments_comment_changelist")).content.decode()
     assert '<td class="field-report_count">2</td>' in html
+
+
+def test_numbers_too_large_for_the_database_change_nothing(moderator_client):
+    comment = make_comment(make_article(), status="pending")
+    huge = "9" * 25
+    bulk = reverse("admin:comments_comment_bulk")
+    assert moderator_client.post(bulk, {"ids": [huge, "²", "-1"]}).status_code == 302
+    assert moderator_client.post(f"{QUEUE}{huge}/duyet/").status_code == 404
+    assert moderator_client.post(f"{QUEUE}{huge}/tra-loi/", {"body": "x"}).status_code == 404
+    assert moderator_client.get(f"{QUEUE}?trang={huge}").status_code == 200
+    comment.refresh_from_db()
+    assert comment.status == "pending"

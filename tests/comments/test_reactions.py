@@ -255,3 +255,15 @@ def test_concurrent_likes_count_each_browser_once_on_postgresql():
     assert answers.count(409) == 6
     comment.refresh_from_db()
     assert comment.like_count == 6 == CommentLike.objects.count()
+
+
+def test_numbers_too_large_for_the_database_are_not_found(client, article):
+    comment = make_comment(article)
+    huge = "9" * 25
+    url = reverse("comments:like", args=[comment.pk])
+    assert client.post(url, {"article": huge}).status_code == 404
+    assert client.post(f"/binh-luan/{huge}/thich/", {"article": article.pk}).status_code == 404
+    assert client.get(f"/binh-luan/{huge}/bao-vi-pham/").status_code == 404
+    assert client.get(f"/binh-luan/cam-nhan/{huge}/").status_code == 404
+    comment.refresh_from_db()
+    assert comment.like_count == 0
