@@ -19,6 +19,8 @@ def codes(group: Group) -> set[str]:
 # change this test too. Journalists write (their change and delete rights are narrowed to
 # their own drafts by the admin) and upload pictures; editors also publish, delete pictures,
 # keep sections, tags and share links; moderators handle comments and nothing else.
+# Editors and moderators read the record of admin logins and lockouts (issue 9).
+LOGIN_RECORD = {"axes.view_accessattempt", "axes.view_accessfailurelog", "axes.view_accesslog"}
 POLICY = {
     JOURNALIST: {
         "articles.add_article",
@@ -61,6 +63,10 @@ POLICY = {
         "articles.view_section",
         "articles.view_sharelink",
         "articles.view_tag",
+        # Editors work the comment moderation queue too (issue 12).
+        "comments.change_comment",
+        "comments.view_comment",
+        *LOGIN_RECORD,
     },
     MODERATOR: {
         "comments.add_blockedword",
@@ -69,6 +75,7 @@ POLICY = {
         "comments.delete_blockedword",
         "comments.view_blockedword",
         "comments.view_comment",
+        *LOGIN_RECORD,
     },
 }
 
