@@ -65,6 +65,9 @@ POLICY = {
         "articles.view_section",
         "articles.view_sharelink",
         "articles.view_tag",
+        # Editors work the comment moderation queue too (issue 12).
+        "comments.change_comment",
+        "comments.view_comment",
     },
     MODERATOR: {
         "axes.view_accessattempt",
