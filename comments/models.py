@@ -2,7 +2,7 @@
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import Case, F, Q, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -87,6 +87,22 @@ class Comment(models.Model):
         indexes = [
             models.Index(fields=["article", "status", "created_at"], name="comment_thread_idx"),
             models.Index(fields=["status", "-created_at"], name="comment_queue_idx"),
+            # The moderation list at a million comments: its pending-first order, its newest
+            # first (the story filter's choices) and each column it sorts by.
+            models.Index(
+                Case(
+                    When(status="pending", then=Value(0)),
+                    default=Value(1),
+                    output_field=models.IntegerField(),
+                ),
+                F("created_at").desc(),
+                F("id").desc(),
+                name="comment_pending_first_idx",
+            ),
+            models.Index(fields=["-created_at", "-id"], name="comment_newest_idx"),
+            # A column clicked in the admin sorts by it, then newest first (CommentAdmin).
+            models.Index(fields=["name", "-created_at", "-id"], name="comment_name_idx"),
+            models.Index(fields=["ip_address", "-created_at", "-id"], name="comment_ip_idx"),
         ]
 
     def __str__(self):

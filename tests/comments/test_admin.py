@@ -208,3 +208,79 @@ def test_deleting_a_commented_story_needs_the_right_to_delete_comments(client, a
     assert "Ý kiến bạn đọc" in confirmation
     admin_client.post(delete_url, {"post": "yes"})
     assert Comment.objects.count() == 0
+
+
+def test_story_filter_offers_the_stories_being_discussed_and_the_chosen_one(moderator_client):
+    from comments import admin_lists
+
+    old = make_article("Bài cũ ít người bàn")
+    old_comment = make_comment(old, created_at=timezone.now() - timedelta(days=30))
+    busy = [make_article(f"Bài đang được bàn {i}") for i in range(admin_lists.OFFERED + 2)]
+    for article in busy:
+        make_comment(article)
+
+    def offered(response):
+        (story_filter,) = [
+            spec
+            for spec in response.context["cl"].filter_specs
+            if getattr(spec, "parameter_name", None) == "article__id__exact"
+        ]
+        return [title for _, title in story_filter.lookup_choices]
+
+    response = moderator_client.get(CHANGELIST)
+    assert len(offered(response)) == admin_lists.OFFERED
+    assert "Bài đang được bàn 11" in offered(response)  # the newest discussions
+    assert "Bài cũ ít người bàn" not in offered(response)  # not every story with a comment
+
+    response = moderator_client.get(CHANGELIST, {"article__id__exact": old.pk})
+    assert list(response.context["cl"].result_list) == [old_comment]
+    assert offered(response)[0] == "Bài cũ ít người bàn"
+    response = moderator_client.get(CHANGELIST, {"article__id__exact": "abc"})
+    assert response.status_code == 200
+    assert list(response.context["cl"].result_list) == []
+
+
+def test_one_status_is_listed_newest_first(moderator_client):
+    article = make_article()
+    older = make_comment(article, created_at=timezone.now() - timedelta(hours=2))
+    newer = make_comment(article, created_at=timezone.now() - timedelta(hours=1))
+    make_comment(article, status="pending")
+    response = moderator_client.get(CHANGELIST, {"status__exact": "approved"})
+    assert list(response.context["cl"].result_list) == [newer, older]
+
+
+@pytest.mark.postgres
+def test_unfiltered_queue_uses_the_estimate_on_postgresql(moderator_client, monkeypatch):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from articles import admin_lists
+
+    article = make_article()
+    for status in ["pending"] * 3 + ["approved"] * 9:
+        make_comment(article, status=status)
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE comments_comment")
+    monkeypatch.setattr(admin_lists, "EXACT_BELOW", 10)
+
+    def counts(queries):
+        return [q for q in queries if "COUNT(" in q["sql"] and "comments_comment" in q["sql"]]
+
+    with CaptureQueriesContext(connection) as unfiltered:
+        response = moderator_client.get(CHANGELIST)
+    assert counts(unfiltered) == []
+    assert response.context["cl"].result_count == 12
+    with CaptureQueriesContext(connection) as filtered:
+        response = moderator_client.get(CHANGELIST, {"status__exact": "pending"})
+    assert counts(filtered)
+    assert response.context["cl"].result_count == 3
+
+
+def test_a_sorted_column_breaks_ties_newest_first(moderator_client):
+    article = make_article()
+    now = timezone.now()
+    old_an = make_comment(article, name="An", created_at=now - timedelta(hours=3))
+    new_an = make_comment(article, name="An", status="pending", created_at=now - timedelta(hours=1))
+    binh = make_comment(article, name="Bình", created_at=now - timedelta(hours=2))
+    response = moderator_client.get(CHANGELIST, {"o": "2"})  # the name column, A to Z
+    assert list(response.context["cl"].result_list) == [new_an, old_an, binh]
