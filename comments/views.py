@@ -16,12 +16,12 @@ from articles.models import Article
 from articles.views import render_article_page
 from newsroom import site_url
 
-from . import once, ratelimit, spam
+from . import moderation, once, ratelimit, spam
 from .author import remember_author
 from .forms import CommentForm
 from .models import Comment
 from .notifications import notify_moderators
-from .threads import comments_open, thread_page
+from .threads import comments_open, sort_from, thread_page
 
 MAX_PAGE = 100_000
 
@@ -91,10 +91,13 @@ def post_comment(request):
     except once.FormReused:
         form.add_error(None, once.REUSED)
         return render_article(request, article, status=409, comment_form=form)
-    if created:
-        # The mail links to the host the reader used (unless SITE_URL says otherwise).
-        origin = site_url.origin(request)
-        transaction.on_commit(lambda: notify_moderators(comment, origin=origin))
+    if created and comment.status == Comment.Status.PENDING:
+        if moderation.is_trusted(comment.email):
+            moderation.approve(comment, by=None)
+        else:
+            # The mail links to the host the reader used (unless SITE_URL says otherwise).
+            origin = site_url.origin(request)
+            transaction.on_commit(lambda: notify_moderators(comment, origin=origin))
     return received(request, article, comment)
 
 
@@ -181,7 +184,7 @@ class CommentListView(DetailView):
         # Far beyond any story's comments, and small enough for the database's OFFSET.
         if not 1 <= number <= MAX_PAGE:
             raise Http404("Trang không hợp lệ.")
-        page = thread_page(self.object.pk, number)
+        page = thread_page(self.object.pk, number, sort=sort_from(self.request.GET))
         if number > 1 and not page.threads:
             raise Http404("Không còn bình luận.")
         context["page"] = page
