@@ -238,6 +238,10 @@ STORAGES = {
     },
 }
 
+# Tags are typed and shown comma-separated, never quoted (articles/tag_text.py).
+TAGGIT_TAGS_FROM_STRING = "articles.tag_text.parse_tags"
+TAGGIT_STRING_FROM_TAGS = "articles.tag_text.join_tags"
+
 # The paper itself: Báo Lai Châu is the demo and the default, never hard-coded elsewhere.
 SITE_NAME = os.environ.get("SITE_NAME", "Báo Lai Châu")
 SITE_CODE = os.environ.get("SITE_CODE", "BLC")
