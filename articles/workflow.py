@@ -172,6 +172,10 @@ def publish(article: Article, *, by, at: datetime | None = None) -> None:
     _require_publisher(by)
     if not _can_be_published(article) and at is None:
         raise WorkflowError("Bài đã được xuất bản.")
+    if not article.byline.strip():
+        raise WorkflowError(
+            "Bài chưa có bút danh in trên bài: hãy điền tên tác giả trước khi xuất bản."
+        )
     now = timezone.now()
     if at is not None:
         article.published_at = at

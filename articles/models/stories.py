@@ -57,7 +57,13 @@ class Article(models.Model):
     )
     lead = models.TextField(_("sapo"), help_text=_("Một đoạn tóm tắt, hiển thị in đậm."))
     body = models.TextField(_("nội dung"), blank=True)
-    byline = models.CharField(_("tác giả"), max_length=200, blank=True)
+    # What readers see under the story; not the desk account that filed it (`author`).
+    byline = models.CharField(
+        _("bút danh in trên bài"),
+        max_length=200,
+        blank=True,
+        help_text=_("Tên tác giả in cuối bài, ví dụ: Minh Anh. Bắt buộc khi xuất bản."),
+    )
     source_code = models.CharField(
         _("mã nguồn tin"),
         max_length=20,
@@ -79,7 +85,7 @@ class Article(models.Model):
     published_at = models.DateTimeField(_("thời gian xuất bản"), null=True, blank=True)
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL,
-        verbose_name=_("người viết"),
+        verbose_name=_("tài khoản nhập bài"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
