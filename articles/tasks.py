@@ -5,6 +5,7 @@ from datetime import timedelta
 
 from celery import shared_task
 from django.core.cache import cache
+from django.core.mail import send_mail
 from django.utils import timezone
 
 from newsroom.pagecache import purge
@@ -68,3 +69,18 @@ def requeue_missing_renditions(older_than_minutes: int = 10) -> int:
             enqueue(make_renditions, image_id, name)
             count += 1
     return count
+
+
+@shared_task(bind=True, max_retries=8, acks_late=True)
+def mail_editors(self, subject: str, body: str, recipients: list[str], throttle_key: str = ""):
+    """Tell the editors that stories wait for review; retried with backoff while mail is down."""
+    try:
+        send_mail(subject[:200], body, None, recipients)
+    except Exception as exc:
+        retry_or_give_up(self, exc, "Could not mail editors about stories to review")
+        # Given up: the next submission tries again (and reports all that wait by then).
+        if throttle_key:
+            try:
+                cache.delete(throttle_key)
+            except Exception:
+                logger.exception("Could not release the editors' mail throttle")

@@ -20,6 +20,7 @@ from newsroom.notices import notify
 from newsroom.vietnamese import date_time
 
 from .models import Article, is_public
+from .review_mail import notify_editors
 
 PUBLISH_PERMISSION = "articles.publish_article"
 
@@ -159,6 +160,7 @@ def submit(article: Article, *, by) -> None:
         raise WorkflowError("Chỉ gửi duyệt được bài nháp.")
     article.status = Article.Status.PENDING
     _save(article, by=by, comment="Gửi duyệt", fields=["status"])
+    notify_editors(article, by=by)
 
 
 @transaction.atomic
