@@ -148,7 +148,33 @@ def responsive_body(html: str, images: dict) -> str:
         image = images.get(img.image_id)
         return None if image is None else picture_html(image, alt=img.attrs.get("alt") or None)
 
-    return _replace_images(html or "", replace)
+    return _replace_images(with_credits(html or "", images), replace)
+
+
+_FIGURE = re.compile(r"<figure\b.*?</figure>", re.S | re.I)
+
+
+def with_credits(html: str, images: dict) -> str:
+    """Each body figure's caption ends with its picture's credit, as under the hero picture."""
+
+    def credit(match: re.Match) -> str:
+        figure = match.group(0)
+        ids = [img.image_id for img in body_images(figure) if img.image_id is not None]
+        image = images.get(ids[0]) if ids else None
+        if image is None or not image.credit or escape(image.credit) in figure:
+            return figure
+        span = f' <span class="credit">({escape(image.credit)})</span>'
+        if "</figcaption>" in figure:
+            return figure.replace("</figcaption>", span + "</figcaption>", 1)
+        return figure[: -len("</figure>")] + f"<figcaption>{span.strip()}</figcaption></figure>"
+
+    return _FIGURE.sub(credit, html)
+
+
+def first_body_image_id(html: str) -> int | None:
+    """The picture the body shows first, if it is an uploaded one."""
+    first = next(iter(body_images(html or "")), None)
+    return first.image_id if first is not None else None
 
 
 def media_name(url: str) -> str | None:

@@ -10,7 +10,7 @@ from django.views.generic import DetailView, ListView, TemplateView
 from newsroom.pagecache.fragments import parts
 from newsroom.pagecache.purge import LISTING, story_areas
 
-from .body_images import story_body
+from .body_images import first_body_image_id, story_body
 from .counters import record_view
 from .listing import home_stories, sidebar_lists
 from .models import Article, Section, Tag
@@ -139,6 +139,10 @@ class ArticleDetailView(PublishedMixin, DetailView):
         context["tags"] = got[f"tags:{article.pk}"]
         context["related_articles"] = got[f"related:{article.pk}"]
         context["story_body"] = got[f"body:{article.pk}"]
+        # The body shows its own first picture where the editor put it: the hero once only.
+        context["hero_in_body"] = article.hero_image_id is not None and (
+            article.hero_image_id == first_body_image_id(article.body)
+        )
         context["nav_sections"] = got["nav"]
         return context
 
