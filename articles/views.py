@@ -214,7 +214,15 @@ class SearchView(PageRangeMixin, ListView):
         return search(self.query)
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(query=self.query, capped=self.object_list.capped, **kwargs)
+        context = super().get_context_data(
+            query=self.query, capped=self.object_list.capped, **kwargs
+        )
+        # The reader typed accents: stories matching only once they are dropped go under a
+        # line that says so, so "Đăng kiểm" under "đảng bộ" does not read as a mistake.
+        stories = context["articles"] or []
+        context["exact_articles"] = [story for story in stories if story.exact_match]
+        context["accent_free_articles"] = [story for story in stories if not story.exact_match]
+        return context
 
 
 class NewsSitemapView(TemplateView):

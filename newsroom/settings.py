@@ -277,6 +277,12 @@ COMMENT_CLOSE_AFTER_DAYS = int(os.environ.get("COMMENT_CLOSE_AFTER_DAYS", "30"))
 COMMENT_MIN_FILL_SECONDS = float(os.environ.get("COMMENT_MIN_FILL_SECONDS", "3"))
 # The form's signed timestamp lasts a day, so a page served from a cache for a day still works.
 COMMENT_FORM_MAX_AGE = int(os.environ.get("COMMENT_FORM_MAX_AGE", str(24 * 3600)))
+# Likes per IP, counted like comment posts ("0" turns the limit off).
+COMMENT_LIKE_RATE_LIMIT = os.environ.get("COMMENT_LIKE_RATE_LIMIT", "30/m")
+# Reports that send an approved comment back to the moderation queue, hidden meanwhile.
+COMMENT_REPORTS_TO_HIDE = int(os.environ.get("COMMENT_REPORTS_TO_HIDE", "3"))
+# Approve at once the comments of an email with this many approved and none rejected (0: off).
+COMMENT_TRUST_AFTER = int(os.environ.get("COMMENT_TRUST_AFTER", "0"))
 COMMENT_MAX_LINKS = int(os.environ.get("COMMENT_MAX_LINKS", "2"))
 COMMENT_MODERATOR_EMAILS = env_list("COMMENT_MODERATOR_EMAILS")
 # At most one "comments are waiting" mail per this many seconds.
