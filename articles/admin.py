@@ -19,6 +19,7 @@ from newsroom.vietnamese import date_time, until
 
 from . import desk, preview, revisions, workflow
 from .admin_forms import ArticleForm, ImageForm, SendBackForm
+from .admin_lists import EstimatedCountPaginator, SectionFilter
 from .models import Article, Image, RelatedArticle, Section, Tag
 
 admin.site.unregister(TaggitTag)
@@ -58,8 +59,11 @@ class ArticleAdmin(CheckedAutocompleteMixin, VersionAdmin):
     change_form_template = "admin/articles/article/change_form.html"
     change_list_template = "admin/articles/article/change_list.html"
     list_display = ["title", "state_badge", "section", "author", "when", "updated_at"]
-    list_filter = [StateFilter, "section", "author", "published_at", "featured"]
+    list_filter = [StateFilter, ("section", SectionFilter), "author", "published_at", "featured"]
     list_select_related = ["section", "section__parent", "author"]
+    # At 100,000 stories: no exact COUNT(*) of the whole table on each view (admin_lists).
+    paginator = EstimatedCountPaginator
+    show_full_result_count = False
     search_fields = ["title", "lead", "byline"]
     date_hierarchy = "published_at"
     autocomplete_fields = ["section", "hero_image"]

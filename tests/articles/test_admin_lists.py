@@ -1,0 +1,74 @@
+"""The desk's story list at newspaper size: a fixed number of queries, no COUNT(*) of the table."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from articles import admin_lists
+from articles.models import Article
+from tests.factories import make_article, make_section, make_user
+
+pytestmark = pytest.mark.django_db
+
+CHANGELIST = reverse("admin:articles_article_changelist")
+
+
+def _stories(n: int) -> None:
+    sections = [make_section(), make_section(parent=make_section())]
+    authors = [make_user(), make_user()]
+    for i in range(n):
+        make_article(section=sections[i % 2], author=authors[i % 2])
+    make_article(status=Article.Status.DRAFT, published_at=None)
+
+
+def test_story_list_runs_as_many_queries_for_50_rows_as_for_5(editor_client):
+    _stories(5)
+    with CaptureQueriesContext(connection) as five:
+        assert editor_client.get(CHANGELIST).status_code == 200
+    _stories(45)
+    with CaptureQueriesContext(connection) as fifty:
+        response = editor_client.get(CHANGELIST)
+    assert len(response.context["cl"].result_list) == 52
+    assert len(fifty) == len(five)
+
+
+def test_the_paginator_counts_exactly_off_postgresql_and_for_filtered_lists(editor_client):
+    _stories(3)
+    response = editor_client.get(CHANGELIST)
+    assert response.context["cl"].result_count == 4
+    response = editor_client.get(CHANGELIST, {"state": "draft"})
+    assert response.context["cl"].result_count == 1
+
+
+def _counts_of(queries, table: str) -> list[str]:
+    return [q["sql"] for q in queries if "COUNT(" in q["sql"].upper() and f'"{table}"' in q["sql"]]
+
+
+@pytest.mark.postgres
+def test_unfiltered_story_list_uses_the_estimate_on_postgresql(editor_client, monkeypatch):
+    _stories(11)
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE articles_article")
+    monkeypatch.setattr(admin_lists, "EXACT_BELOW", 10)
+
+    with CaptureQueriesContext(connection) as unfiltered:
+        response = editor_client.get(CHANGELIST)
+    assert _counts_of(unfiltered, "articles_article") == []
+    assert response.context["cl"].result_count == 12  # ANALYZE saw every row of a small table
+
+    with CaptureQueriesContext(connection) as filtered:
+        response = editor_client.get(CHANGELIST, {"state": "draft"})
+    assert _counts_of(filtered, "articles_article")
+    assert response.context["cl"].result_count == 1
+
+
+@pytest.mark.postgres
+def test_a_small_table_is_counted_exactly_on_postgresql(editor_client):
+    _stories(2)
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE articles_article")
+    with CaptureQueriesContext(connection) as queries:
+        response = editor_client.get(CHANGELIST)
+    assert _counts_of(queries, "articles_article")
+    assert response.context["cl"].result_count == 3
