@@ -10,8 +10,6 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db.models import F
 
-from newsroom.pagecache import store
-
 from .models import Article
 
 logger = logging.getLogger(__name__)
@@ -27,8 +25,10 @@ def record_view(pk: int) -> None:
 
     A cache that is down loses the count, never the reader's page.
     """
+    key = view_key(pk)
     try:
-        count = store.incr(view_key(pk))
+        cache.add(key, 0, timeout=None)
+        count = cache.incr(key)
     except ValueError:  # evicted between add and incr: this one view is lost, nothing else
         return
     except Exception:

@@ -65,7 +65,9 @@ class SearchResults:
     """Public stories matching `query`, best first; sliceable and countable for a Paginator.
 
     A slice fetches only that page's stories, each with `search_title` and `search_excerpt`
-    holding the matched words in `<mark>`.
+    holding the matched words in `<mark>`, and `exact_match`: False when the reader typed
+    accents and the story's title, lead and tags hold the words only with other diacritics
+    (those rank after every exact match, so a page lists the exact ones first).
     """
 
     def __init__(self, query: Query):
@@ -74,6 +76,7 @@ class SearchResults:
         self._count: int | None = None
         self._ranked_ids: list[int] | None = None
         self._candidate_ids: list[int] | None = None
+        self._accent_ids: set[int] = set()
 
     def count(self) -> int:
         """Matching stories, at most MAX_RESULTS."""
@@ -104,6 +107,9 @@ class SearchResults:
             found = Article.objects.for_listing().in_bulk(ids)
             stories = [found[pk] for pk in ids if pk in found]
         for story in stories:
+            story.exact_match = not self.query.accented or (
+                bool(story.accent_match) if self._postgres else story.pk in self._accent_ids
+            )
             story.search_title = highlight(story.title, self.query.words)
             story.search_excerpt = matched_excerpt(story, self.query.words)
         return stories
@@ -161,7 +167,9 @@ class SearchResults:
                 weight = len(in_title) + 0.4 * len(in_lead)
                 return (bool(accent_match), in_title == words, weight, published_at, pk)
 
-            self._ranked_ids = [row[0] for row in sorted(rows, key=key, reverse=True)]
+            rows = sorted(rows, key=key, reverse=True)
+            self._ranked_ids = [row[0] for row in rows]
+            self._accent_ids = {row[0] for row in rows if row[4]}
         return self._ranked_ids
 
 

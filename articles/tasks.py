@@ -4,6 +4,7 @@ import logging
 from datetime import timedelta
 
 from celery import shared_task
+from django.core.cache import cache
 from django.utils import timezone
 
 from newsroom.pagecache import purge
@@ -46,13 +47,24 @@ def flush_view_counts() -> int:
     return flush_views()
 
 
+# A picture is queued again at most this often (its retries with backoff take about 2 hours),
+# and not after a day: a file no worker can read is left as it is, its original shown.
+REQUEUE_EVERY = timedelta(hours=3)
+REQUEUE_FOR = timedelta(days=1)
+
+
 @shared_task
 def requeue_missing_renditions(older_than_minutes: int = 10) -> int:
     """Queue again the pictures whose renditions never came (a broker outage at upload)."""
-    since = timezone.now() - timedelta(minutes=older_than_minutes)
-    waiting = Image.objects.filter(renditions_ready=False, uploaded_at__lt=since)
+    now = timezone.now()
+    waiting = Image.objects.filter(
+        renditions_ready=False,
+        uploaded_at__lt=now - timedelta(minutes=older_than_minutes),
+        uploaded_at__gt=now - REQUEUE_FOR,
+    )
     count = 0
     for image_id, name in waiting.values_list("pk", "file")[:500]:
-        enqueue(make_renditions, image_id, name)
-        count += 1
+        if cache.add(f"renditions-requeued:{image_id}", 1, REQUEUE_EVERY.total_seconds()):
+            enqueue(make_renditions, image_id, name)
+            count += 1
     return count

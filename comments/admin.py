@@ -1,14 +1,14 @@
 """The moderators' queue: pending first, newest first, approved, rejected or spammed in bulk."""
 
 from django.contrib import admin
-from django.db.models import Case, IntegerField, Value, When
+from django.db.models import Case, Count, IntegerField, Value, When
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from articles.admin_lists import EstimatedCountPaginator
 from newsroom.vietnamese import excerpt
 
-from . import moderation
+from . import admin_queue, moderation
 from .admin_lists import RecentArticleFilter
 from .models import BlockedWord, Comment
 
@@ -20,6 +20,7 @@ class CommentAdmin(admin.ModelAdmin):
         "name",
         "article_link",
         "status",
+        "report_count",
         "ip_address",
         "created_at",
     ]
@@ -56,6 +57,16 @@ class CommentAdmin(admin.ModelAdmin):
         "moderated_by",
         "moderated_at",
     ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(report_total=Count("reports"))
+
+    @admin.display(description=_("báo vi phạm"), ordering="report_total")
+    def report_count(self, comment):
+        return comment.report_total or ""
+
+    def get_urls(self):
+        return admin_queue.urls(self) + super().get_urls()
 
     def get_ordering(self, request):
         if request.GET.get("status__exact") or request.GET.get("o"):

@@ -9,10 +9,11 @@ from .ratelimit import parse_rate
 
 @register()
 def check_rate_limit(app_configs, **kwargs):
-    try:
-        parse_rate(settings.COMMENT_RATE_LIMIT)
-    except ImproperlyConfigured as error:
-        return [
-            Error(str(error), hint="Use a rate like 5/m, 20/h, or 0 for none.", id="comments.E001")
-        ]
-    return []
+    errors = []
+    for name in ("COMMENT_RATE_LIMIT", "COMMENT_LIKE_RATE_LIMIT"):
+        try:
+            parse_rate(getattr(settings, name))
+        except ImproperlyConfigured as error:
+            hint = "Use a rate like 5/m, 20/h, or 0 for none."
+            errors.append(Error(f"{name}: {error}", hint=hint, id="comments.E001"))
+    return errors

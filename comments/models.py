@@ -73,6 +73,10 @@ class Comment(models.Model):
     form_token = models.CharField(
         _("mã biểu mẫu"), max_length=64, unique=True, null=True, blank=True, editable=False
     )
+    # A reply the paper itself wrote from the moderation queue (comments/moderation.py).
+    by_newsroom = models.BooleanField(_("của ban biên tập"), default=False, editable=False)
+    # Kept with the comment so threads sort by it; the likes themselves are CommentLike rows.
+    like_count = models.PositiveIntegerField(_("lượt thích"), default=0, editable=False)
 
     objects = CommentQuerySet.as_manager()
 
@@ -114,6 +118,54 @@ class Comment(models.Model):
     def normalise(self) -> None:
         self.name = clean_name(self.name)
         self.body = clean_text(self.body).strip()
+
+
+class CommentLike(models.Model):
+    """One browser's like of one comment (comments/reactions.py)."""
+
+    comment = models.ForeignKey(
+        Comment, verbose_name=_("bình luận"), on_delete=models.CASCADE, related_name="likes"
+    )
+    browser = models.CharField(_("mã trình duyệt"), max_length=32)
+    created_at = models.DateTimeField(_("lúc"), default=timezone.now, editable=False)
+
+    class Meta:
+        verbose_name = _("lượt thích")
+        verbose_name_plural = _("lượt thích")
+        constraints = [
+            models.UniqueConstraint(fields=["comment", "browser"], name="one_like_per_browser")
+        ]
+
+    def __str__(self):
+        return f"{self.browser} → {self.comment_id}"
+
+
+class CommentReport(models.Model):
+    """A reader's report that a comment breaks the rules, with the reason they picked."""
+
+    class Reason(models.TextChoices):
+        SPAM = "spam", _("Quảng cáo, spam")
+        OFFENSIVE = "offensive", _("Xúc phạm, thô tục")
+        OFF_TOPIC = "off_topic", _("Không liên quan đến bài viết")
+        OTHER = "other", _("Lý do khác")
+
+    comment = models.ForeignKey(
+        Comment, verbose_name=_("bình luận"), on_delete=models.CASCADE, related_name="reports"
+    )
+    browser = models.CharField(_("mã trình duyệt"), max_length=32)
+    reason = models.CharField(_("lý do"), max_length=20, choices=Reason.choices)
+    created_at = models.DateTimeField(_("lúc"), default=timezone.now, editable=False)
+
+    class Meta:
+        verbose_name = _("báo vi phạm")
+        verbose_name_plural = _("báo vi phạm")
+        ordering = ["created_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["comment", "browser"], name="one_report_per_browser")
+        ]
+
+    def __str__(self):
+        return f"{self.get_reason_display()} → {self.comment_id}"
 
 
 class BlockedWord(models.Model):

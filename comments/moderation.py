@@ -2,8 +2,9 @@
 
 from collections.abc import Iterable
 
+from django.conf import settings
 from django.db import transaction
-from django.db.models import Count, OuterRef, Subquery
+from django.db.models import Count, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -26,6 +27,52 @@ def reject(comment: Comment, *, by) -> bool:
 def mark_spam(comment: Comment, *, by) -> bool:
     """Hide `comment` as spam. Return whether its status changed."""
     return set_status([comment.pk], Comment.Status.SPAM, by=by) == 1
+
+
+def send_back(comment: Comment) -> bool:
+    """Hide an approved comment again until a moderator looks at it (readers reported it)."""
+    return set_status([comment.pk], Comment.Status.PENDING, by=None) == 1
+
+
+def reply_as_newsroom(comment: Comment, body: str, *, by) -> Comment:
+    """Publish the paper's answer to `comment` at once, threaded under the reader's comment.
+
+    Answering a comment that still waits approves it too: the answer would not show without it.
+    """
+    thread = comment.parent if comment.parent_id else comment
+    with transaction.atomic():
+        if comment.status != Comment.Status.APPROVED:
+            set_status([comment.pk], Comment.Status.APPROVED, by=by)
+        if thread.pk != comment.pk and thread.status != Comment.Status.APPROVED:
+            set_status([thread.pk], Comment.Status.APPROVED, by=by)
+        reply = Comment.objects.create(
+            article_id=comment.article_id,
+            parent=thread,
+            name=settings.SITE_NAME,
+            email=settings.SITE_EMAIL,
+            body=body,
+            status=Comment.Status.PENDING,
+            by_newsroom=True,
+        )
+        set_status([reply.pk], Comment.Status.APPROVED, by=by)
+    reply.refresh_from_db()
+    return reply
+
+
+def is_trusted(email: str) -> bool:
+    """Whether comments from `email` skip the queue (COMMENT_TRUST_AFTER approved, none refused).
+
+    Derived from the counts every time, so a later rejection or spam verdict clears the trust.
+    """
+    needed = settings.COMMENT_TRUST_AFTER
+    if not needed or not email:
+        return False
+    refused = [Comment.Status.REJECTED, Comment.Status.SPAM]
+    counts = Comment.objects.filter(email__iexact=email, by_newsroom=False).aggregate(
+        approved=Count("pk", filter=Q(status=Comment.Status.APPROVED)),
+        refused=Count("pk", filter=Q(status__in=refused)),
+    )
+    return counts["refused"] == 0 and counts["approved"] >= needed
 
 
 def set_status(comment_ids: Iterable[int], status: str, *, by) -> int:

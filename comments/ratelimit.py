@@ -31,14 +31,16 @@ def parse_rate(rate: str) -> tuple[int, int] | None:
     return int(count), int(multiplier or 1) * PERIODS[unit]
 
 
-def hit(ip: str | None) -> bool:
-    """Count one post from `ip`; return False once it is over the limit for this window."""
-    limit = parse_rate(settings.COMMENT_RATE_LIMIT)
+def hit(ip: str | None, *, scope: str = "post") -> bool:
+    """Count one post (or like: `scope="like"`) from `ip`; False once over this window's limit."""
+    rate = settings.COMMENT_LIKE_RATE_LIMIT if scope == "like" else settings.COMMENT_RATE_LIMIT
+    limit = parse_rate(rate)
     if limit is None:
         return True
     count, period = limit
     window = int(time.time() // period)
-    key = f"comments:rate:{ip or 'unknown'}:{period}:{window}"
+    prefix = "comments:rate" if scope == "post" else f"comments:rate-{scope}"
+    key = f"{prefix}:{ip or 'unknown'}:{period}:{window}"
     try:
         cache.add(key, 0, timeout=period + 1)
         try:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import reaction_views, views
 
 app_name = "comments"
 
@@ -9,4 +9,7 @@ urlpatterns = [
     path("phieu/<int:article_pk>/", views.form_fields, name="form-fields"),
     path("<int:pk>/tra-loi/", views.ReplyView.as_view(), name="reply"),
     path("bai-viet/<int:article_pk>/", views.CommentListView.as_view(), name="list"),
+    path("<int:pk>/thich/", reaction_views.like, name="like"),
+    path("<int:pk>/bao-vi-pham/", reaction_views.report, name="report"),
+    path("cam-nhan/<int:article_pk>/", reaction_views.visitor_state, name="reactions"),
 ]

@@ -15,12 +15,12 @@ from django.views.generic import DetailView
 from articles.models import Article
 from articles.views import render_article_page
 
-from . import once, ratelimit, spam
+from . import moderation, once, ratelimit, spam
 from .author import remember_author
 from .forms import CommentForm
 from .models import Comment
 from .notifications import notify_moderators
-from .threads import comments_open, thread_page
+from .threads import comments_open, sort_from, thread_page
 
 MAX_PAGE = 100_000
 
@@ -90,8 +90,11 @@ def post_comment(request):
     except once.FormReused:
         form.add_error(None, once.REUSED)
         return render_article(request, article, status=409, comment_form=form)
-    if created:
-        transaction.on_commit(lambda: notify_moderators(comment))
+    if created and comment.status == Comment.Status.PENDING:
+        if moderation.is_trusted(comment.email):
+            moderation.approve(comment, by=None)
+        else:
+            transaction.on_commit(lambda: notify_moderators(comment))
     return received(request, article, comment)
 
 
@@ -178,7 +181,7 @@ class CommentListView(DetailView):
         # Far beyond any story's comments, and small enough for the database's OFFSET.
         if not 1 <= number <= MAX_PAGE:
             raise Http404("Trang không hợp lệ.")
-        page = thread_page(self.object.pk, number)
+        page = thread_page(self.object.pk, number, sort=sort_from(self.request.GET))
         if number > 1 and not page.threads:
             raise Http404("Không còn bình luận.")
         context["page"] = page

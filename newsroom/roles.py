@@ -38,6 +38,8 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         *_crud("articles.section"),
         *_crud("articles.tag"),
         *_crud("articles.sharelink"),
+        # Editors also work the comment moderation queue.
+        *_crud("comments.comment", "view", "change"),
         *LOGIN_RECORD,
     ],
     # Moderators keep the list of words that send a comment straight to spam.

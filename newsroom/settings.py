@@ -3,6 +3,7 @@
 import os
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from csp.constants import NONCE, NONE, SELF
@@ -60,6 +61,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # First: a URL with a NUL never reaches code that would look it up (old links, the cache).
+    "newsroom.errors.RejectNulMiddleware",
     "newsroom.charset.FormCharsetMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before the page cache: the home page cached for "/?p=123" must not hide an old link.
@@ -76,7 +79,6 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "newsroom.notices.NoticeMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "newsroom.errors.RejectNulMiddleware",
     "newsroom.csp.ContentSecurityPolicyMiddleware",
     "newsroom.errors.MethodNotAllowedPageMiddleware",
     "axes.middleware.AxesMiddleware",
@@ -275,6 +277,12 @@ COMMENT_CLOSE_AFTER_DAYS = int(os.environ.get("COMMENT_CLOSE_AFTER_DAYS", "30"))
 COMMENT_MIN_FILL_SECONDS = float(os.environ.get("COMMENT_MIN_FILL_SECONDS", "3"))
 # The form's signed timestamp lasts a day, so a page served from a cache for a day still works.
 COMMENT_FORM_MAX_AGE = int(os.environ.get("COMMENT_FORM_MAX_AGE", str(24 * 3600)))
+# Likes per IP, counted like comment posts ("0" turns the limit off).
+COMMENT_LIKE_RATE_LIMIT = os.environ.get("COMMENT_LIKE_RATE_LIMIT", "30/m")
+# Reports that send an approved comment back to the moderation queue, hidden meanwhile.
+COMMENT_REPORTS_TO_HIDE = int(os.environ.get("COMMENT_REPORTS_TO_HIDE", "3"))
+# Approve at once the comments of an email with this many approved and none rejected (0: off).
+COMMENT_TRUST_AFTER = int(os.environ.get("COMMENT_TRUST_AFTER", "0"))
 COMMENT_MAX_LINKS = int(os.environ.get("COMMENT_MAX_LINKS", "2"))
 COMMENT_MODERATOR_EMAILS = env_list("COMMENT_MODERATOR_EMAILS")
 # At most one "comments are waiting" mail per this many seconds.
@@ -337,13 +345,24 @@ SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 # Content Security Policy (newsroom.csp): no inline script anywhere, nonces only in the admin.
-# CSP_EXTRA_IMG_SRC: comma-separated origins pictures may also come from (a CDN, object storage).
+# Pictures come from this site, from the object store when MEDIA_STORAGE=s3 (its custom domain,
+# else its endpoint, else AWS), and from CSP_EXTRA_IMG_SRC (comma-separated origins, e.g. a CDN).
+MEDIA_ORIGINS = []
+if MEDIA_STORAGE == "s3":
+    if os.environ.get("AWS_S3_CUSTOM_DOMAIN"):
+        _protocol = os.environ.get("AWS_S3_URL_PROTOCOL", "https:")
+        MEDIA_ORIGINS = [f"{_protocol}//{os.environ['AWS_S3_CUSTOM_DOMAIN'].split('/')[0]}"]
+    elif os.environ.get("AWS_S3_ENDPOINT_URL"):
+        _endpoint = urlsplit(os.environ["AWS_S3_ENDPOINT_URL"])
+        MEDIA_ORIGINS = [f"{_endpoint.scheme}://{_endpoint.netloc}"]
+    else:
+        MEDIA_ORIGINS = ["https://*.amazonaws.com"]
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
         "script-src": [SELF, NONCE],
         "style-src": [SELF, NONCE],
-        "img-src": [SELF, "data:", *env_list("CSP_EXTRA_IMG_SRC")],
+        "img-src": [SELF, "data:", *MEDIA_ORIGINS, *env_list("CSP_EXTRA_IMG_SRC")],
         "font-src": [SELF],
         "connect-src": [SELF],
         "object-src": [NONE],

@@ -136,9 +136,13 @@ def _forget_connections(app) -> None:
     app.__dict__.pop("amqp", None)
 
 
-def port_base() -> int:
-    """Where the multi-process tests put their servers (NEWSROOM_TEST_PORT_BASE, loopback)."""
-    return int(os.environ.get("NEWSROOM_TEST_PORT_BASE", "8340"))
+def ports(count: int, offset: int = 0) -> list[int]:
+    """Loopback ports for servers: from NEWSROOM_TEST_PORT_BASE (+ offset) when set, else free
+    ones the system picks, so parallel runs on one machine never meet."""
+    base = os.environ.get("NEWSROOM_TEST_PORT_BASE")
+    if base:
+        return [int(base) + offset + n for n in range(count)]
+    return [free_port() for _ in range(count)]
 
 
 S3_KEYS = {"access": "newsroom-test", "secret": "newsroom-test-secret"}
@@ -152,7 +156,7 @@ def seaweedfs(folder: Path):
     """
     import boto3
 
-    base = port_base()
+    port = ports(9)
     folder.mkdir(parents=True, exist_ok=True)
     config = folder / "s3.json"
     identities = [
@@ -171,23 +175,25 @@ def seaweedfs(folder: Path):
         "-ip=127.0.0.1",
         "-ip.bind=127.0.0.1",
         f"-dir={folder / 'data'}",
-        f"-master.port={base}",
-        f"-master.port.grpc={base + 1}",
-        f"-volume.port={base + 2}",
-        f"-volume.port.grpc={base + 3}",
+        f"-master.port={port[0]}",
+        f"-master.port.grpc={port[1]}",
+        f"-volume.port={port[2]}",
+        f"-volume.port.grpc={port[3]}",
         "-filer",
-        f"-filer.port={base + 4}",
-        f"-filer.port.grpc={base + 5}",
+        f"-filer.port={port[4]}",
+        f"-filer.port.grpc={port[5]}",
         "-s3",
-        f"-s3.port={base + 6}",
-        f"-s3.port.grpc={base + 7}",
-        f"-metricsPort={base + 8}",
+        f"-s3.port={port[6]}",
+        f"-s3.port.grpc={port[7]}",
+        "-s3.port.iceberg=0",  # no Iceberg catalogue nor Lance namespace: fixed ports
+        "-s3.port.lance=0",
+        f"-metricsPort={port[8]}",
         f"-s3.config={config}",
         "-master.volumeSizeLimitMB=64",
         "-volume.max=8",
         "-master.telemetry=false",
     ]
-    endpoint = f"http://127.0.0.1:{base + 6}"
+    endpoint = f"http://127.0.0.1:{port[6]}"
     client = boto3.client(
         "s3",
         endpoint_url=endpoint,

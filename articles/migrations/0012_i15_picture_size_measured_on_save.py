@@ -14,7 +14,8 @@ def measure(apps, schema_editor):
     unmeasured = Image.objects.filter(models.Q(width__isnull=True) | models.Q(height__isnull=True))
     for image in unmeasured.exclude(file="").iterator():
         try:
-            width, height = get_image_dimensions(image.file)
+            with image.file.open("rb") as stored:
+                width, height = get_image_dimensions(stored)
         except (OSError, ValueError):
             continue
         Image.objects.filter(pk=image.pk).update(width=width, height=height)

@@ -9,7 +9,8 @@ from django.utils.safestring import mark_safe
 from comments.author import author_memory, remembered_email
 from comments.forms import CommentForm
 from comments.models import Comment
-from comments.threads import comments_open, thread_page
+from comments.queue import shown_text
+from comments.threads import comments_open, sort_from, thread_page
 from newsroom.pagecache.fragments import parts
 from newsroom.pagecache.middleware import is_shared
 from newsroom.pagecache.purge import comments_area
@@ -18,23 +19,25 @@ register = template.Library()
 logger = logging.getLogger(__name__)
 
 
-@register.simple_tag
-def comment_list(article) -> str:
-    """The first page of approved threads, rendered once per moderation change.
+@register.simple_tag(takes_context=True)
+def comment_list(context, article) -> str:
+    """The first page of approved threads in the reader's order, rendered once per change.
 
     Kept with the page cache's parts under the story's `comments:<pk>` area, which
     moderation purges (newsroom/pagecache/purge.py); without the cache it costs two queries.
     """
     is_open = comments_open(article)
+    request = context.get("request")
+    sort = sort_from(request.GET if request is not None else {})
 
     def render(_):
-        page = thread_page(article.pk)
+        page = thread_page(article.pk, sort=sort)
         return render_to_string(
             "comments/includes/comment_threads.html",
             {"article": article, "page": page, "open": is_open},
         )
 
-    name = f"comments:{article.pk}:{int(is_open)}"
+    name = f"comments:{article.pk}:{int(is_open)}:{sort}"
     html = parts({name: ((comments_area(article.pk),), render)})[name]
     # Rendered by our own autoescaping template just above (or earlier, from the cache).
     return mark_safe(html)
@@ -106,3 +109,9 @@ def form_context(context, article, reply_to=None) -> dict:
 def pending_comment_count() -> int:
     """How many comments wait for a moderator (the admin index shows it)."""
     return Comment.objects.pending().count()
+
+
+@register.simple_tag
+def queue_text(text: str) -> str:
+    """A comment's whole text for the moderation queue: escaped, links shown but not active."""
+    return shown_text(text)

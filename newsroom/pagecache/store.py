@@ -73,14 +73,3 @@ def fetch(
         return found, None
     cache.add(counter, 0, timeout=None)
     return found, cache.incr(counter)
-
-
-def incr(key: str) -> int:
-    """`key` plus one, created at 1 and never expiring: one round trip with Redis."""
-    backend = caches["default"]
-    if isinstance(backend, RedisCache):
-        client, made = _redis(backend), backend.make_and_validate_key(key)
-        guarded = getattr(backend, "guarded", None)
-        return guarded("incr", lambda: client.incr(made)) if guarded else client.incr(made)
-    cache.add(key, 0, timeout=None)
-    return cache.incr(key)

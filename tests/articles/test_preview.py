@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from articles.models import Article, ShareLink
 from tests.desk_users import editor, journalist, moderator
-from tests.factories import make_article, make_user
+from tests.factories import make_article, make_comment, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -128,3 +128,21 @@ def test_journalist_cannot_make_or_revoke_share_links(client, draft):
     assert ShareLink.objects.count() == 1
     link.refresh_from_db()
     assert link.revoked_at is None
+
+
+def test_previews_show_the_comments_without_a_form_and_say_when_they_open(client, draft):
+    published = make_article("Bài đã đăng có bình luận")
+    make_comment(published, body="Ý kiến bạn đọc đã duyệt.")
+    client.force_login(editor())
+    html = client.get(preview_url(draft)).content.decode()
+    assert 'class="comment-form"' not in html and "Viết bình luận" not in html
+    assert "Bình luận sẽ mở khi bài được đăng." in html
+    html = client.get(preview_url(published)).content.decode()
+    assert "Ý kiến bạn đọc đã duyệt." in html, "the comments as readers see them"
+    assert 'class="comment-form"' not in html
+    assert f'href="{published.get_absolute_url()}"' in html
+    url = share(client, draft)
+    client.logout()
+    html = client.get(url).content.decode()
+    assert 'class="comment-form"' not in html
+    assert "Bình luận sẽ mở khi bài được đăng." in html

@@ -277,3 +277,45 @@ def test_numbers_and_joined_words_in_a_title_rank_as_title_matches(client, title
         "Phòng covid-19": "covid 19",
     }
     assert found(client, q[title]) == [title, "Tin mới"]
+
+
+def accent_free_matches_are_listed_under_their_own_line(client):
+    now = timezone.now()
+    make_article("Đăng kiểm xe cơ giới đường bộ", published_at=now - timedelta(hours=1))
+    make_article("Đảng bộ huyện Tam Đường", published_at=now - timedelta(days=2))
+    make_article("Đại hội Đảng bộ xã", published_at=now - timedelta(days=3))
+    html = client.get(SEARCH, {"q": "đảng bộ"}).content.decode()
+    exact, note, free = html.partition('class="accent-free-note"')
+    assert note, "a line separates the accent-free matches"
+    assert "khi bỏ dấu" in free.split("</h2>")[0]
+    # (The matched words are highlighted: look for the others.)
+    assert "Tam Đường" in exact and "Đại hội" in exact and "kiểm xe" not in exact
+    assert "kiểm xe" in free
+    # Typed without diacritics, every spelling is as good: one list, no line.
+    html = client.get(SEARCH, {"q": "dang bo"}).content.decode()
+    assert 'class="accent-free-note"' not in html and "kiểm xe" in html
+    # Every match exact: no line either.
+    html = client.get(SEARCH, {"q": "tam đường"}).content.decode()
+    assert 'class="accent-free-note"' not in html and "huyện" in html
+
+
+def test_accent_free_matches_are_listed_under_their_own_line(client):
+    accent_free_matches_are_listed_under_their_own_line(client)
+
+
+@pytest.mark.postgres
+def test_accent_free_matches_are_listed_under_their_own_line_on_postgres(client):
+    accent_free_matches_are_listed_under_their_own_line(client)
+
+
+def test_a_later_page_of_accent_free_matches_starts_with_the_line(client, settings):
+    settings.ARTICLES_PER_PAGE = 2
+    now = timezone.now()
+    make_article("Đảng bộ tỉnh", published_at=now - timedelta(days=5))
+    for i in range(3):
+        make_article(f"Đăng ký bộ hồ sơ {i}", published_at=now - timedelta(hours=i))
+    first = client.get(SEARCH, {"q": "đảng bộ"}).content.decode()
+    assert first.index("tỉnh</a>") < first.index('class="accent-free-note"')
+    second = client.get(SEARCH, {"q": "đảng bộ", "page": 2}).content.decode()
+    assert 'class="accent-free-note"' in second and "tỉnh</a>" not in second
+    assert second.index('class="accent-free-note"') < second.index("hồ sơ")

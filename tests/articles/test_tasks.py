@@ -10,6 +10,7 @@ from celery.exceptions import Retry
 from django.conf import settings
 from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
 from django.utils import timezone
 
 from articles import tasks
@@ -57,8 +58,9 @@ def test_upload_answers_before_renditions_and_the_page_shows_the_original(
     assert not image.renditions_ready
     assert not image.file.storage.exists(image.w480.name)
     article = make_article(hero_image=image, body=body_with([image]))
+    reader = Client()  # anonymous: gets the shared page cache
 
-    html = client.get(article.get_absolute_url()).content.decode()
+    html = reader.get(article.get_absolute_url()).content.decode()
     assert f'src="{image.file.url}"' in html
     assert image.w480.url not in html and "image/webp" not in html
 
@@ -66,7 +68,8 @@ def test_upload_answers_before_renditions_and_the_page_shows_the_original(
     image.refresh_from_db()
     assert image.renditions_ready
     assert image.file.storage.exists(image.w1200_webp.name)
-    html = client.get(article.get_absolute_url()).content.decode()
+    # The task purged the cached page: the next reader gets the renditions.
+    html = reader.get(article.get_absolute_url()).content.decode()
     assert f"{image.w480_webp.url} 480w" in html and f"{image.w800.url} 800w" in html
 
 
@@ -118,12 +121,19 @@ def test_a_replaced_file_does_not_take_the_old_files_renditions(client, with_bro
     assert not Image.objects.get().renditions_ready
 
 
-def test_pictures_whose_task_was_lost_are_queued_again(client, with_broker):
+def test_pictures_whose_task_was_lost_are_queued_again_now_and_then(client, with_broker):
     image = upload_picture(client)
+    start = timezone.now()
     with mock.patch.object(tasks, "enqueue") as enqueue:
         assert tasks.requeue_missing_renditions.apply().result == 0
-        with time_machine.travel(timezone.now() + timedelta(minutes=11)):
+        with time_machine.travel(start + timedelta(minutes=11)):
             assert tasks.requeue_missing_renditions.apply().result == 1
+        # Not again while that task may still be retrying, nor after a day.
+        with time_machine.travel(start + timedelta(minutes=21)):
+            assert tasks.requeue_missing_renditions.apply().result == 0
+        cache.clear()
+        with time_machine.travel(start + timedelta(days=1, minutes=1)):
+            assert tasks.requeue_missing_renditions.apply().result == 0
     enqueue.assert_called_once_with(tasks.make_renditions, image.pk, image.file.name)
 
 

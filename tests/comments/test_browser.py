@@ -53,11 +53,10 @@ def test_reader_comment_waits_for_moderator_then_appears(live_server, page, brow
         admin.locator("#id_password").fill("mat-khau-kiem-duyet")
         admin.locator("input[type=submit]").click()
         admin.get_by_role("link", name="1 bình luận đang chờ duyệt").click()
-        row = admin.locator("#result_list tbody tr", has_text="Lò Thị Mai")
-        row.locator("input.action-select").check()
-        admin.locator("select[name=action]").select_option("approve_comments")
-        admin.locator("button[name=index]").click()
-        expect(admin.locator(".messagelist")).to_contain_text("Đã duyệt 1 bình luận.")
+        row = admin.locator(".queue-row", has_text="Lò Thị Mai")
+        row.get_by_role("button", name="Duyệt").click()
+        expect(row.locator(".queue-status")).to_have_text("Đã duyệt.")
+        expect(admin.locator(".queue-pending-count")).to_have_text("0")
     finally:
         desk.close()
 

@@ -180,7 +180,13 @@ def test_reply_to_unapproved_comment_is_refused(client, article):
 
 def test_reply_shows_under_its_parent_once_approved(client, article):
     parent = make_comment(article, name="Người hỏi", body="Câu hỏi")
-    later = make_comment(article, name="Người sau", body="Ý kiến khác")
+    # Threads are newest first: the other thread is older, so it comes after this one.
+    later = make_comment(
+        article,
+        name="Người trước",
+        body="Ý kiến khác",
+        created_at=timezone.now() - timedelta(hours=1),
+    )
     client.post(POST_URL, comment_data(article, parent=str(parent.pk), body="Câu trả lời"))
     reply = Comment.objects.get(body="Câu trả lời")
     assert reply.parent == parent
@@ -220,7 +226,7 @@ def test_reply_page_of_unapproved_comment_is_404(client, article):
     assert client.get(reverse("comments:reply", args=[pending.pk])).status_code == 404
 
 
-def test_approved_comments_oldest_first_with_vietnam_time(client, article):
+def test_approved_comments_newest_first_with_vietnam_time(client, article):
     make_comment(
         article,
         name="Sau",
@@ -236,7 +242,7 @@ def test_approved_comments_oldest_first_with_vietnam_time(client, article):
     make_comment(article, name="Ẩn", body="Bị từ chối", status=Comment.Status.REJECTED)
 
     html = comments_html(client.get(article.get_absolute_url()))
-    assert html.index("Thứ nhất") < html.index("Thứ hai")
+    assert html.index("Thứ hai") < html.index("Thứ nhất")
     assert "03/02/2015 14:56" in html
     assert "Bị từ chối" not in html
     assert "Hiện tại chưa có bình luận" not in html
@@ -319,18 +325,20 @@ def test_first_fifty_threads_then_more_link_without_javascript(client, article):
         )
         for n in range(1, 121)
     )
+    # "Mới nhất" is the default order: the newest fifty threads first.
     html = comments_html(client.get(article.get_absolute_url()))
-    assert "Ý kiến số 050." in html and "Ý kiến số 051." not in html
+    assert "Ý kiến số 120." in html and "Ý kiến số 071." in html and "Ý kiến số 070." not in html
+    assert html.index("Ý kiến số 120.") < html.index("Ý kiến số 071.")
     more = reverse("comments:list", args=[article.pk]) + "?trang=2"
     assert f'href="{more}">Xem thêm bình luận</a>' in html
 
     page2 = client.get(more).content.decode()
-    assert "Ý kiến số 051." in page2 and "Ý kiến số 100." in page2
-    assert "Ý kiến số 050." not in page2 and "Ý kiến số 101." not in page2
+    assert "Ý kiến số 070." in page2 and "Ý kiến số 021." in page2
+    assert "Ý kiến số 071." not in page2 and "Ý kiến số 020." not in page2
     assert "trang=3" in page2
     assert f'href="{article.get_absolute_url()}#binh-luan">Bình luận trước</a>' in page2
     page3 = client.get(reverse("comments:list", args=[article.pk]) + "?trang=3").content.decode()
-    assert "Ý kiến số 120." in page3 and "Xem thêm bình luận" not in page3
+    assert "Ý kiến số 001." in page3 and "Xem thêm bình luận" not in page3
     assert f'href="{more}">Bình luận trước</a>' in page3
 
     for bad in ["0", "-1", "abc", "4", "99999999999999999999"]:

@@ -28,7 +28,8 @@ def newsroom(transactional_db):
         parent = make_comment(story, body=f"Chia buồn cùng bà con ({story.pk})")
         make_comment(story, parent=parent, body=f"Cảm ơn bạn ({story.pk})")
         make_comment(story, status=Comment.Status.PENDING, body=f"Chờ duyệt ({story.pk})")
-    return image
+    yield image
+    image.file.close()  # make_image leaves the stored file open
 
 
 def saved() -> tuple[set, set]:

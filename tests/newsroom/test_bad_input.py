@@ -180,3 +180,18 @@ def test_body_past_the_upload_limit_is_a_vietnamese_413(client, site, settings):
     settings.DATA_UPLOAD_MAX_NUMBER_FIELDS = 10
     response = client.post(POST_URL, {f"f{n}": "1" for n in range(50)})
     assert response.status_code == 413
+
+
+def test_nul_in_a_url_never_reaches_a_query(client, site, superuser):
+    # On PostgreSQL each of these reached a query with the NUL and ended in a 500.
+    for url in ["/admin/articles/article/%00/history/", "/admin/r/%00/%00/", "/bai-viet/%00-1/"]:
+        response = fetch(client, url)
+        assert response.status_code == 404, url  # no page has a NUL in its path
+        assert_answered_well(response, url)
+    for url in [
+        "/tim-kiem/?q=%00",
+        "/admin/articles/image/picker/?q=%00",
+        f"/admin/articles/article/?q=%00&x%00={site.pk}",
+    ]:
+        # In the query the NUL reads as U+FFFD: an ordinary search that finds nothing.
+        assert fetch(client, url).status_code == 200, url

@@ -11,6 +11,10 @@ from whitenoise import WhiteNoise
 
 from newsroom import media
 
+# Closing a response sends request_finished, and Django then checks the database connection
+# an earlier test left open: without database access that check fails in a full run.
+pytestmark = pytest.mark.django_db
+
 HOSTILE = b"<!DOCTYPE html><html><body><script>alert(document.cookie)</script></body></html>"
 
 # Closing a response sends request_finished, which checks the test thread's database
@@ -38,7 +42,8 @@ def media_root(tmp_path):
 
 def served_by_django(root, path):
     response = media.serve(RequestFactory().get(f"/media/{path}"), path, document_root=root)
-    response.close()
+    # Only the file: closing the response would also end the "request" for the database.
+    response.file_to_stream.close()
     return response.status_code, response.headers
 
 

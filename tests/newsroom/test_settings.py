@@ -105,3 +105,20 @@ def test_scale_settings_switch_on_from_the_environment():
 def test_s3_without_a_bucket_is_refused_at_start():
     result = manage("check", DEBUG="1", MEDIA_STORAGE="s3", AWS_STORAGE_BUCKET_NAME="")
     assert result.returncode != 0 and "AWS_STORAGE_BUCKET_NAME" in result.stderr
+
+
+IMG_SRC = "' '.join(settings.CONTENT_SECURITY_POLICY['DIRECTIVES']['img-src'])"
+
+
+def test_pictures_on_object_storage_are_allowed_by_the_content_security_policy():
+    assert settings_value(IMG_SRC, MEDIA_STORAGE="") == "'self' data:"
+    s3 = {"MEDIA_STORAGE": "s3", "AWS_STORAGE_BUCKET_NAME": "anh"}
+    assert settings_value(IMG_SRC, **s3, AWS_S3_ENDPOINT_URL="http://127.0.0.1:8333") == (
+        "'self' data: http://127.0.0.1:8333"
+    )
+    assert settings_value(IMG_SRC, **s3, AWS_S3_CUSTOM_DOMAIN="anh.baolaichau.example/m") == (
+        "'self' data: https://anh.baolaichau.example"
+    )
+    assert settings_value(IMG_SRC, **s3, CSP_EXTRA_IMG_SRC="https://cdn.example") == (
+        "'self' data: https://*.amazonaws.com https://cdn.example"
+    )

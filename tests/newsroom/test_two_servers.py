@@ -14,7 +14,7 @@ from comments.models import Comment
 from tests.browsing import Browser
 from tests.desk_users import moderator
 from tests.factories import make_article
-from tests.servers import ROOT, answers, gunicorn, port_base, process_env, wait_until
+from tests.servers import ROOT, answers, gunicorn, ports, process_env, wait_until
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 
@@ -42,11 +42,11 @@ def servers(django_db_setup, tmp_path_factory):
         env=env,
         check=True,
     )
-    base = port_base() + 20
-    urls = [f"http://127.0.0.1:{port}" for port in (base, base + 1)]
+    port_a, port_b = ports(2, offset=20)
+    urls = [f"http://127.0.0.1:{port}" for port in (port_a, port_b)]
     with (
-        gunicorn(env, base, folder / "a.log"),
-        gunicorn(env, base + 1, folder / "b.log"),
+        gunicorn(env, port_a, folder / "a.log"),
+        gunicorn(env, port_b, folder / "b.log"),
     ):
         for url in urls:
             wait_until(lambda u=url: answers(f"{u}/healthz"), what=f"gunicorn on {url}")

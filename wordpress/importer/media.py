@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.core.files import File
 
 from articles.models import Image
-from articles.uploads import clean_upload
+from articles.uploads import StorageFull, clean_upload, store_upload
 
 from .mapping import plain, upload_path
 from .shortcodes import Picture
@@ -68,12 +68,16 @@ def checked(found: Path) -> File:
 
 
 def store(content, item: Attachment, image: Image | None = None) -> Image:
-    """Save a checked picture (renditions are made on save, as for an admin upload)."""
+    """Save a checked picture as the admin does (renditions follow the save).
+
+    Raise StorageFull when the media storage refuses it; nothing is left behind then.
+    """
     image = image or Image()
     image.alt_text = (item.alt or PurePosixPath(item.path).stem)[:250]
     image.caption = item.caption
-    image.file.save(content.name, content, save=False)
+    image.file = store_upload(image, content)
     image.save()
+    image.file.close()  # saving measured the stored file
     return image
 
 
@@ -83,5 +87,5 @@ def as_picture(image: Image | None, item: Attachment) -> Picture:
     return Picture(image.pk, image.file.url, image.alt_text, image.caption)
 
 
-def refusal(error: ValidationError) -> str:
-    return " ".join(error.messages)
+def refusal(error: ValidationError | StorageFull) -> str:
+    return " ".join(error.messages) if isinstance(error, ValidationError) else str(error)

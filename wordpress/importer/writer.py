@@ -271,7 +271,12 @@ class Importer:
             return
         outcome = "updated" if image else "created"
         if not self.dry_run:
-            image = media.store(content, attachment, image)
+            try:
+                image = media.store(content, attachment, image)
+            except media.StorageFull as error:
+                self.report.skip("picture", "ổ lưu trữ không nhận ảnh")
+                self.report.warn(where, media.refusal(error))
+                return
             self.remember(Kind.ATTACHMENT, attachment.wp_id, image.pk, fingerprint)
         self.ctx.pictures[attachment.wp_id] = media.as_picture(image, attachment)
         self.report.count("picture", outcome)

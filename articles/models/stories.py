@@ -1,9 +1,8 @@
-"""Stories, the sections they live in, their pictures and tags."""
+"""Stories: what is public, the story itself, its related stories and share links."""
 
 import logging
 
 from django.conf import settings
-from django.core.files.images import get_image_dimensions
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -11,210 +10,14 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
-from taggit.models import ItemBase, TagBase
 
 from newsroom.sanitize import clean_html
-from newsroom.vietnamese import clean_name, clean_text, excerpt, search_document, slugify
+from newsroom.vietnamese import clean_name, clean_text, excerpt, search_document
 
-from .uploads import rendition
+from .pictures import Image
+from .sections import Section, TaggedArticle, normal_slug
 
 logger = logging.getLogger(__name__)
-
-
-def normal_slug(instance: models.Model, source: str, fallback: str, max_length: int = 200) -> str:
-    """`instance.slug` if it already follows our rule, else a unique one made from `source`.
-
-    Every way of writing a row (admin, shell, importer, loaddata) passes here, so no stored slug
-    can fail to fit the URL patterns (`[-a-z0-9]+`).
-    """
-    current = instance.slug or ""
-    if current and slugify(current, max_length=max_length) == current:
-        return current
-    return unique_slug(instance, current if slugify(current) else source, fallback, max_length)
-
-
-def unique_slug(instance: models.Model, source: str, fallback: str, max_length: int = 200) -> str:
-    """Slug `source` by the Vietnamese rule, suffixed -2, -3... until unused in the table."""
-    base = slugify(source, max_length=max_length - 8) or fallback
-    others = type(instance)._default_manager.exclude(pk=instance.pk)
-    slug, n = base, 1
-    while others.filter(slug=slug).exists():
-        n += 1
-        slug = f"{base}-{n}"
-    return slug
-
-
-class SectionQuerySet(models.QuerySet):
-    def for_nav(self):
-        """Visible sections in menu order, parents before their children."""
-        return self.filter(in_nav=True).select_related("parent").order_by("position", "name")
-
-
-class Section(models.Model):
-    name = models.CharField(_("tên"), max_length=100)
-    slug = models.SlugField(_("đường dẫn"), max_length=120, unique=True, blank=True)
-    parent = models.ForeignKey(
-        "self",
-        verbose_name=_("chuyên mục cha"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="children",
-    )
-    description = models.TextField(_("mô tả"), blank=True)
-    position = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
-    in_nav = models.BooleanField(_("hiện trên menu"), default=True)
-
-    objects = SectionQuerySet.as_manager()
-
-    class Meta:
-        verbose_name = _("chuyên mục")
-        verbose_name_plural = _("chuyên mục")
-        ordering = ["position", "name"]
-
-    def __str__(self):
-        return f"{self.parent.name} › {self.name}" if self.parent_id else self.name
-
-    def save(self, *args, **kwargs):
-        self.normalise()
-        super().save(*args, **kwargs)
-
-    def get_absolute_url(self):
-        return reverse("articles:section", kwargs={"slug": self.slug})
-
-    def normalise(self) -> None:
-        """Clean the name and make the slug one our URLs can carry, whoever wrote them."""
-        self.name = clean_name(self.name)
-        self.slug = normal_slug(self, self.name, fallback="chuyen-muc", max_length=120)
-
-
-class SectionSlugHistory(models.Model):
-    """A slug a section used to have: its old address redirects to the current one."""
-
-    section = models.ForeignKey(Section, on_delete=models.CASCADE, related_name="old_slugs")
-    slug = models.SlugField(_("đường dẫn cũ"), max_length=120, unique=True)
-    changed_at = models.DateTimeField(_("đổi lúc"), auto_now_add=True)
-
-    class Meta:
-        verbose_name = _("đường dẫn cũ của chuyên mục")
-        verbose_name_plural = _("đường dẫn cũ của chuyên mục")
-
-    def __str__(self):
-        return self.slug
-
-
-class Tag(TagBase):
-    """A taggit tag whose slug follows the Vietnamese rule ("Đảng bộ" -> "dang-bo")."""
-
-    class Meta:
-        verbose_name = _("thẻ")
-        verbose_name_plural = _("thẻ")
-        ordering = ["name"]
-
-    def save(self, *args, **kwargs):
-        self.normalise()
-        super().save(*args, **kwargs)
-
-    def slugify(self, tag, i=None):
-        slug = slugify(tag) or "the"
-        return f"{slug}-{i}" if i is not None else slug
-
-    def get_absolute_url(self):
-        return reverse("articles:tag", kwargs={"slug": self.slug})
-
-    def normalise(self) -> None:
-        """Clean the name; a slug typed in the admin (taggit allows "đảng-bộ") follows our rule."""
-        self.name = clean_name(self.name)
-        # A new tag without a slug gets one from taggit, through `slugify` below.
-        if self.slug or self.pk:
-            self.slug = normal_slug(self, self.name, fallback="the", max_length=100)
-
-
-class TagSlugHistory(models.Model):
-    """A slug a tag used to have: its old address redirects to the current one."""
-
-    tag = models.ForeignKey(Tag, on_delete=models.CASCADE, related_name="old_slugs")
-    slug = models.SlugField(_("đường dẫn cũ"), max_length=100, unique=True)
-    changed_at = models.DateTimeField(_("đổi lúc"), auto_now_add=True)
-
-    class Meta:
-        verbose_name = _("đường dẫn cũ của thẻ")
-        verbose_name_plural = _("đường dẫn cũ của thẻ")
-
-    def __str__(self):
-        return self.slug
-
-
-class TaggedArticle(ItemBase):
-    tag = models.ForeignKey(Tag, on_delete=models.CASCADE, related_name="tagged_articles")
-    content_object = models.ForeignKey("Article", on_delete=models.CASCADE)
-
-    class Meta:
-        verbose_name = _("thẻ của bài")
-        verbose_name_plural = _("thẻ của bài")
-        constraints = [
-            models.UniqueConstraint(fields=["content_object", "tag"], name="unique_article_tag")
-        ]
-
-
-class Image(models.Model):
-    # Width and height are measured once, when the file is saved (`measure`), never when a row
-    # is loaded: a page must not need the file, which may be missing (a database restored
-    # without its media) or far away (object storage).
-    file = models.ImageField(_("tệp ảnh"), upload_to="images/%Y/%m/")
-    alt_text = models.CharField(
-        _("mô tả ảnh (alt)"),
-        max_length=250,
-        help_text=_("Mô tả ngắn cho người không xem được ảnh."),
-    )
-    caption = models.TextField(_("chú thích"), blank=True)
-    credit = models.CharField(_("nguồn ảnh"), max_length=200, blank=True)
-    width = models.PositiveIntegerField(_("rộng (px)"), null=True, editable=False)
-    height = models.PositiveIntegerField(_("cao (px)"), null=True, editable=False)
-    uploaded_at = models.DateTimeField(_("tải lên lúc"), auto_now_add=True)
-    # Set by articles.tasks.make_renditions; until then pages show the original.
-    renditions_ready = models.BooleanField(_("đã có bản thu nhỏ"), default=False, editable=False)
-
-    # Made by articles.tasks.make_renditions after the file is saved.
-    w480 = rendition(480)
-    w800 = rendition(800)
-    w1200 = rendition(1200)
-    w480_webp = rendition(480, "WEBP")
-    w800_webp = rendition(800, "WEBP")
-    w1200_webp = rendition(1200, "WEBP")
-
-    class Meta:
-        verbose_name = _("ảnh")
-        verbose_name_plural = _("ảnh")
-        ordering = ["-uploaded_at"]
-
-    def __str__(self):
-        return self.alt_text or self.file.name
-
-    def save(self, *args, **kwargs):
-        self.normalise()
-        super().save(*args, **kwargs)
-
-    def normalise(self) -> None:
-        self.alt_text = clean_text(self.alt_text).strip()
-        self.caption = clean_text(self.caption).strip()
-        self.credit = clean_name(self.credit)
-        self.measure()
-
-    def measure(self) -> None:
-        """Store the picture's size: from a new upload, or once from a stored file not yet measured.
-
-        A file that cannot be read leaves the size unknown; pages then draw the picture without it.
-        """
-        if not self.file:
-            self.width = self.height = None
-            return
-        if self.file._committed and self.width and self.height:
-            return
-        try:
-            self.width, self.height = get_image_dimensions(self.file)
-        except (OSError, ValueError):
-            logger.warning("Picture %s: file unreadable, size unknown", self.file.name)
 
 
 def is_public() -> models.Q:

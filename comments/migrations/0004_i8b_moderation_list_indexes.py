@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('articles', '0013_i8b_desk_list_indexes'),
-        ('comments', '0002_i9_form_token'),
+        ("comments", "0003_i12_likes_reports_newsroom_replies"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

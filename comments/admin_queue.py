@@ -1,0 +1,128 @@
+"""The moderation queue page in the admin, and its one-click actions (thin views over
+comments/queue.py and comments/moderation.py).
+
+Each action answers JSON to the queue's script (static/admin/js/comment-queue.js, which asks
+with `Accept: application/json`) so the row changes in place; a browser without JavaScript
+posts the same forms and is sent back to the queue with a message.
+"""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, JsonResponse
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.views.decorators.http import require_POST
+
+from . import moderation
+from .ids import as_id
+from .models import BODY_MAX_LENGTH, Comment
+from .queue import page_number, queue_page
+
+ACTIONS = {
+    "duyet": (moderation.approve, Comment.Status.APPROVED, "Đã duyệt."),
+    "tu-choi": (moderation.reject, Comment.Status.REJECTED, "Đã từ chối."),
+    "spam": (moderation.mark_spam, Comment.Status.SPAM, "Đã đánh dấu spam."),
+}
+EMPTY_REPLY = "Vui lòng nhập nội dung trả lời."
+LONG_REPLY = f"Nội dung trả lời dài tối đa {BODY_MAX_LENGTH:,} ký tự.".replace(",", ".")
+REPLIED = "Đã đăng trả lời của ban biên tập."
+NONE_SELECTED = "Chưa chọn bình luận nào."
+
+
+def urls(model_admin) -> list:
+    site = model_admin.admin_site
+    queue = QueueViews(model_admin)
+    return [
+        path("kiem-duyet/", site.admin_view(queue.page), name="comments_comment_queue"),
+        path(
+            "kiem-duyet/<int:pk>/tra-loi/",
+            site.admin_view(require_POST(queue.reply)),
+            name="comments_comment_queue_reply",
+        ),
+        path(
+            "kiem-duyet/duyet-nhieu/",
+            site.admin_view(require_POST(queue.bulk)),
+            name="comments_comment_bulk",
+        ),
+        # Last: its <action> would otherwise take the reply's "tra-loi".
+        path(
+            "kiem-duyet/<int:pk>/<slug:action>/",
+            site.admin_view(require_POST(queue.act)),
+            name="comments_comment_moderate",
+        ),
+    ]
+
+
+def wants_json(request) -> bool:
+    return "application/json" in request.headers.get("Accept", "")
+
+
+class QueueViews:
+    def __init__(self, model_admin):
+        self.model_admin = model_admin
+
+    def allowed(self, request) -> None:
+        if not self.model_admin.has_change_permission(request):
+            raise PermissionDenied
+
+    def back(self, request):
+        url = reverse("admin:comments_comment_queue")
+        number = page_number(request.POST.get("trang"))
+        return redirect(f"{url}?trang={number}" if number > 1 else url)
+
+    def answer(self, request, message: str, *, status: int = 200, level=messages.SUCCESS, **data):
+        if wants_json(request):
+            pending = Comment.objects.pending().count()
+            return JsonResponse({"message": message, "pending": pending, **data}, status=status)
+        messages.add_message(request, level, message)
+        return self.back(request)
+
+    def page(self, request):
+        self.allowed(request)
+        page = queue_page(page_number(request.GET.get("trang")))
+        context = {
+            **self.model_admin.admin_site.each_context(request),
+            "title": "Kiểm duyệt bình luận",
+            "opts": Comment._meta,
+            "page": page,
+            "changelist_url": reverse("admin:comments_comment_changelist"),
+        }
+        return TemplateResponse(request, "admin/comments/queue.html", context)
+
+    def target(self, pk: int) -> Comment:
+        comment = as_id(pk) and (
+            Comment.objects.select_related("article", "parent").filter(pk=pk).first()
+        )
+        if comment is None:
+            raise Http404("Không tìm thấy bình luận.")
+        return comment
+
+    def act(self, request, pk: int, action: str):
+        self.allowed(request)
+        if action not in ACTIONS:
+            raise Http404("Thao tác không hợp lệ.")
+        step, status, done = ACTIONS[action]
+        comment = self.target(pk)
+        step(comment, by=request.user)
+        return self.answer(request, done, state=status, label=Comment.Status(status).label)
+
+    def reply(self, request, pk: int):
+        self.allowed(request)
+        comment = self.target(pk)
+        body = (request.POST.get("body") or "").replace("\x00", "").strip()
+        if not body or len(body) > BODY_MAX_LENGTH:
+            message = EMPTY_REPLY if not body else LONG_REPLY
+            return self.answer(request, message, status=400, level=messages.ERROR)
+        reply = moderation.reply_as_newsroom(comment, body, by=request.user)
+        label = Comment.Status.APPROVED.label
+        state = Comment.Status.APPROVED
+        return self.answer(request, REPLIED, state=state, label=label, reply=reply.pk)
+
+    def bulk(self, request):
+        self.allowed(request)
+        ids = [pk for pk in map(as_id, request.POST.getlist("ids")) if pk is not None]
+        if not ids:
+            return self.answer(request, NONE_SELECTED, status=400, level=messages.WARNING)
+        changed = moderation.set_status(ids, Comment.Status.APPROVED, by=request.user)
+        return self.answer(request, f"Đã duyệt {changed} bình luận.", changed=changed)
