@@ -12,7 +12,9 @@ from django.conf import settings
 from django.core.files.storage import default_storage
 from django.template.loader import render_to_string
 from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
 
+from .models import Image
 from .uploads import RENDITION_WIDTHS
 
 # What the article column takes: full width on phones, at most the column's 760px.
@@ -191,3 +193,14 @@ def link_body_images(html: str, lookup) -> str:
         return f"<img {rendered}>"
 
     return _replace_images(html, replace)
+
+
+def story_body(article) -> SafeString:
+    """The stored (already sanitised) body, its pictures given srcset, sizes and lazy loading.
+
+    One query for the body's pictures. The body was cleaned by newsroom.sanitize on save; the
+    markup added here is escaped.
+    """
+    ids = body_image_ids(article.body)
+    images = {image.pk: image for image in Image.objects.filter(pk__in=ids)} if ids else {}
+    return mark_safe(responsive_body(article.body, images))

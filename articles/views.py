@@ -10,13 +10,13 @@ from django.views.generic import DetailView, ListView, TemplateView
 from newsroom.pagecache.fragments import parts
 from newsroom.pagecache.purge import LISTING, story_areas
 
+from .body_images import story_body
 from .counters import record_view
 from .listing import home_stories, sidebar_lists
 from .models import Article, Section, Tag
 from .related import related_articles
 from .search import parse_query, search
 from .sitemaps import news_stories
-from .templatetags.article_images import article_body
 
 
 class PageRangeMixin:
@@ -126,7 +126,7 @@ class ArticleDetailView(PublishedMixin, DetailView):
             f"related:{article.pk}": lambda got: related_articles(
                 article, got[f"tags:{article.pk}"]
             ),
-            f"body:{article.pk}": lambda _: article_body(article),
+            f"body:{article.pk}": lambda _: story_body(article),
             "nav": menu,
         }
         if self.keep_parts:

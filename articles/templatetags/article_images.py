@@ -3,19 +3,15 @@
 from django import template
 from django.utils.safestring import SafeString, mark_safe
 
-from articles.body_images import BODY_SIZES, body_image_ids, picture_html, responsive_body
-from articles.models import Image
+from articles.body_images import BODY_SIZES, picture_html, story_body
 
 register = template.Library()
 
 
 @register.simple_tag
 def article_body(article) -> SafeString:
-    """The stored (already sanitised) body, its pictures given srcset, sizes and lazy loading."""
-    ids = body_image_ids(article.body)
-    images = {image.pk: image for image in Image.objects.filter(pk__in=ids)} if ids else {}
-    # The body was cleaned by newsroom.sanitize on save; the markup added here is escaped.
-    return mark_safe(responsive_body(article.body, images))
+    """The story's body with responsive pictures (articles.body_images.story_body)."""
+    return story_body(article)
 
 
 @register.simple_tag

@@ -177,13 +177,36 @@ def test_visitor_state_has_counts_and_this_browsers_own_likes(client, article):
     assert client.get(reverse("comments:reactions", args=[999_999])).status_code == 404
 
 
-def test_the_shared_story_page_holds_no_browsers_likes(client, article, settings):
+def test_likes_work_on_a_story_page_from_the_shared_cache(client, article):
     comment = make_comment(article)
-    like(client, comment)
-    html = client.get(article.get_absolute_url()).content.decode()
-    # The liked state comes from the per-visitor endpoint; the page has the same button for all.
+    url = article.get_absolute_url()
+    assert client.get(url)["X-Page-Cache"] == "miss"
+    cached = client.get(url)
+    assert cached["X-Page-Cache"] == "hit"
+
+    state = client.get(reverse("comments:reactions", args=[article.pk])).json()
+    response = like(client, comment, **JSON, HTTP_X_CSRFTOKEN=state["csrf"])
+    assert response.status_code == 200
+
+    # The browser id cookie does not make the page personal: still the shared copy, the same
+    # button for everyone; this browser's like and the count come from its own state.
+    again = client.get(url)
+    assert again["X-Page-Cache"] == "hit" and again.content == cached.content
+    html = again.content.decode()
     assert 'aria-pressed="false"' in html and 'aria-pressed="true"' not in html
     assert f'data-reactions-url="{reverse("comments:reactions", args=[article.pk])}"' in html
+    state = client.get(reverse("comments:reactions", args=[article.pk])).json()
+    assert state["liked"] == [comment.pk] and state["likes"] == {str(comment.pk): 1}
+
+
+def test_a_like_needs_the_csrf_token(article):
+    from django.test import Client
+
+    comment = make_comment(article)
+    strict = Client(enforce_csrf_checks=True)
+    assert like(strict, comment, **JSON).status_code == 403
+    state = strict.get(reverse("comments:reactions", args=[article.pk])).json()
+    assert like(strict, comment, **JSON, HTTP_X_CSRFTOKEN=state["csrf"]).status_code == 200
 
 
 def test_sort_by_most_liked_keeps_pages_of_fifty(client, article):
