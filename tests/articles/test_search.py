@@ -319,3 +319,25 @@ def test_a_later_page_of_accent_free_matches_starts_with_the_line(client, settin
     second = client.get(SEARCH, {"q": "đảng bộ", "page": 2}).content.decode()
     assert 'class="accent-free-note"' in second and "tỉnh</a>" not in second
     assert second.index('class="accent-free-note"') < second.index("hồ sơ")
+
+
+PLACEHOLDER_FITS = """() => {
+  const input = document.querySelector("#o-tim-kiem");
+  const style = getComputedStyle(input);
+  const context = document.createElement("canvas").getContext("2d");
+  context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+  const room = input.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+  return {text: context.measureText(input.placeholder).width, room: room};
+}"""
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("width", [390, 1280])
+def test_search_placeholder_is_not_cut_off(live_server, page, width):
+    make_article("Tin thể thao")
+    page.set_viewport_size({"width": width, "height": 800})
+    page.goto(live_server.url + "/")
+    fit = page.evaluate(PLACEHOLDER_FITS)
+    assert fit["text"] <= fit["room"], fit
+    assert page.evaluate("document.scrollingElement.scrollWidth <= innerWidth")
