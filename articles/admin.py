@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from reversion.admin import VersionAdmin
 from taggit.models import Tag as TaggitTag
 
+from newsroom import site_url
 from newsroom.admin_widgets import CheckedAutocompleteMixin
 from newsroom.vietnamese import date_time, search_words, until
 
@@ -255,7 +256,11 @@ class ArticleAdmin(CheckedAutocompleteMixin, VersionAdmin):
             "can_send_back": "send_back" in steps,
             "can_share": "share" in steps,
             "share_hours": preview.share_link_hours(),
-            "share_links": [link for link in article.share_links.all() if link.is_active]
+            "share_links": [
+                (link, site_url.absolute(preview.share_url(link), request))
+                for link in article.share_links.all()
+                if link.is_active
+            ]
             if "share" in steps
             else [],
         }

@@ -23,9 +23,21 @@ def share_link_hours() -> int:
     return settings.SHARE_LINK_HOURS
 
 
+class _SignedAtCreation(signing.TimestampSigner):
+    """Signs with the link's creation time, so its address is the same each time it is shown."""
+
+    def __init__(self, created_at, **kwargs):
+        super().__init__(**kwargs)
+        self.created_at = created_at
+
+    def timestamp(self):
+        return signing.b62_encode(int(self.created_at.timestamp()))
+
+
 def share_url(link: ShareLink) -> str:
     """The signed path of a share link (the signature also carries its creation time)."""
-    return reverse("articles:share", kwargs={"token": signing.dumps(link.pk, salt=SHARE_SALT)})
+    signer = _SignedAtCreation(link.created_at, salt=SHARE_SALT)
+    return reverse("articles:share", kwargs={"token": signer.sign_object(link.pk)})
 
 
 def _private(response):

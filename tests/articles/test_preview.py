@@ -146,3 +146,21 @@ def test_previews_show_the_comments_without_a_form_and_say_when_they_open(client
     html = client.get(url).content.decode()
     assert 'class="comment-form"' not in html
     assert "Bình luận sẽ mở khi bài được đăng." in html
+
+
+def test_share_panel_lists_each_active_link_with_address_copy_and_revoke(client, draft):
+    client.force_login(editor())
+    first, second = share(client, draft), share(client, draft)
+    assert first != second
+    html = client.get(f"/admin/articles/article/{draft.pk}/change/").content.decode()
+    for url in (first, second):
+        assert f'value="http://testserver{url}"' in html, "the address, the same as when made"
+    assert html.count('class="button share-copy"') == 2
+    assert html.count('value="Thu hồi"') == 2
+    assert "js/share-links.js" in html
+    link = ShareLink.objects.order_by("pk").first()
+    client.post(f"/admin/articles/article/share/{link.pk}/revoke/")
+    html = client.get(f"/admin/articles/article/{draft.pk}/change/").content.decode()
+    assert f"http://testserver{first}" not in html and f"http://testserver{second}" in html
+    client.logout()
+    assert client.get(second).status_code == 200 and client.get(first).status_code == 410
