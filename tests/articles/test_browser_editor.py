@@ -52,7 +52,7 @@ def test_typing_after_inserting_a_picture_goes_after_the_figure(live_server, pag
     page.keyboard.press("Control+End")
     page.keyboard.type(" Rồi xuống dòng.")
     page.keyboard.press("Enter")
-    page.locator('button.prose-menubar__button[title="figure"]').click()
+    page.locator('button.prose-menubar__button[title="Chèn ảnh"]').click()
     dialog = page.locator("dialog[open]")
     with page.expect_popup() as popup_info:
         dialog.get_by_role("button", name="Chọn hoặc tải ảnh lên...").click()
@@ -124,3 +124,77 @@ def test_a_click_below_the_last_picture_lands_in_a_paragraph(live_server, page):
     body = Article.objects.get(pk=article.pk).body
     assert caption_text(body) == "Chú thích ảnh"
     assert "<p>Đoạn dưới ảnh cuối.</p>" in after_figure(body)
+
+
+ENGLISH_LABELS = {
+    "paragraph",
+    "Paragraph",
+    "Heading 2",
+    "heading 2",
+    "unordered list",
+    "ordered list",
+    "blockquote",
+    "figure",
+    "bold",
+    "italic",
+    "insert link",
+    "undo",
+    "redo",
+}
+
+
+def menu_labels(page):
+    return page.locator(".prose-editor").first.evaluate(
+        # Titles and screen-reader labels of the buttons (their text is an icon's name) and
+        # the words of the block-type list.
+        """wrapper => [
+            ...[...wrapper.querySelectorAll('.prose-menubar [title]')]
+                .flatMap(e => [e.getAttribute('title'), e.getAttribute('aria-label')]),
+            ...[...wrapper.querySelectorAll('.prose-menubar__option')].map(e => e.textContent),
+        ].filter(Boolean)"""
+    )
+
+
+def test_the_writing_surface_is_tall_vietnamese_and_counts_as_you_type(live_server, page):
+    editor("bientap")
+    page.set_viewport_size({"width": 1280, "height": 900})
+    log_in(page, live_server.url, "bientap")
+    page.goto(f"{live_server.url}/admin/articles/article/add/")
+    body = page.locator(BODY)
+    body.wait_for()
+
+    # At least 60% of the window high before a word is typed.
+    empty_height = body.bounding_box()["height"]
+    assert empty_height >= 0.6 * 900
+
+    # Every label of the menus is Vietnamese, also after the cursor moves into a heading
+    # (the menu then shows a fresh copy of the heading button).
+    labels = menu_labels(page)
+    assert "Tiêu đề cấp 2" in labels and "Chèn ảnh" in labels and "Trích dẫn" in labels
+    assert not ENGLISH_LABELS & set(labels), ENGLISH_LABELS & set(labels)
+    body.click()
+    page.keyboard.type("Tiêu đề nhỏ")
+    page.locator(".prose-menubar__selected").click()
+    page.locator('.prose-menubar__option[data-name="heading2"]').click()
+    assert page.locator(f"{BODY} h2").count() == 1
+    assert not ENGLISH_LABELS & set(menu_labels(page))
+    assert page.locator(".prose-menubar__selected [title]").get_attribute("title") == (
+        "Tiêu đề cấp 2"
+    )
+
+    # Word count and reading time follow the typing.
+    counter = page.locator("#body-counter")
+    assert counter.inner_text() == "Nội dung: 3 từ, khoảng 1 phút đọc"
+    page.keyboard.press("End")
+    page.keyboard.press("Enter")
+    sentence = "Mùa lúa chín trên những thửa ruộng bậc thang ở Lai Châu. "
+    for _ in range(20):
+        page.keyboard.insert_text(sentence * 2)
+        page.keyboard.press("Enter")
+    words = 3 + 20 * 2 * 12
+    assert counter.inner_text() == f"Nội dung: {words} từ, khoảng 3 phút đọc"
+
+    # The editor grows with the text instead of scrolling inside itself.
+    grown = body.bounding_box()["height"]
+    assert grown > empty_height
+    assert body.evaluate("e => e.scrollHeight <= e.clientHeight + 1")
