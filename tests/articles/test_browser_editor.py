@@ -198,3 +198,22 @@ def test_the_writing_surface_is_tall_vietnamese_and_counts_as_you_type(live_serv
     grown = body.bounding_box()["height"]
     assert grown > empty_height
     assert body.evaluate("e => e.scrollHeight <= e.clientHeight + 1")
+
+
+def test_no_empty_box_in_the_toolbar_and_no_bullet_in_the_picture_picker(live_server, page):
+    editor("bientap")
+    make_image()
+    log_in(page, live_server.url, "bientap")
+    page.goto(f"{live_server.url}/admin/articles/article/add/")
+    page.wait_for_selector(BODY)
+    # The block-type menu's arrow is drawn, not a character the fonts may lack.
+    arrow = page.locator(".prose-menubar__selected").evaluate(
+        """e => { const s = getComputedStyle(e, '::after');
+                  return [s.content, s.borderTopWidth, s.borderTopStyle]; }"""
+    )
+    assert arrow == ['""', "5px", "solid"]
+
+    page.goto(f"{live_server.url}/admin/articles/image/picker/?CKEditorFuncNum=1")
+    items = page.locator(".picker-grid li")
+    assert items.count() == 1
+    assert items.first.evaluate("e => getComputedStyle(e).listStyleType") == "none"
