@@ -25,6 +25,13 @@ export COMMENT_CLOSE_AFTER_DAYS
 run: install
 	DEBUG=1 $(BIN)/python manage.py migrate --noinput
 	DEBUG=1 $(BIN)/python manage.py loaddemo
+	@echo ""
+	@echo "Trang báo:        http://127.0.0.1:$(PORT)/"
+	@echo "Bàn biên tập:     http://127.0.0.1:$(PORT)/admin/"
+	@echo "Tạo tài khoản để đăng nhập (hỏi mật khẩu), ví dụ một biên tập viên:"
+	@echo "  DEBUG=1 $(BIN)/python manage.py createstaff TEN --role bien-tap-vien"
+	@echo "  (hoặc --role phong-vien, --role kiem-duyet-vien; quản trị: manage.py createsuperuser)"
+	@echo ""
 	DEBUG=1 $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 # Browser tests drive Debian's Chromium (never a downloaded browser).

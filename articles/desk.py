@@ -19,6 +19,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.views.decorators.http import require_POST
 
+from newsroom import site_url
 from newsroom.vietnamese import date_time
 
 from . import preview, workflow
@@ -82,7 +83,7 @@ def share_view(model_admin, request, object_id):
         created_by=request.user,
         expires_at=timezone.now() + timedelta(hours=preview.share_link_hours()),
     )
-    url = request.build_absolute_uri(preview.share_url(link))
+    url = site_url.absolute(preview.share_url(link), request)
     model_admin.message_user(
         request,
         format_html(

@@ -36,13 +36,13 @@ class LatestStoriesFeed(Feed):
         return settings.SITE_NAME
 
     def link(self, obj=None):
-        return reverse("articles:home")
+        return absolute(self.request, reverse("articles:home"))
 
     def description(self, obj=None):
         return f"{settings.SITE_NAME} – {settings.SITE_TAGLINE}"
 
     def feed_url(self, obj=None):
-        return reverse("articles:feed")
+        return absolute(self.request, reverse("articles:feed"))
 
     def stories(self):
         return Article.objects.published().for_listing()
@@ -57,7 +57,7 @@ class LatestStoriesFeed(Feed):
         return item.lead_with_code
 
     def item_link(self, item: Article) -> str:
-        return item.get_absolute_url()
+        return absolute(self.request, item.get_absolute_url())
 
     def item_pubdate(self, item: Article):
         # Vietnam time, so the RFC 822 date carries +0700 as the paper prints it.
@@ -84,6 +84,10 @@ class LatestStoriesFeed(Feed):
         return [Enclosure(absolute(self.request, image.file.url), str(length), mime_type)]
 
 
+def section_feed_path(section: Section) -> str:
+    return reverse("articles:section-feed", kwargs={"slug": section.slug})
+
+
 class SectionFeed(LatestStoriesFeed):
     """A section's latest 50 stories, its subsections' included."""
 
@@ -92,7 +96,7 @@ class SectionFeed(LatestStoriesFeed):
         if not Section.objects.filter(slug=slug).exists():
             renamed = Section.objects.filter(old_slugs__slug=slug).first()
             if renamed is not None:
-                return HttpResponsePermanentRedirect(self.feed_url(renamed))
+                return HttpResponsePermanentRedirect(section_feed_path(renamed))
         return super().__call__(request, *args, **kwargs)
 
     def get_object(self, request, slug):
@@ -102,13 +106,13 @@ class SectionFeed(LatestStoriesFeed):
         return f"{obj.name} – {settings.SITE_NAME}"
 
     def link(self, obj):
-        return obj.get_absolute_url()
+        return absolute(self.request, obj.get_absolute_url())
 
     def description(self, obj):
         return obj.description or f"Tin {obj.name} – {settings.SITE_NAME}"
 
     def feed_url(self, obj):
-        return reverse("articles:section-feed", kwargs={"slug": obj.slug})
+        return absolute(self.request, section_feed_path(obj))
 
     def items(self, obj):
         return self.stories().filter(Q(section=obj) | Q(section__parent=obj))[:FEED_LENGTH]

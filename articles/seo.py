@@ -10,6 +10,7 @@ from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
 
+from newsroom import site_url
 from newsroom.vietnamese import iso
 
 from .models import Article
@@ -20,10 +21,8 @@ _JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
 
 def absolute(request: HttpRequest | None, path: str) -> str:
-    """`path` as an absolute URL on the host the reader used (SITE_URL without a request)."""
-    if request is not None:
-        return request.build_absolute_uri(path)
-    return f"{settings.SITE_URL}{path}"
+    """`path` as an absolute URL on the site's address (SITE_URL, else the reader's host)."""
+    return site_url.absolute(path, request)
 
 
 def canonical(request: HttpRequest) -> str:

@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from newsroom.models import Notice
 from newsroom.notices import notify
 from newsroom.vietnamese import date_time
 
@@ -144,9 +145,9 @@ def _admin_url(article: Article) -> str:
     return reverse("admin:articles_article_change", args=[article.pk])
 
 
-def _tell_author(article: Article, by, message: str) -> None:
+def _tell_author(article: Article, by, message: str, **options) -> None:
     if article.author_id and article.author_id != by.pk and article.author.is_active:
-        notify(article.author, message, url=_admin_url(article))
+        notify(article.author, message, url=_admin_url(article), **options)
 
 
 @transaction.atomic
@@ -172,6 +173,10 @@ def publish(article: Article, *, by, at: datetime | None = None) -> None:
     _require_publisher(by)
     if not _can_be_published(article) and at is None:
         raise WorkflowError("Bài đã được xuất bản.")
+    if not article.byline.strip():
+        raise WorkflowError(
+            "Bài chưa có bút danh in trên bài: hãy điền tên tác giả trước khi xuất bản."
+        )
     now = timezone.now()
     if at is not None:
         article.published_at = at
@@ -214,7 +219,12 @@ def send_back(article: Article, *, by, note: str) -> None:
         comment=f"Trả lại: {note}",
         fields=["status", "published_at", "review_note"],
     )
-    _tell_author(article, by, f"Bài “{article.title}” bị trả lại: {note}")
+    _tell_author(
+        article,
+        by,
+        f"Bài “{article.title}” bị trả lại: {note}",
+        level=Notice.Level.WARNING,
+    )
 
 
 @transaction.atomic

@@ -13,6 +13,13 @@ from .models import BODY_MAX_LENGTH, NAME_MAX_LENGTH, Comment
 NEWSROOM_NAMES = ("Ban biên tập",)
 
 
+class HoneypotInput(forms.TextInput):
+    """The trap field, always rendered empty: a form sent back with errors does not echo it."""
+
+    def format_value(self, value):
+        return ""
+
+
 class PlainTextField(forms.CharField):
     """Text in NFC, without control characters, browser line endings (\\r\\n) counted as one."""
 
@@ -65,7 +72,7 @@ class CommentForm(forms.Form):
     website = forms.CharField(
         label="Để trống ô này",
         required=False,
-        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+        widget=HoneypotInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
     )
     token = forms.CharField(required=False, widget=forms.HiddenInput)
 

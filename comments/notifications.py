@@ -9,6 +9,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.urls import reverse
 
+from newsroom import site_url
 from newsroom.tasks import enqueue, in_process
 
 from .models import Comment
@@ -18,9 +19,10 @@ logger = logging.getLogger(__name__)
 THROTTLE_KEY = "comments:notified"
 
 
-def notify_moderators(comment: Comment) -> threading.Thread | None:
+def notify_moderators(comment: Comment, *, origin: str = "") -> threading.Thread | None:
     """Mail the moderators that comments wait, at most once per COMMENT_NOTIFY_INTERVAL window.
 
+    `origin` is where the site was reached (newsroom/site_url.py) when known.
     Returns the sending thread when mail goes out in a thread, so tests can join it.
     Nothing here raises: the reader's comment is already stored and they were told so.
     """
@@ -40,7 +42,7 @@ def notify_moderators(comment: Comment) -> threading.Thread | None:
         body = (
             f"Bình luận mới của {comment.name} về bài “{comment.article.title}”:\n\n"
             f"{comment.body[:500]}\n\n"
-            f"Hiện có {waiting} bình luận chờ duyệt: {settings.SITE_URL}{queue}\n"
+            f"Hiện có {waiting} bình luận chờ duyệt: {origin or site_url.origin()}{queue}\n"
         )
     except Exception:
         logger.exception("Could not prepare the moderators' mail for comment %s", comment.pk)

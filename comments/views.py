@@ -14,6 +14,7 @@ from django.views.generic import DetailView
 
 from articles.models import Article
 from articles.views import render_article_page
+from newsroom import site_url
 
 from . import moderation, once, ratelimit, spam
 from .author import remember_author
@@ -94,7 +95,9 @@ def post_comment(request):
         if moderation.is_trusted(comment.email):
             moderation.approve(comment, by=None)
         else:
-            transaction.on_commit(lambda: notify_moderators(comment))
+            # The mail links to the host the reader used (unless SITE_URL says otherwise).
+            origin = site_url.origin(request)
+            transaction.on_commit(lambda: notify_moderators(comment, origin=origin))
     return received(request, article, comment)
 
 

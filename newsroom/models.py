@@ -11,6 +11,10 @@ class NoticeQuerySet(models.QuerySet):
 
 
 class Notice(models.Model):
+    class Level(models.TextChoices):
+        INFO = "info", _("thông tin")
+        WARNING = "warning", _("cần xử lý")
+
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("người nhận"),
@@ -19,6 +23,8 @@ class Notice(models.Model):
     )
     message = models.CharField(_("nội dung"), max_length=500)
     url = models.CharField(_("đường dẫn"), max_length=300, blank=True)
+    # A story sent back asks the journalist to act: shown as a warning, not as a success.
+    level = models.CharField(_("mức"), max_length=10, choices=Level.choices, default=Level.INFO)
     created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
     read_at = models.DateTimeField(_("đã xem lúc"), null=True, blank=True)
 

@@ -1,20 +1,22 @@
 """Tell a staff member something (an admin notice and an email), and show it on their next visit."""
 
-from django.conf import settings
 from django.contrib import messages
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
 
+from . import site_url
 from .models import Notice
 from .tasks import enqueue, send_desk_mail
 
 
-def notify(user, message: str, *, url: str = "", subject: str = "") -> Notice:
+def notify(
+    user, message: str, *, url: str = "", subject: str = "", level: str = Notice.Level.INFO
+) -> Notice:
     """Leave `message` for `user` in the admin and mail it once the transaction commits."""
-    notice = Notice.objects.create(user=user, message=message[:500], url=url)
+    notice = Notice.objects.create(user=user, message=message[:500], url=url, level=level)
     if user.email:
-        body = f"{message}\n\n{settings.SITE_URL}{url}" if url else message
+        body = f"{message}\n\n{site_url.absolute(url)}" if url else message
         # A mail outage must not undo the editor's action: the notice is the record.
         enqueue(send_desk_mail, user.email, subject or message, body)
     return notice
@@ -48,7 +50,8 @@ def deliver(request) -> int:
             if notice.url
             else notice.message
         )
-        messages.info(request, text)
+        level = messages.WARNING if notice.level == Notice.Level.WARNING else messages.INFO
+        messages.add_message(request, level, text)
     if notices:
         Notice.objects.filter(pk__in=[n.pk for n in notices]).update(read_at=timezone.now())
     return len(notices)

@@ -65,6 +65,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # First: a URL with a NUL never reaches code that would look it up (old links, the cache).
     "newsroom.errors.RejectNulMiddleware",
+    "newsroom.site_url.SiteAddressMiddleware",
     "newsroom.charset.FormCharsetMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before the page cache: the home page cached for "/?p=123" must not hide an old link.
@@ -242,6 +243,10 @@ STORAGES = {
     },
 }
 
+# Tags are typed and shown comma-separated, never quoted (articles/tag_text.py).
+TAGGIT_TAGS_FROM_STRING = "articles.tag_text.parse_tags"
+TAGGIT_STRING_FROM_TAGS = "articles.tag_text.join_tags"
+
 # The paper itself: Báo Lai Châu is the demo and the default, never hard-coded elsewhere.
 SITE_NAME = os.environ.get("SITE_NAME", "Báo Lai Châu")
 SITE_CODE = os.environ.get("SITE_CODE", "BLC")
@@ -250,7 +255,8 @@ SITE_TAGLINE = os.environ.get(
 )
 SITE_HOTLINE = os.environ.get("SITE_HOTLINE", "0213 3876 427")
 SITE_EMAIL = os.environ.get("SITE_EMAIL", "toasoan@baolaichau.vn")
-SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# Where links in mail and feeds point; unset, each request's own host (newsroom/site_url.py).
+SITE_URL = os.environ.get("SITE_URL", "").rstrip("/")
 
 ARTICLES_PER_PAGE = 20
 HOME_FEATURED = 5

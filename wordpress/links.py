@@ -11,8 +11,11 @@ QUERY_FORMS = ("p", "page_id", "cat", "tag")
 def link_key(path: str, query: dict[str, str]) -> str | None:
     """The table key of an old address: `/?p=123`, or the decoded path without its end slash.
 
-    None for the home page itself, which is ours now.
+    None for the home page itself, which is ours now, and for an address with a NUL in it
+    (no old page had one, and PostgreSQL refuses it in a query).
     """
+    if "\x00" in path or any("\x00" in (query.get(name) or "") for name in QUERY_FORMS):
+        return None
     for name in QUERY_FORMS:
         value = (query.get(name) or "").strip()
         if value:

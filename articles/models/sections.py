@@ -79,19 +79,29 @@ class Section(models.Model):
         self.slug = normal_slug(self, self.name, fallback="chuyen-muc", max_length=120)
 
 
-class SectionSlugHistory(models.Model):
-    """A slug a section used to have: its old address redirects to the current one."""
+class SlugHistory(models.Model):
+    """A slug a row used to have: its old address redirects to the current one.
 
+    Each subclass names the row (a foreign key with `related_name="old_slugs"`) and its `slug`,
+    as long as the row's own.
+    """
+
+    changed_at = models.DateTimeField(_("đổi lúc"), auto_now_add=True)
+
+    class Meta:
+        abstract = True
+
+    def __str__(self):
+        return self.slug
+
+
+class SectionSlugHistory(SlugHistory):
     section = models.ForeignKey(Section, on_delete=models.CASCADE, related_name="old_slugs")
     slug = models.SlugField(_("đường dẫn cũ"), max_length=120, unique=True)
-    changed_at = models.DateTimeField(_("đổi lúc"), auto_now_add=True)
 
     class Meta:
         verbose_name = _("đường dẫn cũ của chuyên mục")
         verbose_name_plural = _("đường dẫn cũ của chuyên mục")
-
-    def __str__(self):
-        return self.slug
 
 
 class Tag(TagBase):
@@ -121,19 +131,13 @@ class Tag(TagBase):
             self.slug = normal_slug(self, self.name, fallback="the", max_length=100)
 
 
-class TagSlugHistory(models.Model):
-    """A slug a tag used to have: its old address redirects to the current one."""
-
+class TagSlugHistory(SlugHistory):
     tag = models.ForeignKey(Tag, on_delete=models.CASCADE, related_name="old_slugs")
     slug = models.SlugField(_("đường dẫn cũ"), max_length=100, unique=True)
-    changed_at = models.DateTimeField(_("đổi lúc"), auto_now_add=True)
 
     class Meta:
         verbose_name = _("đường dẫn cũ của thẻ")
         verbose_name_plural = _("đường dẫn cũ của thẻ")
-
-    def __str__(self):
-        return self.slug
 
 
 class TaggedArticle(ItemBase):

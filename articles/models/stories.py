@@ -1,6 +1,7 @@
 """Stories: what is public, the story itself, its related stories and share links."""
 
 import logging
+import re
 
 from django.conf import settings
 from django.db import models
@@ -12,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 
 from newsroom.sanitize import clean_html
-from newsroom.vietnamese import clean_name, clean_text, excerpt, search_document
+from newsroom.vietnamese import clean_name, clean_text, excerpt, search_document, slugify
 
 from .pictures import Image
 from .sections import Section, TaggedArticle, normal_slug
@@ -57,7 +58,13 @@ class Article(models.Model):
     )
     lead = models.TextField(_("sapo"), help_text=_("Một đoạn tóm tắt, hiển thị in đậm."))
     body = models.TextField(_("nội dung"), blank=True)
-    byline = models.CharField(_("tác giả"), max_length=200, blank=True)
+    # What readers see under the story; not the desk account that filed it (`author`).
+    byline = models.CharField(
+        _("bút danh in trên bài"),
+        max_length=200,
+        blank=True,
+        help_text=_("Tên tác giả in cuối bài, ví dụ: Minh Anh. Bắt buộc khi xuất bản."),
+    )
     source_code = models.CharField(
         _("mã nguồn tin"),
         max_length=20,
@@ -79,7 +86,7 @@ class Article(models.Model):
     published_at = models.DateTimeField(_("thời gian xuất bản"), null=True, blank=True)
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL,
-        verbose_name=_("người viết"),
+        verbose_name=_("tài khoản nhập bài"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
@@ -152,6 +159,7 @@ class Article(models.Model):
         return self.title
 
     def save(self, *args, **kwargs):
+        self._follow_title()
         self.normalise()
         if self.status == self.Status.PUBLISHED and self.published_at is None:
             self.published_at = timezone.now()
@@ -165,6 +173,32 @@ class Article(models.Model):
 
     def get_absolute_url(self):
         return reverse("articles:detail", kwargs={"slug": self.slug, "pk": self.pk})
+
+    def _follow_title(self) -> None:
+        """Until first published, a retitled story's slug is made again from the new title.
+
+        Only a slug made from the old title follows: one typed by hand stays. Once published
+        (or scheduled) the slug is fixed; a changed one redirects by the story's id.
+        """
+        if self._state.adding or not self.pk:
+            return
+        stored = (
+            type(self)
+            .objects.filter(pk=self.pk)
+            .values_list("title", "slug", "status", "published_at")
+            .first()
+        )
+        if stored is None:
+            return
+        title, slug, status, published_at = stored
+        unpublished = status in (self.Status.DRAFT, self.Status.PENDING) and (
+            published_at is None or published_at > timezone.now()
+        )
+        # As articles.models.sections.unique_slug makes it: the title's slug, maybe numbered.
+        base = slugify(title, max_length=192) or "bai-viet"
+        made_from_title = re.fullmatch(rf"{re.escape(base)}(-\d+)?", slug or "")
+        if unpublished and made_from_title and self.slug == slug and self.title != title:
+            self.slug = ""
 
     def normalise(self) -> None:
         """Text without control characters, a sanitised body, a slug our URLs can carry."""

@@ -26,7 +26,9 @@ def comment_list(context, article) -> str:
     Kept with the page cache's parts under the story's `comments:<pk>` area, which
     moderation purges (newsroom/pagecache/purge.py); without the cache it costs two queries.
     """
-    is_open = comments_open(article)
+    # A preview shows the threads without their like forms: its no-referrer header makes the
+    # browser send `Origin: null`, which the CSRF check refuses (articles/preview.py).
+    is_open = comments_open(article) and not context.get("preview")
     request = context.get("request")
     sort = sort_from(request.GET if request is not None else {})
 

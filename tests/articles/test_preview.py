@@ -139,7 +139,7 @@ def test_previews_show_the_comments_without_a_form_and_say_when_they_open(client
     assert "Bình luận sẽ mở khi bài được đăng." in html
     html = client.get(preview_url(published)).content.decode()
     assert "Ý kiến bạn đọc đã duyệt." in html, "the comments as readers see them"
-    assert 'class="comment-form"' not in html
+    assert 'class="comment-form"' not in html and 'class="comment-like"' not in html
     assert f'href="{published.get_absolute_url()}"' in html
     url = share(client, draft)
     client.logout()

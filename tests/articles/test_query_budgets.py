@@ -22,6 +22,7 @@ def _page_cache_off(settings):
 def paper():
     """Sections with subsections, 60 stories with pictures and tags, comments on them."""
     picture = make_image()
+    picture.file.close()  # left open by the upload; the pages read none of it
     sections = []
     for i in range(2):
         parent = make_section(f"Chuyên mục {i}")

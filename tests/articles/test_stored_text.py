@@ -107,6 +107,9 @@ def test_loaddata_rows_are_normalised_too(tmp_path):
 
 
 CONTROL = "\x0b\x00\x1b\x7f\x85\u202e"
+# Tags are looked up by name before they are saved, and PostgreSQL refuses a NUL in any query
+# (the admin's tag field refuses one with a message first): tags get the other controls.
+TAG_CONTROL = CONTROL.replace("\x00", "")
 
 
 def test_control_characters_are_stripped_from_every_text_field():
@@ -120,7 +123,7 @@ def test_control_characters_are_stripped_from_every_text_field():
         lead=f"Sapo{CONTROL}.",
         byline=f"T.{CONTROL}Hùng",
         body=f"<p>Đoạn{CONTROL}một.</p>",
-        tags=[f"Bão{CONTROL}lũ"],
+        tags=[f"Bão{TAG_CONTROL}lũ"],
     )
     comment = make_comment(article, name=f"An{CONTROL}", body=f"Hay{CONTROL}quá")
     texts = [
@@ -142,7 +145,7 @@ def test_control_characters_are_stripped_from_every_text_field():
 
 
 def test_feeds_and_sitemaps_stay_well_formed_xml_with_a_pasted_control_character(client):
-    article = make_article(f"Tin{CONTROL}nóng", lead=f"Sapo{CONTROL}", tags=[f"Lũ{CONTROL}"])
+    article = make_article(f"Tin{CONTROL}nóng", lead=f"Sapo{CONTROL}", tags=[f"Lũ{TAG_CONTROL}"])
     for url in [
         "/rss/",
         f"{article.section.get_absolute_url()}rss/",

@@ -193,5 +193,8 @@ def test_nul_in_a_url_never_reaches_a_query(client, site, superuser):
         "/admin/articles/image/picker/?q=%00",
         f"/admin/articles/article/?q=%00&x%00={site.pk}",
     ]:
-        # In the query the NUL reads as U+FFFD: an ordinary search that finds nothing.
-        assert fetch(client, url).status_code == 200, url
+        # In the query the NUL reads as U+FFFD: an ordinary bad value (the changelist drops an
+        # unknown filter with a redirect).
+        response = fetch(client, url)
+        assert response.status_code in {200, 302}, url
+        assert_answered_well(response, url)

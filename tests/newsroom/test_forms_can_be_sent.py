@@ -34,14 +34,19 @@ class Forms(HTMLParser):
         super().__init__()
         self.forms: list[dict] = []
         self._open = None
+        self._reactions_url = None
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
+        if attrs.get("data-reactions-url"):
+            self._reactions_url = attrs["data-reactions-url"]
         if tag == "form":
+            like = "comment-like" in (attrs.get("class") or "").split()
             self._open = {
                 "method": (attrs.get("method") or "get").lower(),
                 "action": attrs.get("action") or "",
                 "fields_url": attrs.get("data-fields-url"),
+                "reactions_url": self._reactions_url if like else None,
                 "data": {},
             }
             self.forms.append(self._open)
@@ -97,12 +102,16 @@ def send_each_form(user, url: str) -> int:
         assert form_action_allows(page, url, form["action"]), (url, form["action"])
         if form["method"] != "post":
             continue
-        data = dict(form["data"])
+        data, headers = dict(form["data"]), {}
         if form["fields_url"]:
             # What static/js/comments.js does before sending a form from a cached page.
             data.update(client.get(form["fields_url"], secure=True).json()["fields"])
+        if form["reactions_url"]:
+            # What static/js/comment-reactions.js does before posting a like with fetch.
+            state = client.get(form["reactions_url"], secure=True).json()
+            headers["HTTP_X_CSRFTOKEN"] = state["csrf"]
         target = urlsplit(urljoin(PAGE_ORIGIN + url, form["action"])).path or url
-        sent = client.post(target, data, secure=True, HTTP_ORIGIN=origin_sent(page))
+        sent = client.post(target, data, secure=True, HTTP_ORIGIN=origin_sent(page), **headers)
         refused = sent.status_code == 403 and CSRF_REFUSED in sent.content.decode()
         assert not refused, f"form {index} of {url} ({form['action']}) can never be sent"
     return count

@@ -102,3 +102,13 @@ def test_an_old_link_added_later_wins_over_a_cached_home_page(client, imported, 
     assert client.get("/?p=4242").status_code == 200  # the home page, now cached for that URL
     OldLink.objects.create(path="/?p=4242", url="/the/lai-chau/")
     assert client.get("/?p=4242")["Location"] == "/the/lai-chau/"
+
+
+def test_an_address_with_a_nul_is_a_404_not_a_lookup(client, imported):
+    from wordpress.links import link_key
+
+    # PostgreSQL refuses a NUL in a query: such an address is never looked up.
+    assert link_key("/2015/03/\x00", {}) is None
+    assert link_key("/", {"p": "1\x00"}) is None
+    assert client.get("/2015/03/%00/").status_code == 404
+    assert client.get("/?p=%00").status_code == 200
