@@ -9,6 +9,8 @@ import dj_database_url
 from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
+from newsroom import editor_extensions
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
@@ -190,6 +192,9 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 FORMAT_MODULE_PATH = ["newsroom.formats"]
 
 STATIC_URL = "/static/"
+# Our own body-editor extensions, loaded by prose-editor's configurable preset
+# (articles.admin_forms.EDITOR_EXTENSIONS turns them on).
+DJANGO_PROSE_EDITOR_EXTENSIONS = editor_extensions.prose_editor_extensions(STATIC_URL)
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"

@@ -53,7 +53,7 @@ def test_journalist_writes_with_picture_editor_publishes_reader_sees_srcset(
     page.keyboard.type("Trao đổi với chúng tôi, đồng chí Giám đốc cho biết.")
     assert "11 từ" in page.locator("#body-counter").inner_text()
     page.keyboard.press("Enter")
-    page.locator('button.prose-menubar__button[title="figure"]').click()
+    page.locator('button.prose-menubar__button[title="Chèn ảnh"]').click()
     dialog = page.locator("dialog[open]")
     with page.expect_popup() as popup_info:
         dialog.get_by_role("button", name="Chọn hoặc tải ảnh lên...").click()

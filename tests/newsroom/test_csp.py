@@ -132,7 +132,7 @@ def test_no_violation_on_article_search_and_story_change_form(live_server, page)
     assert_no_violation(page, errors)
 
     with page.expect_popup() as popup_info:
-        page.locator('button.prose-menubar__button[title="figure"]').click()
+        page.locator('button.prose-menubar__button[title="Chèn ảnh"]').click()
         page.locator("dialog[open]").get_by_role("button", name="Chọn hoặc tải ảnh lên...").click()
     picker = popup_info.value
     picker.add_init_script(WATCH_VIOLATIONS)
