@@ -31,6 +31,24 @@ def photo(tmp_path):
     return path
 
 
+def upload_in_picker(page, tmp_path, *, alt: str, caption: str):
+    """The editor's picture button, then upload a photo in the picker and choose it.
+
+    Returns the editor's picture dialog, filled in by the picker and still open.
+    """
+    page.locator('button.prose-menubar__button[title="Chèn ảnh"]').click()
+    dialog = page.locator("dialog[open]")
+    with page.expect_popup() as popup_info:
+        dialog.get_by_role("button", name="Chọn hoặc tải ảnh lên...").click()
+    picker = popup_info.value
+    picker.set_input_files("#id_file", str(photo(tmp_path)))
+    picker.fill("#id_alt_text", alt)
+    picker.fill("#id_caption", caption)
+    with picker.expect_event("close"):
+        picker.get_by_role("button", name="Tải lên và chèn vào bài").click()
+    return dialog
+
+
 def test_journalist_writes_with_picture_editor_publishes_reader_sees_srcset(
     live_server, page, tmp_path
 ):
@@ -53,16 +71,12 @@ def test_journalist_writes_with_picture_editor_publishes_reader_sees_srcset(
     page.keyboard.type("Trao đổi với chúng tôi, đồng chí Giám đốc cho biết.")
     assert "11 từ" in page.locator("#body-counter").inner_text()
     page.keyboard.press("Enter")
-    page.locator('button.prose-menubar__button[title="Chèn ảnh"]').click()
-    dialog = page.locator("dialog[open]")
-    with page.expect_popup() as popup_info:
-        dialog.get_by_role("button", name="Chọn hoặc tải ảnh lên...").click()
-    picker = popup_info.value
-    picker.set_input_files("#id_file", str(photo(tmp_path)))
-    picker.fill("#id_alt_text", "Công chức một cửa hướng dẫn người dân")
-    picker.fill("#id_caption", "Công chức bộ phận một cửa Sở Nội vụ hướng dẫn Nhân dân.")
-    with picker.expect_event("close"):
-        picker.get_by_role("button", name="Tải lên và chèn vào bài").click()
+    dialog = upload_in_picker(
+        page,
+        tmp_path,
+        alt="Công chức một cửa hướng dẫn người dân",
+        caption="Công chức bộ phận một cửa Sở Nội vụ hướng dẫn Nhân dân.",
+    )
     assert dialog.locator("input[name=imageUrl]").input_value().startswith("/media/images/")
     dialog.locator("button[type=submit]").click()
     assert page.locator(".ProseMirror[contenteditable=true] figure img").count() == 1

@@ -5,7 +5,7 @@ import re
 import pytest
 
 from articles.models import Article
-from tests.articles.test_browser_desk import PASSWORD, log_in, photo
+from tests.articles.test_browser_desk import PASSWORD, log_in, upload_in_picker
 from tests.desk_users import editor
 from tests.factories import make_article, make_image
 
@@ -52,16 +52,9 @@ def test_typing_after_inserting_a_picture_goes_after_the_figure(live_server, pag
     page.keyboard.press("Control+End")
     page.keyboard.type(" Rồi xuống dòng.")
     page.keyboard.press("Enter")
-    page.locator('button.prose-menubar__button[title="Chèn ảnh"]').click()
-    dialog = page.locator("dialog[open]")
-    with page.expect_popup() as popup_info:
-        dialog.get_by_role("button", name="Chọn hoặc tải ảnh lên...").click()
-    picker = popup_info.value
-    picker.set_input_files("#id_file", str(photo(tmp_path)))
-    picker.fill("#id_alt_text", "Ruộng bậc thang")
-    picker.fill("#id_caption", "Ruộng bậc thang mùa nước đổ.")
-    with picker.expect_event("close"):
-        picker.get_by_role("button", name="Tải lên và chèn vào bài").click()
+    dialog = upload_in_picker(
+        page, tmp_path, alt="Ruộng bậc thang", caption="Ruộng bậc thang mùa nước đổ."
+    )
     dialog.locator("button[type=submit]").click()
     assert page.locator(f"{BODY} figure img").count() == 1
 
