@@ -1,8 +1,11 @@
-"""What a reader's browser sends: the form of a story, filled in some seconds after loading."""
+"""What a reader's browser sends (the form of a story, filled in some seconds after loading),
+and readers acting at the same instant."""
 
+import threading
 from datetime import timedelta
 
 import time_machine
+from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 
@@ -29,3 +32,25 @@ def comment_data(article, /, **fields) -> dict:
     }
     data.update(fields)
     return data
+
+
+def run_concurrently(jobs) -> None:
+    """Start every job at the same instant, each on its own thread and connection; none fails."""
+    errors = []
+    barrier = threading.Barrier(len(jobs))
+
+    def run(job):
+        try:
+            barrier.wait()
+            job()
+        except Exception as error:  # pragma: no cover - reported below
+            errors.append(error)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=run, args=(job,)) for job in jobs]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []

@@ -1,14 +1,12 @@
 """Moderation steps: who and when, counts kept right (also concurrently), the page at once."""
 
-import threading
-
 import pytest
-from django.db import connection
 from django.utils import timezone
 
 from articles.models import Article
 from comments import moderation
 from comments.models import Comment
+from tests.comments.helpers import run_concurrently
 from tests.factories import make_article, make_comment, make_user
 
 
@@ -135,27 +133,6 @@ def test_deleting_a_story_deletes_its_comments():
     assert list(Comment.objects.all()) == [kept]
 
 
-def _run_concurrently(jobs):
-    errors = []
-    barrier = threading.Barrier(len(jobs))
-
-    def run(job):
-        try:
-            barrier.wait()
-            job()
-        except Exception as error:  # pragma: no cover - reported below
-            errors.append(error)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run, args=(job,)) for job in jobs]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert errors == []
-
-
 @pytest.mark.postgres
 @pytest.mark.django_db(transaction=True)
 def test_concurrent_moderation_keeps_the_count_right_on_postgresql():
@@ -168,7 +145,7 @@ def test_concurrent_moderation_keeps_the_count_right_on_postgresql():
     jobs += [lambda c=c: moderation.mark_spam(c, by=moderator) for c in approved]
     # Two moderators approving the same comment at once count it once.
     jobs += [lambda: moderation.approve(pending[0], by=moderator)]
-    _run_concurrently(jobs)
+    run_concurrently(jobs)
 
     article.refresh_from_db()
     assert article.comment_count == 12
@@ -187,7 +164,7 @@ def test_posting_while_moderating_keeps_the_count_right_on_postgresql(client):
 
     jobs = [lambda c=c: moderation.approve(c, by=moderator) for c in pending]
     jobs += [post_one for _ in range(8)]
-    _run_concurrently(jobs)
+    run_concurrently(jobs)
 
     article.refresh_from_db()
     assert article.comment_count == 8

@@ -1,10 +1,13 @@
 """Readers like, sort and report comments; bad likes and reports change nothing."""
 
+from functools import partial
+
 import pytest
 from django.urls import reverse
 
 from comments.models import Comment, CommentLike, CommentReport
 from comments.reactions import BROWSER_COOKIE
+from tests.comments.helpers import run_concurrently
 from tests.factories import make_article, make_comment
 
 pytestmark = pytest.mark.django_db
@@ -244,37 +247,21 @@ def test_sort_by_most_liked_keeps_pages_of_fifty(client, article):
 @pytest.mark.postgres
 @pytest.mark.django_db(transaction=True)
 def test_concurrent_likes_count_each_browser_once_on_postgresql():
-    import threading
-
-    from django.db import connection
-
     from comments import reactions
 
     comment = make_comment(make_article())
     browsers = [f"{n:032d}" for n in range(6)]
-    answers, errors = [], []
-    # Each browser clicks twice at the same instant: one like counts, the other is refused.
-    jobs = [browser for browser in browsers for _ in range(2)]
-    barrier = threading.Barrier(len(jobs))
+    answers = []
 
-    def run(browser):
+    def like(browser):
         try:
-            barrier.wait()
             answers.append(reactions.like(comment, browser))
         except reactions.Refused as refused:
             answers.append(refused.status)
-        except Exception as error:  # pragma: no cover - reported below
-            errors.append(error)
-        finally:
-            connection.close()
 
-    threads = [threading.Thread(target=run, args=(job,)) for job in jobs]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    # Each browser clicks twice at the same instant: one like counts, the other is refused.
+    run_concurrently([partial(like, browser) for browser in browsers for _ in range(2)])
 
-    assert errors == []
     assert answers.count(409) == 6
     comment.refresh_from_db()
     assert comment.like_count == 6 == CommentLike.objects.count()
