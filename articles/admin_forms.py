@@ -45,7 +45,9 @@ class VietnamSplitDateTime(admin_widgets.AdminSplitDateTime):
 
 class ArticleForm(forms.ModelForm):
     # The story's version when the form was opened: a save from an older one is refused.
-    edit_version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+    edit_version = forms.IntegerField(
+        label="Phiên bản đang sửa", widget=forms.HiddenInput, min_value=0
+    )
 
     class Meta:
         model = Article
