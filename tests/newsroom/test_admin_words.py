@@ -1,0 +1,144 @@
+"""The admin's words (issue 14): what a Vietnamese newsroom says, where Django says it oddly."""
+
+import re
+
+import pytest
+from django.test import Client
+from reversion.models import Version
+
+from tests.articles.desk_forms import change_url, form_data
+from tests.desk_users import editor, journalist
+from tests.factories import make_article, make_user
+from tests.newsroom.admin_crawl import english_in, read
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def desk(client):
+    client.force_login(editor("bientap"))
+    return client
+
+
+def text(response) -> str:
+    """What a person reads on the page, spaces folded."""
+    return re.sub(r"\s+", " ", " ".join(read(response.content.decode()).text))
+
+
+def test_the_story_list_says_thao_tac_thuc_hien_and_da_chon(desk):
+    make_article("Bài thứ nhất")
+    page = text(desk.get("/admin/articles/article/"))
+    assert "Thao tác:" in page and "Thực hiện" in page and "Đã chọn 0/1" in page
+    assert "Thêm bài viết" in page
+    for awkward in ("Hoạt động:", "Đi đến", "0 của 1 được chọn", "Thêm vào"):
+        assert awkward not in page
+
+
+def test_the_story_form_says_lich_su_and_xoa(desk):
+    story = make_article("Bài có bài liên quan")
+    page = text(desk.get(change_url(story)))
+    assert "Lịch sử" in page and "Bản ghi nhớ" not in page
+    # The related stories' delete column.
+    assert "Xóa?" in page and "Bạn muốn xóa?" not in page
+
+
+def test_an_empty_recent_actions_box_says_chua_co(desk):
+    page = text(desk.get("/admin/"))
+    assert "Chưa có" in page and "Không có sẵn" not in page
+
+
+def test_a_delete_confirmation_asks_ban_chac_chan_muon_xoa(desk):
+    story = make_article("Bài sắp xóa")
+    page = text(desk.get(f"/admin/articles/article/{story.pk}/delete/"))
+    assert "Bạn chắc chắn muốn xóa bài viết “Bài sắp xóa”?" in page
+    assert "Bạn có chắc là muốn xóa" not in page
+
+
+def test_a_form_with_an_error_asks_in_vietnamese(desk):
+    response = desk.post("/admin/articles/article/add/", form_data(title=""))
+    page = text(response)
+    assert response.status_code == 200
+    assert "Vui lòng sửa lỗi bên dưới." in page
+    assert "Please correct" not in page
+
+
+def test_the_skip_link_for_screen_readers_is_vietnamese(desk):
+    page = text(desk.get("/admin/"))
+    assert "Chuyển đến nội dung chính" in page and "Skip to main content" not in page
+
+
+def test_the_revision_pages_read_vietnamese(desk):
+    story = make_article("Làm theo Bác")
+    for lead in ("Sapo một.", "Sapo hai."):
+        desk.post(change_url(story), form_data(story, lead=lead))
+        story.refresh_from_db()
+    history = text(desk.get(f"/admin/articles/article/{story.pk}/history/"))
+    assert "Chọn một thời điểm trong danh sách dưới đây để trở lại bản đã lưu lúc đó." in history
+    version = Version.objects.get_for_object(story).last()
+    revision = text(desk.get(f"/admin/articles/article/{story.pk}/history/{version.pk}/"))
+    assert "Trở lại bản cũ của “Làm theo Bác”" in revision
+    assert "Bấm nút Lưu bên dưới để trở lại bản này." in revision
+    for english in ("Choose a date", "Revert", "Press the save button"):
+        assert english not in history + revision
+
+
+def test_the_recover_pages_read_vietnamese(desk):
+    story = make_article("Bài bị xóa")
+    desk.post(change_url(story), form_data(story))
+    desk.post(f"/admin/articles/article/{story.pk}/delete/", {"post": "yes"})
+    recover_list = text(desk.get("/admin/articles/article/recover/"))
+    assert "Khôi phục bài viết đã xóa" in recover_list
+    version = Version.objects.get_deleted(type(story)).get()
+    recover = text(desk.get(f"/admin/articles/article/recover/{version.pk}/"))
+    assert "Bấm nút Lưu bên dưới để khôi phục bản này." in recover
+    assert "Recover" not in recover_list + recover
+
+
+def test_the_tag_list_columns_are_ten_the_and_duong_dan(desk):
+    make_article("Bài có thẻ", tags=["Đảng bộ"])
+    html = desk.get("/admin/articles/tag/").content.decode()
+    cells = re.findall(r"<th[^>]*>(.*?)</th>", html, re.S)
+    headers = [re.sub(r"<[^>]+>|\s+", " ", cell).strip() for cell in cells]
+    assert "Tên thẻ" in headers and "Đường dẫn" in headers
+    assert "Name" not in headers and "Slug" not in headers
+
+
+def test_permissions_read_vietnamese_in_the_group_form(client):
+    client.force_login(make_user("quantri", is_superuser=True))
+    journalist("phongvien")  # makes the roles' groups
+    response = client.get("/admin/auth/group/add/")
+    options = re.findall(r"<option[^>]*>([^<]*)</option>", response.content.decode())
+    assert "Bài viết | bài viết | Thêm bài viết" in options
+    assert "Thẻ | thẻ | Sửa thẻ" in options  # taggit's own tag
+    assert "Bài viết | thẻ | Xóa thẻ" in options
+    assert not [option for option in options if english_in(f"<p>{option}</p>")]
+
+
+def test_permissions_read_vietnamese_in_the_user_form(client):
+    client.force_login(make_user("quantri", is_superuser=True))
+    staff = journalist("phongvien")
+    response = client.get(f"/admin/auth/user/{staff.pk}/change/")
+    options = re.findall(r"<option[^>]*>([^<]*)</option>", response.content.decode())
+    assert "Bình luận | bình luận | Xem bình luận" in options
+    assert not [option for option in options if "Can " in option or "Taggit" in option]
+
+
+def test_a_staff_member_refused_in_the_admin_gets_a_vietnamese_page_back_to_the_desk():
+    client = Client()
+    client.force_login(journalist("phongvien"))
+    response = client.get("/admin/auth/user/")
+    assert response.status_code == 403
+    page = text(response)
+    assert "Không có quyền truy cập" in page and "Forbidden" not in page
+    assert 'href="/admin/"' in response.content.decode() and "Về bàn biên tập" in page
+
+
+def test_a_refusal_outside_the_admin_keeps_the_readers_way_home(client, rf):
+    from django.core.exceptions import PermissionDenied
+    from django.views.defaults import permission_denied
+
+    request = rf.get("/bai-viet/khong-duoc-xem/")
+    request.user = journalist("phongvien")
+    page = permission_denied(request, PermissionDenied()).content.decode()
+    assert "Không có quyền truy cập" in page and "Về trang chủ" in page
+    assert "Về bàn biên tập" not in page
