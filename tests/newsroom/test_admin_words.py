@@ -112,6 +112,7 @@ def test_permissions_read_vietnamese_in_the_group_form(client):
     assert "Thẻ | thẻ | Sửa thẻ" in options  # taggit's own tag
     assert "Bài viết | thẻ | Xóa thẻ" in options
     assert not [option for option in options if english_in(f"<p>{option}</p>")]
+    assert "Quyền:" in text(response) and "Cho phép:" not in text(response)
 
 
 def test_permissions_read_vietnamese_in_the_user_form(client):
