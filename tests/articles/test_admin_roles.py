@@ -138,9 +138,7 @@ def test_journalist_cannot_run_editor_actions_by_crafted_post(reporter_client, r
     )
     # The action is not offered to a journalist: the admin says no action was chosen.
     assert response.redirect_chain == [(LIST_URL, 302)]
-    assert [str(m) for m in response.context["messages"]] == [
-        "Không có hoạt động nào được lựa chọn."
-    ]
+    assert [str(m) for m in response.context["messages"]] == ["Chưa chọn thao tác nào."]
     assert f'value="{action}"' not in response.content.decode()
     assert Article.objects.get(pk=mine.pk).status == Article.Status.PENDING
     assert Article.objects.get(pk=live.pk).status == Article.Status.PUBLISHED
