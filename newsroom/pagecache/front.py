@@ -81,6 +81,20 @@ def _personal(environ) -> bool:
     return not personal_cookies().isdisjoint(parse_cookie(cookie))
 
 
+class _Headless:
+    """The answer to a HEAD request: the headers only, the body closed unread."""
+
+    def __init__(self, result):
+        self.result = result
+
+    def __iter__(self):
+        return iter(())
+
+    def close(self):
+        if hasattr(self.result, "close"):
+            self.result.close()
+
+
 class PageCacheFront:
     """WSGI middleware: answer a kept shared page from memory, or pass the request on."""
 
@@ -94,6 +108,13 @@ class PageCacheFront:
         self.views_since = time.monotonic()
 
     def __call__(self, environ, start_response):
+        method = environ.get("REQUEST_METHOD")
+        if method == "HEAD":
+            # Django writes a HEAD answer's body too; the server would have to drop it.
+            return _Headless(self._answer(environ, start_response))
+        return self._answer(environ, start_response)
+
+    def _answer(self, environ, start_response):
         method = environ.get("REQUEST_METHOD")
         if (
             not self.size
@@ -116,7 +137,7 @@ class PageCacheFront:
             if kept.shared.valid_until > time.time():
                 start_response(kept.status, kept.headers)
                 self._count_view(kept.shared.story)
-                return [] if method == "HEAD" else [kept.body]
+                return [kept.body]
             self._forget(key)
         return self._pass_on(key, environ, start_response)
 

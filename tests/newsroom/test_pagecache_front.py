@@ -101,6 +101,14 @@ def test_a_shared_page_is_answered_again_without_django(front, django_app, story
     assert (status, head["ETag"], body, django_app.calls) == (200, headers["ETag"], "", 1)
 
 
+def test_a_head_request_gets_no_body(front, django_app, story):
+    """Gunicorn warned of a body on HEAD answers from Django and dropped it itself."""
+    for url in (story.get_absolute_url(), "/khong-co-trang-nay/", "/admin/login/"):
+        status, headers, body = fetch(front, url, method="HEAD")
+        assert (body, int(headers.get("Content-Length", "1")) > 0) == ("", True)
+    assert django_app.calls == 3
+
+
 def test_an_edit_reaches_the_very_next_request(front, django_app, story):
     home, page = reverse("articles:home"), story.get_absolute_url()
     fetch(front, home), fetch(front, page)
