@@ -37,6 +37,8 @@ class Figure:
     count: int
     url: str
     note: str = ""
+    # The colour of the count, one of the desk's state badges (static/admin/css/desk.css).
+    badge: str = "draft"
 
 
 @dataclass
@@ -91,9 +93,23 @@ def story_figures(user) -> list[Figure]:
                 published_at__month=local.month,
                 published_at__day=local.day,
             ),
+            badge="published",
         ),
-        Figure("pending", "Bài chờ duyệt", counts["pending"], story_list(state="pending"), waiting),
-        Figure("scheduled", "Bài hẹn giờ", counts["scheduled"], story_list(state="scheduled")),
+        Figure(
+            "pending",
+            "Bài chờ duyệt",
+            counts["pending"],
+            story_list(state="pending"),
+            waiting,
+            badge="pending",
+        ),
+        Figure(
+            "scheduled",
+            "Bài hẹn giờ",
+            counts["scheduled"],
+            story_list(state="scheduled"),
+            badge="scheduled",
+        ),
         Figure(
             "my-drafts",
             "Bản nháp của tôi",
@@ -132,11 +148,13 @@ def comment_figures() -> list[Figure]:
             "Bình luận chờ duyệt",
             Comment.objects.pending().count(),
             reverse("admin:comments_comment_queue"),
+            badge="pending",
         ),
         Figure(
             "reports",
             "Bình luận bị báo vi phạm chưa xử lý",
             Comment.objects.reported().count(),
             changelist + "?" + urlencode({"bao_vi_pham": "cho-xu-ly"}),
+            badge="unpublished",
         ),
     ]

@@ -9,7 +9,7 @@ from django.urls import reverse
 _ROW = re.compile(
     r'<tr id="so-lieu-(?P<key>[\w-]+)">\s*<th scope="row"><a href="(?P<url>[^"]+)">'
     r"(?P<label>[^<]+)</a></th>\s*<td><a href=\"(?P=url)\" class=\"desk-figure\">"
-    r"<strong>(?P<count>\d+)</strong></a>"
+    r'<span class="badge badge-[a-z]+">(?P<count>\d+)</span></a>'
     r'(?: <span class="desk-figure-note">(?P<note>[^<]*)</span>)?'
 )
 
