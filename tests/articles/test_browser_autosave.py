@@ -158,3 +158,36 @@ def test_leaving_with_unsaved_changes_asks_first(live_server, page):
     assert dialogs == ["beforeunload"]
     story.refresh_from_db()
     assert story.title == "Bản tin chiều (cập nhật)"
+
+
+def test_a_dismissed_or_outdated_draft_is_not_offered_again(live_server, page):
+    base = live_server.url
+    reporter = journalist("phongvien")
+    story = make_article("Bản tin tối", status=Article.Status.DRAFT, author=reporter)
+    change_url = f"{base}/admin/articles/article/{story.pk}/change/"
+    key = f"newsroom:ban-nhap:{reporter.pk}:{story.pk}"
+    saved_at = str(int(story.updated_at.timestamp()))
+    log_in(page, base, "phongvien")
+
+    def store(draft: dict) -> None:
+        # From the index: leaving the story form would clear a draft it has no changes for.
+        page.goto(f"{base}/admin/")
+        page.evaluate(
+            "([key, draft]) => localStorage.setItem(key, JSON.stringify(draft))", [key, draft]
+        )
+
+    # Typed on this very version of the story, and never saved.
+    store({"savedAt": 0, "base": saved_at, "fields": {"title": "Bản tin tối (sửa)"}})
+    open_form(page, change_url)
+    page.locator(OFFER).get_by_role("button", name="Bỏ qua").click()
+    assert page.locator(OFFER).is_hidden()
+    assert page.input_value("#id_title") == "Bản tin tối"
+    assert page.evaluate(DRAFTS) == []
+    open_form(page, change_url)
+    assert page.locator(OFFER).is_hidden()
+
+    # Typed on an earlier version, before the story was saved again: the save came after it.
+    store({"savedAt": 1000, "base": "1", "fields": {"title": "Bản tin tối (cũ)"}})
+    open_form(page, change_url)
+    assert page.locator(OFFER).is_hidden()
+    assert page.evaluate(DRAFTS) == []
