@@ -173,6 +173,9 @@ PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
 # What browsers (max-age) and proxies or a CDN (s-maxage) may keep; nothing can purge them.
 PAGE_CACHE_BROWSER_SECONDS = int(os.environ.get("PAGE_CACHE_BROWSER_SECONDS", "30"))
 PAGE_CACHE_PROXY_SECONDS = int(os.environ.get("PAGE_CACHE_PROXY_SECONDS", "60"))
+# Pages each server process also keeps in memory, served before Django once the shared cache
+# confirms they are current (newsroom/pagecache/front.py); 0 turns that off.
+PAGE_CACHE_FRONT_PAGES = int(os.environ.get("PAGE_CACHE_FRONT_PAGES", "200"))
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
