@@ -282,6 +282,9 @@ IMAGEKIT_CACHEFILE_DIR = "renditions"
 # Share links for reviewers without an account expire after this many hours.
 SHARE_LINK_HOURS = int(os.environ.get("SHARE_LINK_HOURS", 48))
 RELATED_ARTICLES_LIMIT = 5
+# The story form keeps what is typed in the browser this often (static/admin/js/story_autosave.js):
+# a closed tab or a lost connection loses at most this many seconds of typing.
+DESK_AUTOSAVE_SECONDS = 30
 
 # Reader comments (the comments app). Rate limit like "5/m" (per s, m, h or d); "0" turns it off.
 COMMENT_RATE_LIMIT = os.environ.get("COMMENT_RATE_LIMIT", "5/m")
