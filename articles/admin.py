@@ -1,5 +1,6 @@
 """The editors' desk: stories, sections, pictures and tags in the Django admin."""
 
+from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
@@ -94,7 +95,8 @@ class ArticleAdmin(CheckedAutocompleteMixin, VersionAdmin):
 
     class Media:
         css = {"all": ["admin/css/desk.css"]}
-        js = ["admin/js/article_desk.js"]
+        # The autosave also loads on the list, where "Lưu" lands: it clears the saved draft.
+        js = ["admin/js/article_desk.js", "admin/js/story_autosave.js"]
 
     # Who may do what ---------------------------------------------------------------------
 
@@ -232,7 +234,10 @@ class ArticleAdmin(CheckedAutocompleteMixin, VersionAdmin):
         return super().revision_view(request, object_id, version_id, extra_context)
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
-        extra_context = extra_context or {}
+        extra_context = {
+            "autosave_seconds": settings.DESK_AUTOSAVE_SECONDS,
+            **(extra_context or {}),
+        }
         if object_id:
             revisions.restore_present_state(request, unquote(object_id))
         if object_id:

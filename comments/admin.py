@@ -10,7 +10,7 @@ from articles.admin_lists import EstimatedCountPaginator
 from newsroom.vietnamese import excerpt
 
 from . import admin_queue, moderation
-from .admin_lists import RecentArticleFilter
+from .admin_lists import RecentArticleFilter, ReportedFilter
 from .models import BlockedWord, Comment, CommentReport
 
 
@@ -26,7 +26,7 @@ class CommentAdmin(admin.ModelAdmin):
         "created_at",
     ]
     list_display_links = ["body_excerpt"]
-    list_filter = ["status", RecentArticleFilter]
+    list_filter = ["status", ReportedFilter, RecentArticleFilter]
     list_select_related = ["article"]
     # At a million comments: no exact COUNT(*) of the whole table on each view (admin_lists).
     paginator = EstimatedCountPaginator
