@@ -142,10 +142,16 @@ def english_in(html: str, allowed: set[str] = frozenset()) -> list[str]:
 
 
 def _key(url: str):
-    """Pages that differ only in sorting or page number count once."""
+    """Pages that differ only in sorting, page number or the list they came from count once."""
     parts = urlsplit(url)
-    query = tuple(sorted((k, v) for k, v in parse_qsl(parts.query) if k not in ("o", "p")))
-    return parts.path, query
+    ignored = ("o", "p", "_changelist_filters")
+    return parts.path, tuple(sorted((k, v) for k, v in parse_qsl(parts.query) if k not in ignored))
+
+
+def _filtered(url: str) -> bool:
+    """Whether the page is a list narrowed by a filter (a popup's own markers aside)."""
+    names = {k for k, _ in parse_qsl(urlsplit(url).query)}
+    return bool(names - {"_popup", "_to_field", "o", "p"})
 
 
 def crawl(client, starts: list[str], *, limit: int = 250):
@@ -166,6 +172,9 @@ def crawl(client, starts: list[str], *, limit: int = 250):
             if parts.scheme or parts.netloc or not parts.path.startswith("/admin/"):
                 continue
             if SKIP.search(parts.path) or _key(target) in seen:
+                continue
+            # Each filter is opened from the whole list; filters on top of filters are not.
+            if parts.path == urlsplit(url).path and _filtered(url):
                 continue
             seen.add(_key(target))
             todo.append(target)
