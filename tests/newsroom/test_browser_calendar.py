@@ -1,9 +1,11 @@
-"""The story form's calendar in Chromium: weekdays read T2 ... CN, not dates (issue 14)."""
+"""The admin's JavaScript in Chromium: calendar weekdays T2 ... CN (issue 14), no English drawn."""
 
 import pytest
 
 from tests.articles.test_browser_desk import log_in
 from tests.desk_users import editor
+from tests.factories import make_article, make_user
+from tests.newsroom.admin_crawl import english_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -25,3 +27,22 @@ def test_the_calendar_on_the_story_form_heads_its_weeks_t2_to_cn(live_server, pa
     clock = page.locator("#clockbox0")
     clock.wait_for()
     assert clock.inner_text().split("\n")[:2] == ["Chọn giờ", "Bây giờ"]
+
+
+@pytest.mark.parametrize(
+    ("username", "path"),
+    [
+        ("bientap", "/admin/articles/article/add/"),
+        ("bientap", "/admin/articles/article/"),
+        ("quantri", "/admin/auth/group/add/"),
+    ],
+)
+def test_what_the_admin_javascript_draws_reads_vietnamese(live_server, page, username, path):
+    """The editor's menus, the date and time shortcuts, the two-box permission picker."""
+    editor("bientap")
+    make_user("quantri", is_superuser=True)
+    make_article("Bài đã đăng")
+    log_in(page, live_server.url, username)
+    page.goto(f"{live_server.url}{path}")
+    page.wait_for_load_state("networkidle")
+    assert not english_in(page.content())
