@@ -5,7 +5,6 @@ from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import HttpResponseRedirect
-from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
@@ -13,16 +12,16 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from reversion.admin import VersionAdmin
-from reversion.models import Version
 from taggit.models import Tag as TaggitTag
 
 from newsroom import site_url
 from newsroom.admin_widgets import CheckedAutocompleteMixin
 from newsroom.vietnamese import date_time, search_words, until
 
-from . import desk, preview, revision_diff, revisions, workflow
-from .admin_forms import ArticleForm, ImageForm, RestoreLiveForm, SendBackForm
+from . import desk, preview, revisions, workflow
+from .admin_forms import ArticleForm, ImageForm, SendBackForm
 from .admin_lists import WITHOUT_SIDEBAR, EstimatedCountPaginator, SectionFilter, compact_time
+from .admin_revisions import RESTORE_FIELDSET, RevisionPagesMixin
 from .models import Article, Image, RelatedArticle, Section, Tag
 
 admin.site.unregister(TaggitTag)
@@ -57,7 +56,7 @@ class RelatedArticleInline(CheckedAutocompleteMixin, admin.TabularInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(CheckedAutocompleteMixin, VersionAdmin):
+class ArticleAdmin(RevisionPagesMixin, CheckedAutocompleteMixin, VersionAdmin):
     form = ArticleForm
     change_form_template = "admin/articles/article/change_form.html"
     change_list_template = "admin/articles/article/change_list.html"
@@ -125,14 +124,9 @@ class ArticleAdmin(CheckedAutocompleteMixin, VersionAdmin):
             actions.pop("delete_selected", None)
         return actions
 
-    def get_form(self, request, obj=None, change=False, **kwargs):
-        if revisions.restores_live(request):
-            kwargs["form"] = RestoreLiveForm
-        return super().get_form(request, obj, change, **kwargs)
-
     def get_fieldsets(self, request, obj=None):
         if revisions.restores_live(request):
-            return [(_("Xác nhận khôi phục"), {"fields": ["restore_live"]}), *self.fieldsets]
+            return [RESTORE_FIELDSET, *self.fieldsets]
         if obj is None or self.has_change_permission(request, obj):
             return self.fieldsets
         # Read only: no lock version to send, and the body shown as readers will see it.
@@ -233,6 +227,7 @@ class ArticleAdmin(CheckedAutocompleteMixin, VersionAdmin):
         return "Đã xuất bản bài “{}”."
 
     # A recovered story comes back with its old status (published, say): editors only.
+    # The revision pages themselves are in admin_revisions.
     def changelist_view(self, request, extra_context=None):
         extra_context = {
             "can_recover": workflow.can_publish(request.user),
@@ -240,32 +235,6 @@ class ArticleAdmin(CheckedAutocompleteMixin, VersionAdmin):
             **(extra_context or {}),
         }
         return super().changelist_view(request, extra_context)
-
-    def recoverlist_view(self, request, extra_context=None):
-        if not workflow.can_publish(request.user):
-            raise PermissionDenied
-        return super().recoverlist_view(request, extra_context)
-
-    def recover_view(self, request, version_id, extra_context=None):
-        if not workflow.can_publish(request.user):
-            raise PermissionDenied
-        version = get_object_or_404(Version, pk=version_id)
-        revisions.keep_recovered_state(request, version)
-        extra_context = {
-            "restore_changes": revision_diff.changes({}, version.field_dict),
-            "restores_live": revisions.restores_live(request),
-            **(extra_context or {}),
-        }
-        return super().recover_view(request, version_id, extra_context)
-
-    def revision_view(self, request, object_id, version_id, extra_context=None):
-        revisions.keep_present_state(request, unquote(object_id))
-        extra_context = {
-            "restore_changes": revision_diff.for_version(unquote(object_id), version_id),
-            "restores_live": revisions.restores_live(request),
-            **(extra_context or {}),
-        }
-        return super().revision_view(request, object_id, version_id, extra_context)
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         extra_context = extra_context or {}
