@@ -38,6 +38,7 @@ class RevisionPagesMixin:
         version = get_object_or_404(Version, pk=version_id)
         revisions.keep_recovered_state(request, version)
         extra_context = {
+            "title": f"Khôi phục bài đã xóa “{version.object_repr}”",
             "restore_changes": revision_diff.changes({}, version.field_dict),
             "restores_live": revisions.restores_live(request),
             **(extra_context or {}),
@@ -47,6 +48,7 @@ class RevisionPagesMixin:
     def revision_view(self, request, object_id, version_id, extra_context=None):
         revisions.keep_present_state(request, unquote(object_id))
         extra_context = {
+            "title": "Khôi phục một bản cũ của bài",
             "restore_changes": revision_diff.for_version(unquote(object_id), version_id),
             "restores_live": revisions.restores_live(request),
             **(extra_context or {}),
