@@ -33,26 +33,29 @@ def live_story():
     return story
 
 
-def test_preview_shows_the_unsaved_form_and_changes_nothing(editor_client, live_story):
+def test_preview_shows_the_unsaved_form_and_changes_nothing(
+    editor_client, live_story, django_assert_max_num_queries
+):
     other_section = make_section("Văn hóa")
     picture = make_image("Phiên chợ đông vui")
     before = snapshot(live_story)
     revisions = Version.objects.get_for_object(live_story).count()
     tags = Tag.objects.count()
 
-    response = editor_client.post(
-        preview_url(live_story),
-        form_data(
-            live_story,
-            title="Chợ phiên Sìn Hồ đông vui ngày cuối tuần",
-            lead="Sapo vừa gõ.",
-            body="<p>Thân bài vừa gõ, chưa lưu.</p>",
-            byline="Lò Văn Sơn",
-            section=str(other_section.pk),
-            tags="Chợ phiên, Sìn Hồ mới",
-            hero_image=str(picture.pk),
-        ),
-    )
+    with django_assert_max_num_queries(16):
+        response = editor_client.post(
+            preview_url(live_story),
+            form_data(
+                live_story,
+                title="Chợ phiên Sìn Hồ đông vui ngày cuối tuần",
+                lead="Sapo vừa gõ.",
+                body="<p>Thân bài vừa gõ, chưa lưu.</p>",
+                byline="Lò Văn Sơn",
+                section=str(other_section.pk),
+                tags="Chợ phiên, Sìn Hồ mới",
+                hero_image=str(picture.pk),
+            ),
+        )
 
     assert response.status_code == 200
     html = response.content.decode()

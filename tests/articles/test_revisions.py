@@ -46,9 +46,10 @@ def restore(article: Article, **extra) -> dict:
     )
 
 
-def test_revision_page_shows_what_restoring_changes(editor_client):
+def test_revision_page_shows_what_restoring_changes(editor_client, django_assert_max_num_queries):
     article, url = story_with_two_revisions(editor_client)
-    html = editor_client.get(url).content.decode()
+    with django_assert_max_num_queries(35):
+        html = editor_client.get(url).content.decode()
     assert "Khôi phục bản này sẽ thay đổi" in html
     assert "Mường Tè <del>mất</del> <ins>được</ins> mùa lúa nương" in html
     assert "Bà con <del>lo lắng.</del> <ins>phấn khởi.</ins>" in html
