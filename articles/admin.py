@@ -1,5 +1,6 @@
 """The editors' desk: stories, sections, pictures and tags in the Django admin."""
 
+from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
@@ -96,7 +97,8 @@ class ArticleAdmin(RevisionPagesMixin, CheckedAutocompleteMixin, VersionAdmin):
 
     class Media:
         css = {"all": ["admin/css/desk.css", "admin/css/lists.css"]}
-        js = ["admin/js/article_desk.js"]
+        # The autosave also loads on the list, where "Lưu" lands: it clears the saved draft.
+        js = ["admin/js/article_desk.js", "admin/js/story_autosave.js"]
 
     # Who may do what ---------------------------------------------------------------------
 
@@ -237,7 +239,10 @@ class ArticleAdmin(RevisionPagesMixin, CheckedAutocompleteMixin, VersionAdmin):
         return super().changelist_view(request, extra_context)
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
-        extra_context = extra_context or {}
+        extra_context = {
+            "autosave_seconds": settings.DESK_AUTOSAVE_SECONDS,
+            **(extra_context or {}),
+        }
         if object_id:
             revisions.restore_present_state(request, unquote(object_id))
         if object_id:

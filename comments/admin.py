@@ -10,7 +10,7 @@ from articles.admin_lists import WITHOUT_SIDEBAR, EstimatedCountPaginator, compa
 from newsroom.vietnamese import excerpt
 
 from . import admin_queue, moderation
-from .admin_lists import RecentArticleFilter
+from .admin_lists import RecentArticleFilter, ReportedFilter
 from .models import BlockedWord, Comment, CommentReport
 
 
@@ -20,7 +20,7 @@ class CommentAdmin(admin.ModelAdmin):
     # the first ones keep their places, which sorted addresses (`?o=2`) name.
     list_display = ["body_excerpt", "reader", "article_link", "status", "report_count", "created"]
     list_display_links = ["body_excerpt"]
-    list_filter = ["status", RecentArticleFilter]
+    list_filter = ["status", ReportedFilter, RecentArticleFilter]
     list_select_related = ["article"]
     # At a million comments: no exact COUNT(*) of the whole table on each view (admin_lists).
     paginator = EstimatedCountPaginator

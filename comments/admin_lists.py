@@ -1,4 +1,4 @@
-"""The moderation list at a million comments: a story filter that does not list every story.
+"""The moderation list's filters: a story filter that does not list every story, and reports.
 
 Django's `RelatedOnlyFieldListFilter` puts every story that has a comment in the sidebar: at
 newspaper size that is a DISTINCT over a million rows and a page with 100,000 links. This filter
@@ -38,3 +38,18 @@ class RecentArticleFilter(admin.SimpleListFilter):
         if not chosen.isdigit():
             return queryset.none()
         return queryset.filter(article_id=int(chosen))
+
+
+class ReportedFilter(admin.SimpleListFilter):
+    """Comments readers reported and no moderator has answered (the admin index links here)."""
+
+    title = _("báo vi phạm")
+    parameter_name = "bao_vi_pham"
+
+    def lookups(self, request, model_admin):
+        return [("cho-xu-ly", _("Chưa xử lý"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "cho-xu-ly":
+            return queryset.reported()
+        return queryset

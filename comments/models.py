@@ -19,6 +19,19 @@ class CommentQuerySet(models.QuerySet):
     def pending(self):
         return self.filter(status=Comment.Status.PENDING)
 
+    def reported(self):
+        """Comments with readers' reports no moderator has answered yet.
+
+        An approval answers the reports before it (comments/reactions.py); a comment the reports
+        sent back to the queue waits with them; rejecting it or marking it spam answers them.
+        """
+        unanswered = CommentReport.objects.filter(
+            Q(comment__status=Comment.Status.PENDING)
+            | Q(comment__status=Comment.Status.APPROVED)
+            & (Q(comment__moderated_at__isnull=True) | Q(created_at__gt=F("comment__moderated_at")))
+        )
+        return self.filter(pk__in=unanswered.values("comment_id"))
+
     def visible(self):
         """Approved comments a reader can see: top-level ones, and replies to shown ones."""
         return self.approved().filter(

@@ -173,6 +173,9 @@ PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
 # What browsers (max-age) and proxies or a CDN (s-maxage) may keep; nothing can purge them.
 PAGE_CACHE_BROWSER_SECONDS = int(os.environ.get("PAGE_CACHE_BROWSER_SECONDS", "30"))
 PAGE_CACHE_PROXY_SECONDS = int(os.environ.get("PAGE_CACHE_PROXY_SECONDS", "60"))
+# Pages each server process also keeps in memory, served before Django once the shared cache
+# confirms they are current (newsroom/pagecache/front.py); 0 turns that off.
+PAGE_CACHE_FRONT_PAGES = int(os.environ.get("PAGE_CACHE_FRONT_PAGES", "200"))
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -279,6 +282,9 @@ IMAGEKIT_CACHEFILE_DIR = "renditions"
 # Share links for reviewers without an account expire after this many hours.
 SHARE_LINK_HOURS = int(os.environ.get("SHARE_LINK_HOURS", 48))
 RELATED_ARTICLES_LIMIT = 5
+# The story form keeps what is typed in the browser this often (static/admin/js/story_autosave.js):
+# a closed tab or a lost connection loses at most this many seconds of typing.
+DESK_AUTOSAVE_SECONDS = 30
 
 # Reader comments (the comments app). Rate limit like "5/m" (per s, m, h or d); "0" turns it off.
 COMMENT_RATE_LIMIT = os.environ.get("COMMENT_RATE_LIMIT", "5/m")

@@ -173,7 +173,16 @@ def iso(value: datetime | None) -> str:
 
 def until(moment: datetime) -> str:
     """`2 giờ`, `1 ngày 3 giờ`, `25 phút`: how long until `moment`, in Vietnamese."""
-    seconds = max(int((moment - timezone.now()).total_seconds()), 0)
+    return _duration((moment - timezone.now()).total_seconds())
+
+
+def since(moment: datetime) -> str:
+    """`2 giờ`, `1 ngày 3 giờ`, `25 phút`: how long ago `moment` was, in Vietnamese."""
+    return _duration((timezone.now() - moment).total_seconds())
+
+
+def _duration(seconds: float) -> str:
+    seconds = max(int(seconds), 0)
     days, rest = divmod(seconds, 86400)
     hours, rest = divmod(rest, 3600)
     minutes = rest // 60

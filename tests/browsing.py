@@ -6,7 +6,7 @@ import re
 import urllib.error
 import urllib.parse
 import urllib.request
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 @dataclass
@@ -14,6 +14,7 @@ class Page:
     status: int
     url: str
     text: str
+    headers: dict = field(default_factory=dict)
 
 
 class NoRedirect(urllib.request.HTTPRedirectHandler):
@@ -33,7 +34,8 @@ class Browser:
     def _open(self, request) -> Page:
         try:
             with self.opener.open(request, timeout=30) as response:
-                return Page(response.status, response.url, response.read().decode())
+                text = response.read().decode()
+                return Page(response.status, response.url, text, dict(response.headers))
         except urllib.error.HTTPError as error:
             return Page(error.code, error.headers.get("Location", ""), error.read().decode())
 

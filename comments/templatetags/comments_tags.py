@@ -108,12 +108,6 @@ def form_context(context, article, reply_to=None) -> dict:
 
 
 @register.simple_tag
-def pending_comment_count() -> int:
-    """How many comments wait for a moderator (the admin index shows it)."""
-    return Comment.objects.pending().count()
-
-
-@register.simple_tag
 def queue_text(text: str) -> str:
     """A comment's whole text for the moderation queue: escaped, links shown but not active."""
     return shown_text(text)

@@ -21,7 +21,7 @@ from django.utils.cache import (
     patch_vary_headers,
 )
 
-from . import purge, versions
+from . import front, purge, versions
 
 logger = logging.getLogger(__name__)
 
@@ -60,14 +60,14 @@ def view_counter(match: ResolverMatch) -> str | None:
     return view_key(int(match.kwargs["pk"]))
 
 
-def view_counted(match: ResolverMatch, count: int | None) -> None:
+def view_counted(story: int, count: int | None) -> None:
     """A story page served from the cache is still a page view: write a full batch."""
     if count is None:
         return
     from articles.counters import counted
 
     try:
-        counted(int(match.kwargs["pk"]), count)
+        counted(story, count)
     except Exception:  # the count waits for the next batch; the reader still gets the page
         logger.warning("Could not write a batch of page views", exc_info=True)
 
@@ -134,23 +134,36 @@ class PageCacheMiddleware:
             logger.warning("Page cache unavailable; rendering %s", request.path, exc_info=True)
             current, found, count = None, {}, None
         entry = found.get(key)
+        story = int(match.kwargs["pk"]) if counter is not None else None
         if entry is not None and current is not None and entry[0] == current.token:
-            _token, status, headers, content = entry
+            _token, status, headers, content = entry[:4]
             response = HttpResponse(content, status=status, headers=headers)
             response[STATUS_HEADER] = "hit"
-            view_counted(match, count)
+            view_counted(story, count)
+            expires = entry[4] if len(entry) > 4 else time.time() + seconds
+            self._tell_front(request, areas, current, expires, counter, story)
         else:
             if count is not None:
                 # A stale copy was there, so the view is counted: the view must not count it again.
                 request.view_counted = True
-                view_counted(match, count)
-            response = self._render(request, key, current, seconds)
+                view_counted(story, count)
+            response = self._render(request, key, current, seconds, areas)
         if STATUS_HEADER not in response:
             return response
         _public(response, current.seconds_valid() if current is not None else None)
         return get_conditional_response(request, etag=response["ETag"], response=response)
 
-    def _render(self, request, key, current, seconds) -> HttpResponse:
+    @staticmethod
+    def _tell_front(request, areas, current, expires, counter, story) -> None:
+        """Let the front (front.py) answer this page from memory until a purge or `expires`."""
+        valid_for = current.seconds_valid()
+        if valid_for is not None:
+            # Its Cache-Control was reckoned for now: it leaves memory well before the moment.
+            margin = max(settings.PAGE_CACHE_BROWSER_SECONDS, settings.PAGE_CACHE_PROXY_SECONDS)
+            expires = min(expires, time.time() + valid_for - margin)
+        request.environ[front.ENVIRON_KEY] = front.Shared(frozenset(areas), expires, story)
+
+    def _render(self, request, key, current, seconds, areas) -> HttpResponse:
         response = self.get_response(request)
         if not _storable(request, response):
             if "Cache-Control" not in response:
@@ -163,10 +176,22 @@ class PageCacheMiddleware:
             valid_for = current.seconds_valid(time.time())
             if valid_for is not None:
                 timeout = max(1, min(timeout, int(valid_for) + 1))
-            entry = (current.token, response.status_code, dict(response.items()), response.content)
+            expires = time.time() + timeout
+            entry = (
+                current.token,
+                response.status_code,
+                dict(response.items()),
+                response.content,
+                expires,
+            )
             try:
                 cache.set(key, entry, timeout)
             except Exception:
                 logger.warning("Could not keep %s in the page cache", request.path, exc_info=True)
+            else:
+                match = request.resolver_match or resolve(request.path_info)
+                counter = view_counter(match)
+                story = int(match.kwargs["pk"]) if counter is not None else None
+                self._tell_front(request, areas, current, expires, counter, story)
         response[STATUS_HEADER] = "miss"
         return response

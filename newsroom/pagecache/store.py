@@ -20,7 +20,7 @@ _SCRIPT: dict[str, str] = {}  # its SHA once loaded into Redis
 
 
 @once
-def _redis(backend: RedisCache):
+def client(backend: RedisCache):
     # Made once per process: building a client for every request costs more than the read.
     return backend._cache.get_client(write=True)
 
@@ -48,7 +48,7 @@ def fetch(
     """
     backend = caches["default"]
     if isinstance(backend, RedisCache):
-        client = _redis(backend)
+        redis_client = client(backend)
         made_keys = [backend.make_and_validate_key(key) for key in keys]
         count_keys = None
         if counter is not None:
@@ -56,9 +56,10 @@ def fetch(
 
         def read():
             try:
-                return _pipeline(client, made_keys, count_keys, _script(client))
+                return _pipeline(redis_client, made_keys, count_keys, _script(redis_client))
             except NoScriptError:  # Redis restarted and forgot the script
-                return _pipeline(client, made_keys, count_keys, _script(client, reload=True))
+                sha = _script(redis_client, reload=True)
+                return _pipeline(redis_client, made_keys, count_keys, sha)
 
         # Through the breaker of newsroom/cache.py where there is one: logged there, skipped
         # for a while after a failure, then the caller renders the page itself.

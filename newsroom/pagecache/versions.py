@@ -20,7 +20,7 @@ from django.core.cache import cache
 from django.db.models import Min
 from django.utils import timezone
 
-from . import store
+from . import bus, store
 
 logger = logging.getLogger(__name__)
 
@@ -113,6 +113,7 @@ def read(
 def bump(*areas: str) -> None:
     """Make every page and fragment that shows one of `areas` stale, on every server."""
     cache.set_many({GENERATION_KEY.format(area): _new() for area in areas}, timeout=None)
+    bus.publish(areas)
 
 
 def schedule_changed() -> None:
@@ -123,6 +124,8 @@ def schedule_changed() -> None:
     """
     try:
         _store_next_publish()
+        # Pages kept in memory were timed by the old schedule.
+        bus.publish([bus.EVERYTHING])
     except Exception:
         logger.exception("Could not note the next scheduled story")
 

@@ -5,7 +5,7 @@ from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from articles.counters import pending_views, record_view
+from articles.counters import add_views, pending_views, record_view
 from tests.factories import make_article
 
 pytestmark = pytest.mark.django_db
@@ -63,3 +63,14 @@ def test_a_broken_cache_loses_the_count_not_the_page(client, monkeypatch, caplog
     monkeypatch.setattr("articles.counters.cache.add", down)
     assert client.get(story.get_absolute_url()).status_code == 200
     assert "not counted" in caplog.text
+
+
+def test_a_servers_batch_of_views_writes_each_full_batch_once(settings):
+    """The page cache's front adds a worker's views at once (newsroom/pagecache/front.py)."""
+    settings.VIEW_COUNT_FLUSH_EVERY = 20
+    story = make_article("Tin")
+    add_views(story.pk, 15)
+    add_views(story.pk, 30)  # passes 20 and 40: two batches
+    add_views(story.pk, 3)
+    story.refresh_from_db()
+    assert (story.view_count, pending_views([story.pk])) == (40, {story.pk: 8})

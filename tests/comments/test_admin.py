@@ -11,6 +11,7 @@ from articles.models import Article
 from comments.models import BlockedWord, Comment
 from newsroom.roles import EDITOR, JOURNALIST, MODERATOR
 from tests.factories import make_article, make_comment, make_user
+from tests.front_page import figures
 
 pytestmark = pytest.mark.django_db
 
@@ -172,12 +173,12 @@ def test_admin_index_shows_waiting_comments_linking_to_the_queue(moderator_clien
     make_comment(article, status="pending")
     make_comment(article, status="approved")
 
-    html = moderator_client.get(reverse("admin:index")).content.decode()
-    queue = reverse("admin:comments_comment_queue")
-    assert f'href="{queue}"><strong>2</strong> bình luận đang chờ duyệt' in html
+    waiting = figures(moderator_client)["comments-waiting"]
+    assert (waiting.label, waiting.count) == ("Bình luận chờ duyệt", 2)
+    assert waiting.url == reverse("admin:comments_comment_queue")
 
     client.force_login(make_user(groups=[JOURNALIST]))
-    assert "bình luận đang chờ duyệt" not in client.get(reverse("admin:index")).content.decode()
+    assert "Bình luận chờ duyệt" not in client.get(reverse("admin:index")).content.decode()
 
 
 def test_moderators_keep_the_blocked_word_list(moderator_client):

@@ -78,7 +78,9 @@ def test_moderator_clears_fifty_pending_comments_with_the_keyboard(live_server, 
             created_at=now - timedelta(minutes=n),
         )
     log_in(page, live_server, "kiemduyet", "mat-khau-kiem-duyet")
-    page.get_by_role("link", name="50 bình luận đang chờ duyệt").click()
+    waiting = page.locator("#so-lieu-comments-waiting")
+    expect(waiting.locator(".badge")).to_have_text("50")
+    waiting.get_by_role("link", name="Bình luận chờ duyệt").click()
     page.wait_for_url("**/kiem-duyet/")
     page.wait_for_load_state()
 

@@ -1,5 +1,6 @@
-// The story form's "Xem trước" link at the top: preview what the form holds now (the button at
-// the bottom posts it to a new tab), not the last saved version the link alone would show.
+// The story form's "Xem trước": the button at the bottom posts what the form holds now to a new
+// tab (formaction, formtarget), and the link at the top does the same, not showing the last
+// saved version the link alone would.
 "use strict";
 (function () {
   document.querySelectorAll("[data-preview-button]").forEach(function (link) {
@@ -11,5 +12,23 @@
       event.preventDefault();
       button.form.requestSubmit(button);
     });
+  });
+
+  // Other scripts take a submit as a save (story_autosave.js stops asking before the page is
+  // left and marks its draft as sent); a preview saves nothing, so they are not told of it.
+  // A capturing listener on the form runs before theirs.
+  document.querySelectorAll("button[data-form-preview]").forEach(function (button) {
+    if (!button.form) {
+      return;
+    }
+    button.form.addEventListener(
+      "submit",
+      function (event) {
+        if (event.submitter === button) {
+          event.stopImmediatePropagation();
+        }
+      },
+      true,
+    );
   });
 })();

@@ -1,0 +1,138 @@
+"""Tell every server process at once which areas a purge made stale.
+
+The generations in `versions` are the truth, read by Django on every request it handles. The
+front (front.py) answers without reading them, so each purge is also published here and each
+process drains what was published before it answers from memory.
+
+With Redis, a channel: Redis writes a published message to every subscriber's socket before
+it answers the publisher, so by the time the editor's browser sees its change saved, the
+message is already waiting at every server, and the front reads it (without waiting) before
+its next answer. A process that is not subscribed, or whose subscription broke, keeps nothing
+in memory until it has subscribed again (`Listener.drain` returns False), since it may have
+missed a message. With any other cache (the in-process one of development and tests) there
+is one process, and the message goes straight to its listeners.
+"""
+
+import logging
+import time
+import weakref
+from collections.abc import Callable, Iterable
+
+from django.core.cache import caches
+from django.core.cache.backends.redis import RedisCache
+from redis.client import PubSub
+
+from . import store
+
+logger = logging.getLogger(__name__)
+
+EVERYTHING = "*"
+CHANNEL = "pagecache:purge"
+# After a failed subscription, wait this long before trying again.
+RETRY_SECONDS = 1.0
+
+Purged = Callable[[frozenset[str]], None]
+_LOCAL: "weakref.WeakSet[Listener]" = weakref.WeakSet()
+
+
+def _channel(backend: RedisCache) -> str:
+    # Pub/Sub ignores Redis's database number: both the number and the key prefix name it.
+    db = store.client(backend).connection_pool.connection_kwargs.get("db", 0)
+    return f"{backend.make_key(CHANNEL)}:{db}"
+
+
+def publish(areas: Iterable[str]) -> None:
+    """Tell every process that pages showing `areas` (or EVERYTHING) are stale."""
+    areas = frozenset(areas)
+    backend = caches["default"]
+    if isinstance(backend, RedisCache):
+        message = " ".join(sorted(areas))
+        guarded = getattr(backend, "guarded", None)
+        client = store.client(backend)
+
+        def send():
+            return client.publish(_channel(backend), message)
+
+        guarded("purge", send) if guarded else send()
+        return
+    for listener in list(_LOCAL):
+        listener.purged(areas)
+
+
+class _Subscription(PubSub):
+    """A subscription that says when its connection was made again: messages may be lost."""
+
+    def __init__(self, *args, reconnected: Callable[[], None], **kwargs):
+        self.reconnected = reconnected
+        super().__init__(*args, **kwargs)
+
+    def on_connect(self, connection) -> None:
+        self.reconnected()
+        super().on_connect(connection)
+
+
+class Listener:
+    """One process's ear on the purges; `purged` is called with each message's areas."""
+
+    def __init__(self, purged: Purged):
+        self.purged = purged
+        self.subscription: _Subscription | None = None
+        self.retry_at = 0.0
+        self.lost = False
+        self.local = False
+
+    def drain(self) -> bool:
+        """Apply every purge published so far; False if some may have been missed."""
+        backend = caches["default"]
+        if not isinstance(backend, RedisCache):
+            if not self.local:
+                _LOCAL.add(self)
+                self.local = True
+            return True
+        if self.subscription is None and not self._subscribe(backend):
+            return False
+        try:
+            while (message := self.subscription.get_message(timeout=0)) is not None:
+                if message["type"] == "message":
+                    self.purged(frozenset(message["data"].decode().split()))
+        except Exception:
+            logger.warning("Purge channel lost; pages are not kept in memory", exc_info=True)
+            self._close()
+            return False
+        if self.lost:  # reconnected on its own inside get_message: start afresh
+            self.lost = False
+            self.purged(frozenset({EVERYTHING}))
+        return True
+
+    def _lose(self) -> None:
+        self.lost = True
+
+    def _subscribe(self, backend: RedisCache) -> bool:
+        now = time.monotonic()
+        if now < self.retry_at:
+            return False
+        try:
+            pool = store.client(backend).connection_pool
+            subscription = _Subscription(pool, reconnected=self._lose)
+            subscription.subscribe(_channel(backend))
+            # Wait for Redis to confirm: from then on no purge can pass unseen.
+            confirmed = subscription.get_message(timeout=RETRY_SECONDS)
+            if not confirmed or confirmed["type"] != "subscribe":
+                raise ConnectionError("no confirmation of the subscription")
+        except Exception:
+            logger.warning("Could not listen to purges", exc_info=True)
+            self.retry_at = now + RETRY_SECONDS
+            return False
+        self.subscription, self.lost = subscription, False
+        self.purged(frozenset({EVERYTHING}))
+        return True
+
+    def _close(self) -> None:
+        subscription, self.subscription = self.subscription, None
+        self.retry_at = time.monotonic() + RETRY_SECONDS
+        self.purged(frozenset({EVERYTHING}))
+        try:
+            if subscription is not None:
+                subscription.close()
+        except Exception:
+            pass

@@ -1,0 +1,213 @@
+"""Serve a shared page again from this process's memory, before Django sees the request.
+
+A page cache hit through Django still costs the request object, the outer middlewares, URL
+resolving and a 40 KB read from the shared cache. When a story breaks, that is most of the
+work a worker does. This WSGI wrapper (newsroom/wsgi.py) keeps, per process, the last pages
+that `PageCacheMiddleware` served or stored, exactly as they left the application (every
+middleware's headers included), and answers them again without entering Django.
+
+Correct first, as the page cache is:
+- **Purges reach it before the next answer.** Each purge is published (bus.py); before
+  answering from memory, the front applies every purge published so far, without a round
+  trip. Without a live subscription it keeps nothing.
+- **Only what the page cache would share:** a `GET` or `HEAD` without a personal cookie and
+  without a conditional header (Django answers those, 304 included). The key is the scheme
+  (as the proxy reports it), host, script name, path and query, so a request that Django
+  would redirect (HTTP to HTTPS, an old `?p=` link) or refuse (an unknown host) never
+  matches a kept page. Only a page Django marked as shared (`ENVIRON_KEY`) and that sets no
+  cookie is kept.
+- **Time:** a page leaves memory when its shared copy expires (`PAGE_CACHE_SECONDS`), and
+  before the next scheduled story goes live (then Django renews the listings).
+- **Page views** of a story answered here are counted in memory and added to the shared
+  counter at least every `VIEW_FLUSH_SECONDS` (articles/counters.py); a worker that dies
+  loses at most that second of views, never a page.
+"""
+
+import logging
+import time
+from collections import Counter
+from dataclasses import dataclass
+from threading import Lock
+
+from django.conf import settings
+from django.http import HttpResponse, parse_cookie
+
+from . import bus
+
+logger = logging.getLogger(__name__)
+
+ENVIRON_KEY = "newsroom.pagecache.shared"
+# Requests carrying one of these are answered by Django (a 304, a byte range, ...).
+CONDITIONAL = ("HTTP_IF_NONE_MATCH", "HTTP_IF_MODIFIED_SINCE", "HTTP_RANGE", "HTTP_IF_RANGE")
+VIEW_FLUSH_SECONDS = 1.0
+VIEW_FLUSH_COUNT = 500
+
+
+@dataclass(frozen=True)
+class Shared:
+    """What `PageCacheMiddleware` tells the front about the shared page it just answered."""
+
+    areas: frozenset[str]
+    valid_until: float  # Unix time: the shared copy expires, or a scheduled story goes live
+    story: int | None  # the story whose page it is, for its view count
+
+
+@dataclass(frozen=True)
+class Kept:
+    shared: Shared
+    status: str
+    headers: list[tuple[str, str]]
+    body: bytes
+
+
+def _key(environ) -> tuple:
+    proxy_header = getattr(settings, "SECURE_PROXY_SSL_HEADER", None)
+    return (
+        environ.get("wsgi.url_scheme"),
+        environ.get(proxy_header[0]) if proxy_header else None,
+        environ.get("HTTP_HOST") or environ.get("SERVER_NAME"),
+        environ.get("SCRIPT_NAME", ""),
+        environ.get("PATH_INFO", ""),
+        environ.get("QUERY_STRING", ""),
+    )
+
+
+def _personal(environ) -> bool:
+    cookie = environ.get("HTTP_COOKIE")
+    if not cookie:
+        return False
+    from .middleware import personal_cookies
+
+    return not personal_cookies().isdisjoint(parse_cookie(cookie))
+
+
+class _Headless:
+    """The answer to a HEAD request: the headers only, the body closed unread."""
+
+    def __init__(self, result):
+        self.result = result
+
+    def __iter__(self):
+        return iter(())
+
+    def close(self):
+        if hasattr(self.result, "close"):
+            self.result.close()
+
+
+class PageCacheFront:
+    """WSGI middleware: answer a kept shared page from memory, or pass the request on."""
+
+    def __init__(self, application, size: int | None = None):
+        self.application = application
+        self.size = size if size is not None else settings.PAGE_CACHE_FRONT_PAGES
+        self.kept: dict[tuple, Kept] = {}
+        self.lock = Lock()
+        self.listener = bus.Listener(self.purged)
+        self.views: Counter[int] = Counter()
+        self.views_since = time.monotonic()
+
+    def __call__(self, environ, start_response):
+        method = environ.get("REQUEST_METHOD")
+        if method == "HEAD":
+            # Django writes a HEAD answer's body too; the server would have to drop it.
+            return _Headless(self._answer(environ, start_response))
+        return self._answer(environ, start_response)
+
+    def _answer(self, environ, start_response):
+        method = environ.get("REQUEST_METHOD")
+        if (
+            not self.size
+            or not settings.PAGE_CACHE_SECONDS
+            or method not in ("GET", "HEAD")
+            or any(header in environ for header in CONDITIONAL)
+            or _personal(environ)
+        ):
+            return self.application(environ, start_response)
+        try:
+            listening = self.listener.drain()
+        except Exception:
+            logger.warning("Purges unavailable; pages are not kept in memory", exc_info=True)
+            listening = False
+        if not listening:
+            return self.application(environ, start_response)
+        key = _key(environ)
+        kept = self.kept.get(key)
+        if kept is not None:
+            if kept.shared.valid_until > time.time():
+                start_response(kept.status, kept.headers)
+                self._count_view(kept.shared.story)
+                return [kept.body]
+            self._forget(key)
+        return self._pass_on(key, environ, start_response)
+
+    def purged(self, areas: frozenset[str]) -> None:
+        """Drop every kept page that shows one of `areas`."""
+        with self.lock:
+            if bus.EVERYTHING in areas:
+                self.kept.clear()
+                return
+            for key in [key for key, kept in self.kept.items() if kept.shared.areas & areas]:
+                del self.kept[key]
+
+    def _pass_on(self, key, environ, start_response):
+        answer = {}
+
+        def remember(status, headers, exc_info=None):
+            answer["status"], answer["headers"] = status, headers
+            if exc_info is not None:
+                return start_response(status, headers, exc_info)
+            return start_response(status, headers)
+
+        result = self.application(environ, remember)
+        shared = environ.get(ENVIRON_KEY)
+        if (
+            shared is not None
+            and environ.get("REQUEST_METHOD") == "GET"
+            and isinstance(result, HttpResponse)
+            and not result.streaming
+        ):
+            self._keep(key, shared, answer.get("status", ""), answer.get("headers", []), result)
+        return result
+
+    def _keep(self, key, shared: Shared, status: str, headers: list, response) -> None:
+        names = {name.lower() for name, _ in headers}
+        if not status.startswith("200 ") or "set-cookie" in names or "x-page-cache" not in names:
+            return
+        headers = [
+            (name, "hit" if name.lower() == "x-page-cache" else value) for name, value in headers
+        ]
+        kept = Kept(shared, status, headers, response.content)
+        with self.lock:
+            self.kept.pop(key, None)
+            while len(self.kept) >= self.size:
+                self.kept.pop(next(iter(self.kept)))
+            self.kept[key] = kept
+
+    def _forget(self, key) -> None:
+        with self.lock:
+            self.kept.pop(key, None)
+
+    def _count_view(self, story: int | None) -> None:
+        if story is None:
+            return
+        self.views[story] += 1
+        now = time.monotonic()
+        if now - self.views_since < VIEW_FLUSH_SECONDS and self.views.total() < VIEW_FLUSH_COUNT:
+            return
+        with self.lock:
+            views, self.views, self.views_since = self.views, Counter(), now
+        self._write_views(views)
+
+    @staticmethod
+    def _write_views(views: Counter) -> None:
+        from articles.counters import add_views
+
+        for pk, count in views.items():
+            add_views(pk, count)
+
+    def flush_views(self) -> None:
+        """Write the views counted in memory (at exit: a worker's last second of views)."""
+        with self.lock:
+            views, self.views = self.views, Counter()
+        self._write_views(views)

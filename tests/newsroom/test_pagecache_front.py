@@ -1,0 +1,209 @@
+"""The page cache's front: shared pages answered from a process's memory, never a stale one.
+
+Each test puts the front (newsroom/pagecache/front.py) before Django's own WSGI handler, as
+newsroom/wsgi.py does, and counts what reaches Django. On SQLite the purges go through the
+in-process cache; on PostgreSQL CI they go through Redis's channel.
+"""
+
+from datetime import timedelta
+from io import BytesIO
+
+import pytest
+import time_machine
+from django.core.handlers.wsgi import WSGIHandler
+from django.urls import reverse
+from django.utils import timezone
+
+from articles.counters import pending_views
+from articles.models import Article
+from comments import moderation
+from comments.models import Comment
+from newsroom.pagecache import bus, versions
+from newsroom.pagecache.front import PageCacheFront
+from tests.factories import make_article, make_comment, make_section, make_user
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+class Django:
+    """Django's WSGI handler, counting the requests that reach it."""
+
+    def __init__(self):
+        self.handler = WSGIHandler()
+        self.calls = 0
+
+    def __call__(self, environ, start_response):
+        self.calls += 1
+        return self.handler(environ, start_response)
+
+
+def fetch(front, path, method="GET", host="localhost", scheme="http", **headers):
+    path, _, query = path.partition("?")
+    environ = {
+        "REQUEST_METHOD": method,
+        "PATH_INFO": path,
+        "QUERY_STRING": query,
+        "SCRIPT_NAME": "",
+        "SERVER_NAME": host,
+        "SERVER_PORT": "80",
+        "SERVER_PROTOCOL": "HTTP/1.1",
+        "HTTP_HOST": host,
+        "wsgi.url_scheme": scheme,
+        "wsgi.input": BytesIO(),
+        "wsgi.errors": BytesIO(),
+        "wsgi.version": (1, 0),
+        "wsgi.multithread": False,
+        "wsgi.multiprocess": True,
+        "wsgi.run_once": False,
+        **{f"HTTP_{name.upper()}": value for name, value in headers.items()},
+    }
+    answer = {}
+
+    def start_response(status, headers, exc_info=None):
+        answer["status"], answer["headers"] = status, dict(headers)
+
+    result = front(environ, start_response)
+    try:
+        body = b"".join(result)
+    finally:
+        if hasattr(result, "close"):
+            result.close()
+    return int(answer["status"].split()[0]), answer["headers"], body.decode()
+
+
+@pytest.fixture
+def django_app():
+    return Django()
+
+
+@pytest.fixture
+def front(django_app):
+    return PageCacheFront(django_app)
+
+
+@pytest.fixture
+def story():
+    return make_article("Mường Tè được mùa", section=make_section("Xã hội"), tags=["Nông nghiệp"])
+
+
+def test_a_shared_page_is_answered_again_without_django(front, django_app, story):
+    url = story.get_absolute_url()
+    status, headers, first = fetch(front, url)
+    assert (status, headers["X-Page-Cache"], django_app.calls) == (200, "miss", 1)
+    for _ in range(3):
+        status, again, body = fetch(front, url)
+        assert (status, again["X-Page-Cache"], body) == (200, "hit", first)
+    assert django_app.calls == 1
+    # Every middleware's headers come along: a proxy and a browser see the same answer.
+    for name in ("Cache-Control", "ETag", "Content-Security-Policy", "X-Frame-Options"):
+        assert again[name] == headers[name]
+    status, head, body = fetch(front, url, method="HEAD")
+    assert (status, head["ETag"], body, django_app.calls) == (200, headers["ETag"], "", 1)
+
+
+def test_a_head_request_gets_no_body(front, django_app, story):
+    """Gunicorn warned of a body on HEAD answers from Django and dropped it itself."""
+    for url in (story.get_absolute_url(), "/khong-co-trang-nay/", "/admin/login/"):
+        status, headers, body = fetch(front, url, method="HEAD")
+        assert (body, int(headers.get("Content-Length", "1")) > 0) == ("", True)
+    assert django_app.calls == 3
+
+
+def test_an_edit_reaches_the_very_next_request(front, django_app, story):
+    home, page = reverse("articles:home"), story.get_absolute_url()
+    fetch(front, home), fetch(front, page)
+    story.title = "Mường Tè được mùa lúa nương"
+    story.save()
+    assert "Mường Tè được mùa lúa nương" in fetch(front, page)[2]
+    assert "Mường Tè được mùa lúa nương" in fetch(front, home)[2]
+    assert django_app.calls == 4
+
+
+def test_an_approved_comment_shows_on_the_next_load(front, django_app, story):
+    comment = make_comment(story, body="Bà con phấn khởi lắm.", status=Comment.Status.PENDING)
+    page = story.get_absolute_url()
+    assert "Bà con phấn khởi lắm." not in fetch(front, page)[2]
+    assert "Bà con phấn khởi lắm." not in fetch(front, page)[2]
+    assert django_app.calls == 1
+    moderation.approve(comment, by=make_user("kiem-duyet", is_staff=True))
+    assert "Bà con phấn khởi lắm." in fetch(front, page)[2]
+
+
+def test_every_process_hears_a_purge(story):
+    """Two fronts stand for two workers: a change made through one empties the other."""
+    first, second = PageCacheFront(Django()), PageCacheFront(Django())
+    page = story.get_absolute_url()
+    for front in (first, second):
+        fetch(front, page), fetch(front, page)
+    Article.objects.filter(pk=story.pk).update(title="Tiêu đề mới")
+    versions.bump(f"article:{story.pk}")  # what an edit purges: it is published to all
+    for front in (first, second):
+        assert "Tiêu đề mới" in fetch(front, page)[2]
+        assert front.application.calls == 2
+
+
+def test_personal_and_conditional_requests_go_to_django(front, django_app, story):
+    page = story.get_absolute_url()
+    _, headers, _ = fetch(front, page)
+    fetch(front, page, cookie="sessionid=abc")
+    fetch(front, page, cookie="binh_luan=abc")
+    status, _, body = fetch(front, page, if_none_match=headers["ETag"])
+    assert (status, body) == (304, "")
+    assert django_app.calls == 4
+    # A cookie that is nobody's own (the CSRF token) still gets the shared page.
+    fetch(front, page, cookie="csrftoken=abc")
+    assert django_app.calls == 4
+
+
+def test_only_shared_answers_are_kept(front, django_app, story):
+    for url in ("/khong-co-trang-nay/", "/admin/login/"):
+        fetch(front, url), fetch(front, url)
+    assert django_app.calls == 4
+    assert front.kept == {}
+
+
+def test_another_host_or_scheme_is_not_answered_from_memory(settings, story):
+    settings.SECURE_SSL_REDIRECT = True  # before the middlewares read it
+    front = PageCacheFront(django_app := Django())
+    page = story.get_absolute_url()
+    assert fetch(front, page, scheme="https")[0] == 200
+    assert fetch(front, page, scheme="http")[0] == 301
+    assert fetch(front, page, scheme="http")[0] == 301
+    assert fetch(front, page, scheme="https", host="evil.example")[0] == 400
+    assert fetch(front, page, scheme="https")[0] == 200
+    assert django_app.calls == 4
+
+
+def test_a_scheduled_story_goes_live_on_time(front, django_app, story):
+    home = reverse("articles:home")
+    soon = timezone.now() + timedelta(minutes=3)
+    make_article("Lễ hội Then Kin Pang khai mạc", section=story.section, published_at=soon)
+    fetch(front, home)
+    assert "Then Kin Pang" not in fetch(front, home)[2]
+    assert django_app.calls == 1
+    with time_machine.travel(soon + timedelta(seconds=1)):
+        assert "Then Kin Pang" in fetch(front, home)[2]
+
+
+def test_views_answered_from_memory_are_counted(front, story):
+    page = story.get_absolute_url()
+    for _ in range(6):
+        fetch(front, page)
+    front.flush_views()
+    story.refresh_from_db()
+    assert story.view_count + pending_views([story.pk]).get(story.pk, 0) == 6
+
+
+def test_without_the_purge_channel_nothing_is_kept(monkeypatch, front, django_app, story):
+    monkeypatch.setattr(bus.Listener, "drain", lambda self: False)
+    page = story.get_absolute_url()
+    for _ in range(3):
+        assert fetch(front, page)[0] == 200
+    assert django_app.calls == 3
+
+
+def test_off_when_the_page_cache_is_off(settings, front, django_app, story):
+    settings.PAGE_CACHE_SECONDS = 0
+    page = story.get_absolute_url()
+    fetch(front, page), fetch(front, page)
+    assert django_app.calls == 2
