@@ -41,6 +41,13 @@ def test_preview_button_shows_what_is_typed_in_a_new_tab(live_server, page, tmp_
     assert page.input_value("#id_title") == "Chợ phiên Sìn Hồ đông vui"
     assert Article.objects.get(pk=story.pk).title == "Chợ phiên Sìn Hồ"
 
+    # A preview is not a save: leaving the form still asks (static/admin/js/story_autosave.js).
+    asked = []
+    page.on("dialog", lambda dialog: (asked.append(dialog.type), dialog.dismiss()))
+    page.close(run_before_unload=True)
+    preview.wait_for_timeout(500)
+    assert asked == ["beforeunload"]
+
 
 def test_preview_of_a_new_story_from_the_add_form(live_server, page):
     editor("bientap")
