@@ -114,7 +114,10 @@ class QueueViews:
         if not body or len(body) > BODY_MAX_LENGTH:
             message = EMPTY_REPLY if not body else LONG_REPLY
             return self.answer(request, message, status=400, level=messages.ERROR)
-        reply = moderation.reply_as_newsroom(comment, body, by=request.user)
+        try:
+            reply = moderation.reply_as_newsroom(comment, body, by=request.user)
+        except moderation.NotAnswerable as refusal:
+            return self.answer(request, str(refusal), status=409, level=messages.ERROR)
         label = Comment.Status.APPROVED.label
         state = Comment.Status.APPROVED
         return self.answer(request, REPLIED, state=state, label=label, reply=reply.pk)

@@ -34,12 +34,26 @@ def send_back(comment: Comment) -> bool:
     return set_status([comment.pk], Comment.Status.PENDING, by=None) == 1
 
 
+class NotAnswerable(Exception):
+    """The paper does not answer a comment turned down (rejected or spam) in public."""
+
+
+NOT_ANSWERABLE = (
+    "Bình luận này đã bị từ chối hoặc đánh dấu spam: hãy duyệt lại trước khi trả lời công khai."
+)
+
+
 def reply_as_newsroom(comment: Comment, body: str, *, by) -> Comment:
     """Publish the paper's answer to `comment` at once, threaded under the reader's comment.
 
     Answering a comment that still waits approves it too: the answer would not show without it.
+    A comment turned down (or a thread whose first comment was) is not approved by a reply:
+    that takes a moderator's own decision (NotAnswerable).
     """
     thread = comment.parent if comment.parent_id else comment
+    turned_down = (Comment.Status.REJECTED, Comment.Status.SPAM)
+    if comment.status in turned_down or thread.status in turned_down:
+        raise NotAnswerable(NOT_ANSWERABLE)
     with transaction.atomic():
         if comment.status != Comment.Status.APPROVED:
             set_status([comment.pk], Comment.Status.APPROVED, by=by)

@@ -21,6 +21,10 @@ CLOSED = "Bài viết này đã đóng bình luận, không nhận thêm lượt
 TOO_MANY_LIKES = "Bạn đã thích quá nhiều bình luận trong thời gian ngắn. Vui lòng thử lại sau."
 LIKED = "Bạn đã thích bình luận này."
 REPORTED = "Cảm ơn bạn đã báo vi phạm. Ban biên tập sẽ xem lại bình luận này."
+LIKE_AGAIN = (
+    "Trang bạn đang xem được lưu sẵn cho mọi bạn đọc, nên lượt thích chưa được ghi. "
+    "Nhấn “Thích” một lần nữa để xác nhận."
+)
 
 
 def wants_json(request) -> bool:
@@ -59,6 +63,19 @@ def like(request, pk: int):
     except reactions.Refused as error:
         return refused(request, error)
     return done(request, comment, browser, LIKED, count=count)
+
+
+def like_again(request, pk: int):
+    """A like refused by the CSRF check (a cached page, no JavaScript): confirm it once more.
+
+    The shared page's form cannot carry this browser's token; this page's form does.
+    """
+    try:
+        comment = reactions.target(pk, request.POST.get("article"))
+    except reactions.Refused as error:
+        return refused(request, error)
+    context = {"comment": comment, "message": LIKE_AGAIN}
+    return render(request, "comments/comment_like.html", context, status=403)
 
 
 @require_http_methods(["GET", "POST"])

@@ -204,3 +204,16 @@ def test_numbers_too_large_for_the_database_change_nothing(moderator_client):
     assert moderator_client.get(f"{QUEUE}?trang={huge}").status_code == 200
     comment.refresh_from_db()
     assert comment.status == "pending"
+
+
+@pytest.mark.parametrize("status", ["spam", "rejected"])
+def test_a_reply_does_not_approve_a_comment_turned_down(moderator_client, client, status):
+    article = make_article()
+    comment = make_comment(article, status=status, body="Mua thuốc giá rẻ tại đây")
+    url = reverse("admin:comments_comment_queue_reply", args=[comment.pk])
+    response = moderator_client.post(url, {"body": "Cảm ơn bạn."}, **JSON)
+    assert response.status_code == 409 and "duyệt lại" in response.json()["message"]
+    comment.refresh_from_db()
+    assert comment.status == status
+    assert Comment.objects.count() == 1
+    assert "Mua thuốc giá rẻ" not in client.get(article.get_absolute_url()).content.decode()

@@ -277,3 +277,37 @@ def test_numbers_too_large_for_the_database_are_not_found(client, article):
     assert client.get(f"/binh-luan/cam-nhan/{huge}/").status_code == 404
     comment.refresh_from_db()
     assert comment.like_count == 0
+
+
+def test_a_like_without_javascript_from_a_cached_page_is_confirmed_once_more(article):
+    """The shared page's like form has no CSRF token: the reader presses once more."""
+    from django.test import Client
+
+    comment = make_comment(article, body="Phiên chợ đông vui quá.")
+    reader = Client(enforce_csrf_checks=True)
+    refused = like(reader, comment)
+    assert refused.status_code == 403
+    page = refused.content.decode()
+    assert "Nhấn “Thích” một lần nữa" in page and "Phiên chợ đông vui quá." in page
+    assert CommentLike.objects.count() == 0
+    token = reader.cookies["csrftoken"].value
+    form = page.split('class="comment-like-form"')[1]
+    assert 'name="csrfmiddlewaretoken"' in form
+    again = reader.post(
+        reverse("comments:like", args=[comment.pk]),
+        {"article": article.pk, "csrfmiddlewaretoken": token},
+    )
+    assert again.status_code == 302
+    assert again["Location"] == f"{article.get_absolute_url()}#binh-luan-{comment.pk}"
+    assert CommentLike.objects.filter(comment=comment).count() == 1
+
+
+def test_a_refused_like_of_a_hidden_comment_says_so_without_a_form(article):
+    from django.test import Client
+
+    comment = make_comment(article, status=Comment.Status.PENDING)
+    refused = Client(enforce_csrf_checks=True).post(
+        reverse("comments:like", args=[comment.pk]), {"article": article.pk}
+    )
+    assert refused.status_code in (400, 403, 404)
+    assert "comment-like-form" not in refused.content.decode()
