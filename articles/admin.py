@@ -21,7 +21,8 @@ from newsroom.vietnamese import date_time, search_words, until
 
 from . import desk, preview, revisions, workflow
 from .admin_forms import ArticleForm, ImageForm, SendBackForm
-from .admin_lists import EstimatedCountPaginator, SectionFilter
+from .admin_lists import WITHOUT_SIDEBAR, EstimatedCountPaginator, SectionFilter, compact_time
+from .admin_revisions import RESTORE_FIELDSET, RevisionPagesMixin
 from .models import Article, Image, RelatedArticle, Section, Tag
 
 admin.site.unregister(TaggitTag)
@@ -56,11 +57,12 @@ class RelatedArticleInline(CheckedAutocompleteMixin, admin.TabularInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(CheckedAutocompleteMixin, VersionAdmin):
+class ArticleAdmin(RevisionPagesMixin, CheckedAutocompleteMixin, VersionAdmin):
     form = ArticleForm
     change_form_template = "admin/articles/article/change_form.html"
     change_list_template = "admin/articles/article/change_list.html"
-    list_display = ["title", "state_badge", "section", "author", "when", "updated_at"]
+    # Few, short columns: the headline gets the room (admin_lists explains the widths).
+    list_display = ["title", "state_and_time", "section", "writer", "edited"]
     list_filter = [StateFilter, ("section", SectionFilter), "author", "published_at", "featured"]
     list_select_related = ["section", "section__parent", "author"]
     # At 100,000 stories: no exact COUNT(*) of the whole table on each view (admin_lists).
@@ -94,7 +96,7 @@ class ArticleAdmin(CheckedAutocompleteMixin, VersionAdmin):
     ]
 
     class Media:
-        css = {"all": ["admin/css/desk.css"]}
+        css = {"all": ["admin/css/desk.css", "admin/css/lists.css"]}
         # The autosave also loads on the list, where "Lưu" lands: it clears the saved draft.
         js = ["admin/js/article_desk.js", "admin/js/story_autosave.js"]
 
@@ -125,6 +127,8 @@ class ArticleAdmin(CheckedAutocompleteMixin, VersionAdmin):
         return actions
 
     def get_fieldsets(self, request, obj=None):
+        if revisions.restores_live(request):
+            return [RESTORE_FIELDSET, *self.fieldsets]
         if obj is None or self.has_change_permission(request, obj):
             return self.fieldsets
         # Read only: no lock version to send, and the body shown as readers will see it.
@@ -152,17 +156,27 @@ class ArticleAdmin(CheckedAutocompleteMixin, VersionAdmin):
             '<span class="badge badge-{}">{}</span>', workflow.state(obj), workflow.state_label(obj)
         )
 
-    @admin.display(description=_("lên trang"), ordering="published_at")
-    def when(self, obj):
+    @admin.display(description=_("trạng thái"), ordering="published_at")
+    def state_and_time(self, obj):
+        """The badge over the time the story goes or went live."""
         if obj.published_at is None:
-            return "—"
+            return self.state_badge(obj)
         if obj.is_scheduled:
             return format_html(
-                '<span class="goes-live">Lên trang sau {}</span><br><small>{} (GMT+7)</small>',
+                '{}<br><span class="goes-live">Lên trang sau {}</span><br>{}',
+                self.state_badge(obj),
                 until(obj.published_at),
-                date_time(obj.published_at),
+                compact_time(obj.published_at),
             )
-        return f"{date_time(obj.published_at)} (GMT+7)"
+        return format_html("{}<br>{}", self.state_badge(obj), compact_time(obj.published_at))
+
+    @admin.display(description=_("người nhập"), ordering="author__username")
+    def writer(self, obj):
+        return obj.author.get_username() if obj.author_id else "—"
+
+    @admin.display(description=_("sửa lúc"), ordering="updated_at")
+    def edited(self, obj):
+        return compact_time(obj.updated_at)
 
     # Saving --------------------------------------------------------------------------------
 
@@ -215,23 +229,14 @@ class ArticleAdmin(CheckedAutocompleteMixin, VersionAdmin):
         return "Đã xuất bản bài “{}”."
 
     # A recovered story comes back with its old status (published, say): editors only.
+    # The revision pages themselves are in admin_revisions.
     def changelist_view(self, request, extra_context=None):
-        extra_context = {"can_recover": workflow.can_publish(request.user), **(extra_context or {})}
+        extra_context = {
+            "can_recover": workflow.can_publish(request.user),
+            **WITHOUT_SIDEBAR,
+            **(extra_context or {}),
+        }
         return super().changelist_view(request, extra_context)
-
-    def recoverlist_view(self, request, extra_context=None):
-        if not workflow.can_publish(request.user):
-            raise PermissionDenied
-        return super().recoverlist_view(request, extra_context)
-
-    def recover_view(self, request, version_id, extra_context=None):
-        if not workflow.can_publish(request.user):
-            raise PermissionDenied
-        return super().recover_view(request, version_id, extra_context)
-
-    def revision_view(self, request, object_id, version_id, extra_context=None):
-        revisions.keep_present_state(request, unquote(object_id))
-        return super().revision_view(request, object_id, version_id, extra_context)
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         extra_context = {

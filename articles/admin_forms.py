@@ -121,6 +121,23 @@ class ArticleForm(forms.ModelForm):
         return cleaned
 
 
+class RestoreLiveForm(ArticleForm):
+    """The story form on the revision page of a live story: restoring asks for a tick."""
+
+    restore_live = forms.BooleanField(
+        label=(
+            "Bài đang đăng: khôi phục sẽ thay nội dung bạn đọc đang xem. "
+            "Tôi hiểu và muốn đưa bản này lên trang ngay."
+        ),
+        error_messages={
+            "required": (
+                "Bài đang đăng nên chưa khôi phục: hãy xem các thay đổi ở trên rồi đánh dấu ô "
+                "xác nhận nếu muốn đưa bản này lên trang. Chưa có gì thay đổi."
+            )
+        },
+    )
+
+
 class SendBackForm(forms.Form):
     note = forms.CharField(
         label="Lý do trả bài",

@@ -17,23 +17,28 @@ from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils import timezone
 from django.utils.html import format_html
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from newsroom import site_url
 from newsroom.vietnamese import date_time
 
-from . import preview, workflow
+from . import form_preview, preview, workflow
 from .admin_forms import ImageForm
 from .models import Article, Image, ShareLink
 
 
 def article_urls(model_admin) -> list:
-    """The story pages: preview, make a share link, revoke one."""
+    """The story pages: preview (saved, or the form's contents), make a share link, revoke one."""
     wrap = model_admin.admin_site.admin_view
     return [
         path(
+            "preview/",
+            wrap(require_POST(partial(new_story_preview_view, model_admin))),
+            name="articles_article_form_preview",
+        ),
+        path(
             "<path:object_id>/preview/",
-            wrap(partial(preview_view, model_admin)),
+            wrap(require_http_methods(["GET", "POST"])(partial(preview_view, model_admin))),
             name="articles_article_preview",
         ),
         path(
@@ -68,9 +73,28 @@ def _article_or_404(model_admin, request, object_id) -> Article:
 
 
 def preview_view(model_admin, request, object_id):
-    """The story as readers will see it, for anyone on the desk who may see the story."""
+    """The story as readers will see it, for anyone on the desk who may see the story.
+
+    A POST is the change form's "Xem trước" button: the page with what the form holds now, not
+    saved, for those who may edit the story.
+    """
     article = _article_or_404(model_admin, request, object_id)
-    return preview.render_preview(request, article, banner="staff")
+    if request.method == "GET":
+        return preview.render_preview(request, article, banner="staff")
+    if not model_admin.has_change_permission(request, article):
+        raise PermissionDenied
+    return form_preview.render_form_preview(
+        request, *form_preview.story_from_form(model_admin, request, article)
+    )
+
+
+def new_story_preview_view(model_admin, request):
+    """The add form's "Xem trước" button: a story not saved yet, as readers would see it."""
+    if not model_admin.has_add_permission(request):
+        raise PermissionDenied
+    return form_preview.render_form_preview(
+        request, *form_preview.story_from_form(model_admin, request, None)
+    )
 
 
 def share_view(model_admin, request, object_id):

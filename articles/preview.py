@@ -40,7 +40,7 @@ def share_url(link: ShareLink) -> str:
     return reverse("articles:share", kwargs={"token": signer.sign_object(link.pk)})
 
 
-def _private(response):
+def private(response):
     add_never_cache_headers(response)
     response["X-Robots-Tag"] = "noindex, nofollow"
     # The token is in the URL: don't hand it to the sites the story links to.
@@ -59,7 +59,7 @@ def render_preview(request, article: Article, *, banner: str):
         preview=banner,
     )
     response.render()
-    return _private(response)
+    return private(response)
 
 
 @require_GET
@@ -79,5 +79,5 @@ def shared_article(request, token: str):
     if link is None or not link.is_active:
         response = TemplateResponse(request, "articles/share_expired.html", status=410)
         response.render()
-        return _private(response)
+        return private(response)
     return render_preview(request, link.article, banner="share")

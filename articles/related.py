@@ -14,10 +14,15 @@ def related_articles(article: Article, tags, limit: int | None = None) -> list[A
     limit = limit or settings.RELATED_ARTICLES_LIMIT
     # Cards show no body: it is neither read nor kept in the page parts cache.
     public = Article.objects.published().select_related("section").defer("body", "search_text")
-    chosen = list(
-        public.filter(chosen_as_related__from_article=article)
-        .exclude(pk=article.pk)
-        .order_by("chosen_as_related__position", "chosen_as_related__pk")[:limit]
+    # A story not saved yet (the desk's preview of a new one) has no chosen stories.
+    chosen = (
+        list(
+            public.filter(chosen_as_related__from_article=article)
+            .exclude(pk=article.pk)
+            .order_by("chosen_as_related__position", "chosen_as_related__pk")[:limit]
+        )
+        if article.pk is not None
+        else []
     )
     remaining = limit - len(chosen)
     if remaining <= 0:
@@ -28,7 +33,7 @@ def related_articles(article: Article, tags, limit: int | None = None) -> list[A
         shares |= Q(pk__in=tagged.values("content_object_id"))
     fill = (
         public.filter(shares)
-        .exclude(pk__in=[article.pk, *(story.pk for story in chosen)])
+        .exclude(pk__in=[pk for pk in [article.pk, *(story.pk for story in chosen)] if pk])
         .order_by("-published_at", "-pk")[:remaining]
     )
     return chosen + list(fill)

@@ -117,12 +117,16 @@ class ArticleDetailView(PublishedMixin, DetailView):
 
     # Previews show stories whose changes purge nothing: they render every part afresh.
     keep_parts = True
+    # The tags to show instead of the saved ones: a preview of the desk's unsaved form.
+    given_tags = None
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         article = self.object
         specs = {
-            f"tags:{article.pk}": lambda _: list(article.tags.all()),
+            f"tags:{article.pk}": lambda _: (
+                list(article.tags.all()) if self.given_tags is None else self.given_tags
+            ),
             f"related:{article.pk}": lambda got: related_articles(
                 article, got[f"tags:{article.pk}"]
             ),
@@ -154,18 +158,20 @@ def render_article_page(
     template_name: str | None = None,
     status: int = 200,
     keep_parts: bool = True,
+    tags: list | None = None,
     **extra,
 ) -> TemplateResponse:
     """The story page for `article` with ArticleDetailView's context plus `extra`.
 
     The one way to show the page again outside its own view: the comment form sent back with
     its errors (comments.views) and the desk's preview (articles.preview, with `keep_parts`
-    off: a preview's changes purge nothing). No view is counted and the slug is not checked:
-    the caller has the story already.
+    off: a preview's changes purge nothing; `tags` for a story not saved as it is shown). No
+    view is counted and the slug is not checked: the caller has the story already.
     """
     view = ArticleDetailView()
     view.setup(request, slug=article.slug, pk=article.pk)
     view.keep_parts = keep_parts
+    view.given_tags = tags
     view.object = article
     context = view.get_context_data(object=article, **extra)
     return TemplateResponse(

@@ -18,9 +18,11 @@ import time
 import weakref
 from collections.abc import Callable, Iterable
 
+from django.conf import settings
 from django.core.cache import caches
 from django.core.cache.backends.redis import RedisCache
 from redis.client import PubSub
+from redis.exceptions import ConnectionError as RedisConnectionError
 
 from . import store
 
@@ -111,15 +113,23 @@ class Listener:
         now = time.monotonic()
         if now < self.retry_at:
             return False
-        try:
-            pool = store.client(backend).connection_pool
-            subscription = _Subscription(pool, reconnected=self._lose)
+        pool = store.client(backend).connection_pool
+        subscription = _Subscription(pool, reconnected=self._lose)
+
+        def subscribe():
             subscription.subscribe(_channel(backend))
             # Wait for Redis to confirm: from then on no purge can pass unseen.
-            confirmed = subscription.get_message(timeout=RETRY_SECONDS)
+            confirmed = subscription.get_message(timeout=settings.CACHE_SOCKET_TIMEOUT)
             if not confirmed or confirmed["type"] != "subscribe":
-                raise ConnectionError("no confirmation of the subscription")
+                raise RedisConnectionError("no confirmation of the subscription")
+
+        try:
+            # Under the cache's breaker (newsroom/cache.py): a Redis that failed a moment ago,
+            # or hangs, is not asked again on every request.
+            guarded = getattr(backend, "guarded", None)
+            guarded("purge-subscribe", subscribe) if guarded else subscribe()
         except Exception:
+            subscription.close()
             logger.warning("Could not listen to purges", exc_info=True)
             self.retry_at = now + RETRY_SECONDS
             return False

@@ -154,8 +154,13 @@ def test_editor_sees_who_changed_what_and_restores_an_earlier_version(editor_cli
     assert 'value="Bản đầu"' in page
     current = Article.objects.get(pk=article.pk)
     assert current.title == "Bản sau"  # looking at a revision changes nothing
+    # The story is live: restoring asks for a tick (tests/articles/test_revisions.py).
     restored = form_data(
-        current, title="Bản đầu", body="<p>Đoạn một.</p>", edit_version=str(current.version)
+        current,
+        title="Bản đầu",
+        body="<p>Đoạn một.</p>",
+        edit_version=str(current.version),
+        restore_live="on",
     )
     assert editor_client.post(url, restored).status_code == 302
     current.refresh_from_db()

@@ -30,8 +30,11 @@ def test_recovering_a_deleted_story_brings_back_its_comments(
     assert not Comment.objects.exists()
 
     version = Version.objects.get_deleted(Article).get()
+    # It comes back live: the recover page asks for a tick (tests/articles/test_revisions.py).
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(f"{LIST_URL}recover/{version.pk}/", form_data(story))
+        response = client.post(
+            f"{LIST_URL}recover/{version.pk}/", form_data(story, restore_live="on")
+        )
     assert response.status_code == 302
 
     story = Article.objects.get(pk=story.pk)

@@ -207,3 +207,22 @@ def test_off_when_the_page_cache_is_off(settings, front, django_app, story):
     page = story.get_absolute_url()
     fetch(front, page), fetch(front, page)
     assert django_app.calls == 2
+
+
+def test_with_redis_down_every_page_still_comes_from_django(settings, front, django_app, story):
+    """No purge channel, no page kept in memory: Django renders each request as before."""
+    from tests.live import free_port
+
+    settings.CACHE_RETRY_SECONDS = 0
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "newsroom.cache.ResilientRedisCache",
+            "LOCATION": f"redis://127.0.0.1:{free_port()}/0",
+        }
+    }
+    page = story.get_absolute_url()
+    for _ in range(3):
+        status, _, body = fetch(front, page)
+        assert status == 200 and "Mường Tè được mùa" in body
+    assert django_app.calls == 3
+    assert front.kept == {}

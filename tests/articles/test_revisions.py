@@ -1,0 +1,123 @@
+"""Restoring a revision: the page shows what would change; a live story asks before it changes."""
+
+import pytest
+from reversion.models import Version
+
+from articles.models import Article
+from articles.revision_diff import diff_words
+from tests.articles.desk_forms import change_url, form_data
+from tests.factories import make_article
+
+pytestmark = pytest.mark.django_db
+
+WARNING = "Bài đang đăng: khôi phục sẽ thay nội dung bạn đọc đang xem"
+
+
+def story_with_two_revisions(client, **fields) -> tuple[Article, str]:
+    """A story saved twice through the desk; returns it and the first revision's page."""
+    article = make_article(
+        "Mường Tè được mùa lúa nương",
+        lead="Bà con phấn khởi.",
+        body="<p>Lúa chín vàng.</p>",
+        **fields,
+    )
+    assert client.post(change_url(article), form_data(article)).status_code == 302
+    article.refresh_from_db()
+    later = form_data(
+        article,
+        title="Mường Tè mất mùa lúa nương",
+        lead="Bà con lo lắng.",
+        body="<p>Lúa chín vàng.</p><p>Mưa đá <b>phá</b> nương.</p>",
+    )
+    assert client.post(change_url(article), later).status_code == 302
+    article.refresh_from_db()
+    oldest = Version.objects.get_for_object(article).last()
+    return article, f"/admin/articles/article/{article.pk}/history/{oldest.pk}/"
+
+
+def restore(article: Article, **extra) -> dict:
+    """What the revision page's form posts: the first revision's words, the present version."""
+    return form_data(
+        article,
+        title="Mường Tè được mùa lúa nương",
+        lead="Bà con phấn khởi.",
+        body="<p>Lúa chín vàng.</p>",
+        **extra,
+    )
+
+
+def test_revision_page_shows_what_restoring_changes(editor_client, django_assert_max_num_queries):
+    article, url = story_with_two_revisions(editor_client)
+    with django_assert_max_num_queries(35):
+        html = editor_client.get(url).content.decode()
+    assert "Khôi phục bản này sẽ thay đổi" in html
+    assert "Mường Tè <del>mất</del> <ins>được</ins> mùa lúa nương" in html
+    assert "Bà con <del>lo lắng.</del> <ins>phấn khởi.</ins>" in html
+    # The body is compared as text: the paragraph that would go, without its markup.
+    assert "Lúa chín vàng. <del><br> Mưa đá phá nương.</del>" in html
+
+
+def test_unconfirmed_restore_of_a_live_story_changes_nothing(editor_client):
+    article, url = story_with_two_revisions(editor_client)
+    assert article.is_public
+    revisions = Version.objects.get_for_object(article).count()
+    page = editor_client.get(url).content.decode()
+    assert WARNING in page and 'name="restore_live"' in page
+
+    response = editor_client.post(url, restore(article))
+
+    assert response.status_code == 200
+    assert "Bài đang đăng nên chưa khôi phục" in response.content.decode()
+    fresh = Article.objects.get(pk=article.pk)
+    assert (fresh.title, fresh.lead) == ("Mường Tè mất mùa lúa nương", "Bà con lo lắng.")
+    assert "Mưa đá" in fresh.body
+    assert fresh.version == article.version
+    assert Version.objects.get_for_object(article).count() == revisions
+
+
+def test_confirmed_restore_of_a_live_story_puts_the_revision_live(editor_client, client):
+    article, url = story_with_two_revisions(editor_client)
+    response = editor_client.post(url, restore(article, restore_live="on"))
+    assert response.status_code == 302
+    fresh = Article.objects.get(pk=article.pk)
+    assert (fresh.title, fresh.body) == ("Mường Tè được mùa lúa nương", "<p>Lúa chín vàng.</p>")
+    assert fresh.is_public
+    assert "Mưa đá" not in client.get(fresh.get_absolute_url()).content.decode()
+
+
+def test_a_draft_restores_without_the_confirmation(editor_client):
+    article, url = story_with_two_revisions(editor_client, status=Article.Status.DRAFT)
+    page = editor_client.get(url).content.decode()
+    assert "Khôi phục bản này sẽ thay đổi" in page
+    assert WARNING not in page and 'name="restore_live"' not in page
+    assert editor_client.post(url, restore(article)).status_code == 302
+    assert Article.objects.get(pk=article.pk).title == "Mường Tè được mùa lúa nương"
+
+
+def test_the_diff_escapes_what_it_shows():
+    shown = diff_words("An <script>x</script>", "An &lt;b&gt; <img src=x onerror=y>")
+    assert "<script" not in shown and "<img" not in shown
+    assert "&lt;img" in shown and "<ins>" in shown and "<del>" in shown
+
+
+def deleted_live_story(client) -> tuple[str, dict]:
+    """A published story saved once, then deleted; returns its recover page."""
+    live = make_article("Bài đã xóa", lead="Sapo cũ.", body="<p>Nội dung cũ.</p>")
+    client.post(change_url(live), form_data(live))
+    client.post(f"/admin/articles/article/{live.pk}/delete/", {"post": "yes"})
+    version = Version.objects.get_deleted(Article).get()
+    return f"/admin/articles/article/recover/{version.pk}/", form_data(live)
+
+
+def test_recovering_a_deleted_live_story_asks_before_it_goes_live(editor_client):
+    url, data = deleted_live_story(editor_client)
+    page = editor_client.get(url).content.decode()
+    assert "khôi phục sẽ đưa bài lên trang" in page and "<ins>Nội dung cũ.</ins>" in page
+
+    refused = editor_client.post(url, data)
+    assert refused.status_code == 200
+    assert "Bài đang đăng nên chưa khôi phục" in refused.content.decode()
+    assert not Article.objects.exists()
+
+    assert editor_client.post(url, {**data, "restore_live": "on"}).status_code == 302
+    assert Article.objects.get().is_public
