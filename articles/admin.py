@@ -127,9 +127,10 @@ class ArticleAdmin(RevisionPagesMixin, CheckedAutocompleteMixin, VersionAdmin):
         return actions
 
     def get_fieldsets(self, request, obj=None):
-        if revisions.restores_live(request):
-            return [RESTORE_FIELDSET, *self.fieldsets]
         if obj is None or self.has_change_permission(request, obj):
+            # The tick is asked of those who can restore; others only read the old version.
+            if revisions.restores_live(request):
+                return [RESTORE_FIELDSET, *self.fieldsets]
             return self.fieldsets
         # Read only: no lock version to send, and the body shown as readers will see it.
         first, *rest = self.fieldsets
