@@ -159,6 +159,9 @@ def test_the_writing_surface_is_tall_vietnamese_and_counts_as_you_type(live_serv
     # At least 60% of the window high before a word is typed.
     empty_height = body.bounding_box()["height"]
     assert empty_height >= 0.6 * 900
+    # A headline of 80 characters and a lead read whole, as wide as the body below them.
+    for field in ("#id_title", "#id_lead"):
+        assert page.locator(field).bounding_box()["width"] >= 0.9 * body.bounding_box()["width"]
 
     # Every label of the menus is Vietnamese, also after the cursor moves into a heading
     # (the menu then shows a fresh copy of the heading button).
