@@ -1,6 +1,7 @@
 """Stories, the sections they live in, their pictures and tags."""
 
 from .pictures import Image
+from .readership import HourlyViews
 from .sections import (
     Section,
     SectionQuerySet,
@@ -23,6 +24,7 @@ from .stories import (
 __all__ = [
     "Article",
     "ArticleQuerySet",
+    "HourlyViews",
     "Image",
     "RelatedArticle",
     "Section",
