@@ -2,12 +2,10 @@
 
 from django.contrib import messages
 from django.db import transaction
-from django.forms.utils import ErrorDict
 from django.http import Http404, JsonResponse
 from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
 from django.template.response import TemplateResponse
-from django.urls import Resolver404, resolve, reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 from django.views.generic import DetailView
@@ -99,35 +97,6 @@ def post_comment(request):
             origin = site_url.origin(request)
             transaction.on_commit(lambda: notify_moderators(comment, origin=origin))
     return received(request, article, comment)
-
-
-def csrf_failure(request, reason: str = ""):
-    """A form refused by the CSRF check: a comment comes back ready to send again.
-
-    A story page served from the cache has no CSRF token in its comment form; the script
-    fetches one (see form_fields). Without JavaScript the first post is refused here, and
-    the reader gets the story again with what they typed, their own tokens and a word on
-    what to do: the second press of the button goes through. A like gets the same: a page
-    with the comment and its own "Thích" button. Any other form gets the Vietnamese
-    explanation in 403_csrf.html.
-    """
-    try:
-        match = resolve(request.path_info)
-    except Resolver404:
-        match = None
-    if match is not None and match.view_name == "comments:like":
-        from . import reaction_views  # it imports this module
-
-        return reaction_views.like_again(request, match.kwargs["pk"])
-    article = None
-    if request.path == reverse("comments:post"):
-        article = public_article(request.POST.get("article"))
-    if article is None or not comments_open(article):
-        return render(request, "403_csrf.html", status=403)
-    form = CommentForm(article, data=request.POST)
-    form.cleaned_data, form._errors = {}, ErrorDict()
-    form.add_error(None, NO_TOKEN)
-    return render_article(request, article, status=403, comment_form=form)
 
 
 def received(request, article: Article, comment: Comment):

@@ -38,7 +38,7 @@ if not SECRET_KEY:
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]" if DEBUG else "")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 # A comment refused for want of a token (a cached page, no JavaScript) comes back to resend.
-CSRF_FAILURE_VIEW = "comments.views.csrf_failure"
+CSRF_FAILURE_VIEW = "comments.csrf.csrf_failure"
 
 INSTALLED_APPS = [
     "django.contrib.admin",

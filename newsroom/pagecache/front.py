@@ -33,23 +33,14 @@ from django.conf import settings
 from django.http import HttpResponse, parse_cookie
 
 from . import bus
+from .shared import ENVIRON_KEY, Shared, personal_cookies
 
 logger = logging.getLogger(__name__)
 
-ENVIRON_KEY = "newsroom.pagecache.shared"
 # Requests carrying one of these are answered by Django (a 304, a byte range, ...).
 CONDITIONAL = ("HTTP_IF_NONE_MATCH", "HTTP_IF_MODIFIED_SINCE", "HTTP_RANGE", "HTTP_IF_RANGE")
 VIEW_FLUSH_SECONDS = 1.0
 VIEW_FLUSH_COUNT = 500
-
-
-@dataclass(frozen=True)
-class Shared:
-    """What `PageCacheMiddleware` tells the front about the shared page it just answered."""
-
-    areas: frozenset[str]
-    valid_until: float  # Unix time: the shared copy expires, or a scheduled story goes live
-    story: int | None  # the story whose page it is, for its view count
 
 
 @dataclass(frozen=True)
@@ -76,8 +67,6 @@ def _personal(environ) -> bool:
     cookie = environ.get("HTTP_COOKIE")
     if not cookie:
         return False
-    from .middleware import personal_cookies
-
     return not personal_cookies().isdisjoint(parse_cookie(cookie))
 
 

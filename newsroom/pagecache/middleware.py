@@ -7,10 +7,8 @@ is judged on the response as every other middleware left it (cookies included).
 import hashlib
 import logging
 import time
-from functools import cache as once
 
 from django.conf import settings
-from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.urls import Resolver404, ResolverMatch, resolve
@@ -21,20 +19,13 @@ from django.utils.cache import (
     patch_vary_headers,
 )
 
-from . import front, purge, versions
+from . import purge, versions
+from .shared import ENVIRON_KEY, Shared, personal_cookies
 
 logger = logging.getLogger(__name__)
 
 PAGE_KEY = "pagecache:page:{}"
 STATUS_HEADER = "X-Page-Cache"
-
-
-@once
-def personal_cookies() -> frozenset[str]:
-    """Cookies that make a page one visitor's own: a session (staff), messages, a commenter."""
-    from comments.author import AUTHOR_COOKIE
-
-    return frozenset({settings.SESSION_COOKIE_NAME, CookieStorage.cookie_name, AUTHOR_COOKIE})
 
 
 def shared_page(request: HttpRequest) -> tuple[ResolverMatch, tuple[str, ...]] | None:
@@ -161,7 +152,7 @@ class PageCacheMiddleware:
             # Its Cache-Control was reckoned for now: it leaves memory well before the moment.
             margin = max(settings.PAGE_CACHE_BROWSER_SECONDS, settings.PAGE_CACHE_PROXY_SECONDS)
             expires = min(expires, time.time() + valid_for - margin)
-        request.environ[front.ENVIRON_KEY] = front.Shared(frozenset(areas), expires, story)
+        request.environ[ENVIRON_KEY] = Shared(frozenset(areas), expires, story)
 
     def _render(self, request, key, current, seconds, areas) -> HttpResponse:
         response = self.get_response(request)

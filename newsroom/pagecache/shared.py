@@ -1,0 +1,31 @@
+"""What makes a reader page shared, and what Django tells the front about one it shared.
+
+Both the page cache's middleware (inside Django) and its front (the WSGI wrapper before
+Django, front.py) decide on these, so they live here, apart from either.
+"""
+
+from dataclasses import dataclass
+from functools import cache as once
+
+from django.conf import settings
+from django.contrib.messages.storage.cookie import CookieStorage
+
+# The request's WSGI environ carries a `Shared` under this key once the middleware shared it.
+ENVIRON_KEY = "newsroom.pagecache.shared"
+
+
+@once
+def personal_cookies() -> frozenset[str]:
+    """Cookies that make a page one visitor's own: a session (staff), messages, a commenter."""
+    from comments.author import AUTHOR_COOKIE
+
+    return frozenset({settings.SESSION_COOKIE_NAME, CookieStorage.cookie_name, AUTHOR_COOKIE})
+
+
+@dataclass(frozen=True)
+class Shared:
+    """What `PageCacheMiddleware` tells the front about the shared page it just answered."""
+
+    areas: frozenset[str]
+    valid_until: float  # Unix time: the shared copy expires, or a scheduled story goes live
+    story: int | None  # the story whose page it is, for its view count
