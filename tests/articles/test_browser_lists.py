@@ -77,19 +77,28 @@ def visit(page, url: str, width: int, shot) -> None:
     page.screenshot(path=str(shot), full_page=True)
 
 
-def test_story_list_reads_at_desktop_and_phone_width(desk, page, tmp_path):
-    log_in(page, desk, "bientap")
-    url = f"{desk}/admin/articles/article/"
-
-    visit(page, url, WIDTHS["desktop"], tmp_path / "stories-1280.png")
-    assert lines_of(page, "#result_list tbody tr th.field-title") <= 2
+def reads_at_desktop_width(page, url: str, title_cell: str, shot) -> None:
+    """At 1280 px: the title (or story) cell on two lines at most, no column cut off."""
+    visit(page, url, WIDTHS["desktop"], shot)
+    assert lines_of(page, f"#result_list tbody tr {title_cell}") <= 2
     assert cut_off_columns(page) == []
     fits, sizes = fits_the_width(page)
     assert fits, sizes
 
-    visit(page, url, WIDTHS["phone"], tmp_path / "stories-390.png")
+
+def fits_a_phone(page, url: str, shot) -> None:
+    """At 390 px: nothing wider than the window, so no sideways scrolling."""
+    visit(page, url, WIDTHS["phone"], shot)
     fits, sizes = fits_the_width(page)
     assert fits, sizes
+
+
+def test_story_list_reads_at_desktop_and_phone_width(desk, page, tmp_path):
+    log_in(page, desk, "bientap")
+    url = f"{desk}/admin/articles/article/"
+
+    reads_at_desktop_width(page, url, "th.field-title", tmp_path / "stories-1280.png")
+    fits_a_phone(page, url, tmp_path / "stories-390.png")
     first = page.locator("#result_list tbody tr").first
     assert first.locator("th.field-title").inner_text() in HEADLINES
     # The row is a card: its title and its state are on screen, one under the other.
@@ -103,18 +112,9 @@ def test_comment_list_and_queue_read_at_desktop_and_phone_width(desk, page, tmp_
     log_in(page, desk, "bientap")
     url = f"{desk}/admin/comments/comment/"
 
-    visit(page, url, WIDTHS["desktop"], tmp_path / "comments-1280.png")
-    assert lines_of(page, "#result_list tbody tr td.field-article_link") <= 2
-    assert cut_off_columns(page) == []
-    fits, sizes = fits_the_width(page)
-    assert fits, sizes
-
-    visit(page, url, WIDTHS["phone"], tmp_path / "comments-390.png")
-    fits, sizes = fits_the_width(page)
-    assert fits, sizes
+    reads_at_desktop_width(page, url, "td.field-article_link", tmp_path / "comments-1280.png")
+    fits_a_phone(page, url, tmp_path / "comments-390.png")
     first = page.locator("#result_list tbody tr").first
     assert "Tôi rất đồng tình" in first.inner_text()
 
-    visit(page, f"{desk}/admin/comments/comment/kiem-duyet/", WIDTHS["phone"], tmp_path / "q.png")
-    fits, sizes = fits_the_width(page)
-    assert fits, sizes
+    fits_a_phone(page, f"{desk}/admin/comments/comment/kiem-duyet/", tmp_path / "q.png")
