@@ -11,7 +11,8 @@ Correct first, as the page cache is:
   answering from memory, the front applies every purge published so far, without a round
   trip. Without a live subscription it keeps nothing.
 - **Only what the page cache would share:** a `GET` or `HEAD` without a personal cookie and
-  without a conditional header (Django answers those, 304 included). The key is the scheme
+  without a date to compare or a byte range (Django answers those); an `If-None-Match` naming
+  the kept page gets its 304 here, as Django would answer it. The key is the scheme
   (as the proxy reports it), host, script name, path and query, so a request that Django
   would redirect (HTTP to HTTPS, an old `?p=` link) or refuse (an unknown host) never
   matches a kept page. Only a page Django marked as shared (`ENVIRON_KEY`) and that sets no
@@ -31,14 +32,21 @@ from threading import Lock
 
 from django.conf import settings
 from django.http import HttpResponse, parse_cookie
+from django.utils.http import parse_etags
 
 from . import bus
 from .shared import ENVIRON_KEY, Shared, personal_cookies
 
 logger = logging.getLogger(__name__)
 
-# Requests carrying one of these are answered by Django (a 304, a byte range, ...).
-CONDITIONAL = ("HTTP_IF_NONE_MATCH", "HTTP_IF_MODIFIED_SINCE", "HTTP_RANGE", "HTTP_IF_RANGE")
+# Requests carrying one of these are answered by Django (a date to compare, a byte range).
+# `If-None-Match`, what a browser sends on reload, is answered here as Django would.
+CONDITIONAL = ("HTTP_IF_MODIFIED_SINCE", "HTTP_RANGE", "HTTP_IF_RANGE")
+# The headers a 304 repeats (django.utils.cache._not_modified), and the cache's own.
+NOT_MODIFIED_HEADERS = frozenset(
+    {"cache-control", "content-location", "date", "etag", "expires", "last-modified", "vary"}
+    | {"x-page-cache"}
+)
 VIEW_FLUSH_SECONDS = 1.0
 VIEW_FLUSH_COUNT = 500
 
@@ -68,6 +76,18 @@ def _personal(environ) -> bool:
     if not cookie:
         return False
     return not personal_cookies().isdisjoint(parse_cookie(cookie))
+
+
+def _not_modified(environ, kept: Kept) -> bool:
+    """Whether the browser's `If-None-Match` names the kept page (weak comparison, RFC 9110)."""
+    wanted = environ.get("HTTP_IF_NONE_MATCH")
+    if not wanted:
+        return False
+    etag = next((value for name, value in kept.headers if name.lower() == "etag"), None)
+    if etag is None:
+        return False
+    tags = parse_etags(wanted)
+    return "*" in tags or etag.removeprefix("W/") in {tag.removeprefix("W/") for tag in tags}
 
 
 class _Headless:
@@ -124,8 +144,12 @@ class PageCacheFront:
         kept = self.kept.get(key)
         if kept is not None:
             if kept.shared.valid_until > time.time():
-                start_response(kept.status, kept.headers)
                 self._count_view(kept.shared.story)
+                if _not_modified(environ, kept):
+                    headers = [h for h in kept.headers if h[0].lower() in NOT_MODIFIED_HEADERS]
+                    start_response("304 Not Modified", headers)
+                    return []
+                start_response(kept.status, kept.headers)
                 return [kept.body]
             self._forget(key)
         return self._pass_on(key, environ, start_response)
