@@ -21,7 +21,13 @@ from newsroom.vietnamese import date_time, search_words, until
 
 from . import desk, preview, revisions, workflow
 from .admin_forms import ArticleForm, ImageForm, SendBackForm
-from .admin_lists import WITHOUT_SIDEBAR, EstimatedCountPaginator, SectionFilter, compact_time
+from .admin_lists import (
+    WITHOUT_SIDEBAR,
+    EstimatedCountPaginator,
+    FilingAccountFilter,
+    SectionFilter,
+    compact_time,
+)
 from .admin_revisions import RESTORE_FIELDSET, RevisionPagesMixin
 from .models import Article, Image, RelatedArticle, Section, Tag
 
@@ -63,7 +69,13 @@ class ArticleAdmin(RevisionPagesMixin, CheckedAutocompleteMixin, VersionAdmin):
     change_list_template = "admin/articles/article/change_list.html"
     # Few, short columns: the headline gets the room (admin_lists explains the widths).
     list_display = ["title", "state_and_time", "section", "writer", "edited"]
-    list_filter = [StateFilter, ("section", SectionFilter), "author", "published_at", "featured"]
+    list_filter = [
+        StateFilter,
+        ("section", SectionFilter),
+        ("author", FilingAccountFilter),
+        "published_at",
+        "featured",
+    ]
     list_select_related = ["section", "section__parent", "author"]
     # At 100,000 stories: no exact COUNT(*) of the whole table on each view (admin_lists).
     paginator = EstimatedCountPaginator

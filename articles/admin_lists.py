@@ -17,6 +17,7 @@ breadcrumbs lead back), fold times into short cells and, below 768 px, show each
 from django.contrib import admin
 from django.core.paginator import Paginator
 from django.db import connections
+from django.db.models import Q
 from django.utils.functional import cached_property
 from django.utils.html import format_html
 
@@ -82,3 +83,21 @@ class SectionFilter(admin.RelatedFieldListFilter):
     def field_choices(self, field, request, model_admin):
         sections = field.related_model._default_manager.select_related("parent")
         return [(section.pk, str(section)) for section in sections]
+
+
+class FilingAccountFilter(admin.RelatedFieldListFilter):
+    """The filing account filter offers the accounts that may file a story, not every login.
+
+    A moderator's account never files one. Asked of the small user tables only, never of the
+    stories (a DISTINCT over 100,000 of them on every view of the list).
+    """
+
+    def field_choices(self, field, request, model_admin):
+        users = field.related_model._default_manager
+        may_file = (
+            Q(is_superuser=True)
+            | Q(groups__permissions__codename="add_article")
+            | Q(user_permissions__codename="add_article")
+        )
+        accounts = users.filter(may_file).distinct().order_by("username")
+        return [(user.pk, user.get_username()) for user in accounts]

@@ -97,3 +97,18 @@ def test_the_desk_search_box_reads_through_trigram_indexes(rf, model_path, index
         plan = queryset.explain()
     for field in model_admin.search_fields:
         assert f"{index_prefix}{field}_trgm" in plan, plan
+
+
+def test_the_filing_account_filter_offers_who_may_file_not_moderators(editor_client):
+    from tests.desk_users import journalist, moderator
+
+    journalist("phongvien")
+    moderator("kiemduyet")
+    make_user("quantri", is_superuser=True)
+    response = editor_client.get(CHANGELIST)
+    spec = next(
+        f for f in response.context["cl"].filter_specs if getattr(f, "field_path", "") == "author"
+    )
+    offered = {label for _, label in spec.lookup_choices}
+    assert {"phongvien", "quantri"} <= offered
+    assert "kiemduyet" not in offered
