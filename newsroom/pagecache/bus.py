@@ -14,6 +14,7 @@ is one process, and the message goes straight to its listeners.
 """
 
 import logging
+import threading
 import time
 import weakref
 from collections.abc import Callable, Iterable
@@ -82,9 +83,18 @@ class Listener:
         self.retry_at = 0.0
         self.lost = False
         self.local = False
+        self.lock = threading.Lock()
 
     def drain(self) -> bool:
-        """Apply every purge published so far; False if some may have been missed."""
+        """Apply every purge published so far; False if some may have been missed.
+
+        Threads of one process (gunicorn's gthread workers) drain one at a time: a thread
+        that finds another draining waits for it, so neither answers before the purges.
+        """
+        with self.lock:
+            return self._drain()
+
+    def _drain(self) -> bool:
         backend = caches["default"]
         if not isinstance(backend, RedisCache):
             if not self.local:

@@ -204,11 +204,14 @@ class PageCacheFront:
     def _count_view(self, story: int | None) -> None:
         if story is None:
             return
-        self.views[story] += 1
         now = time.monotonic()
-        if now - self.views_since < VIEW_FLUSH_SECONDS and self.views.total() < VIEW_FLUSH_COUNT:
-            return
         with self.lock:
+            self.views[story] += 1
+            if (
+                now - self.views_since < VIEW_FLUSH_SECONDS
+                and self.views.total() < VIEW_FLUSH_COUNT
+            ):
+                return
             views, self.views, self.views_since = self.views, Counter(), now
         self._write_views(views)
 

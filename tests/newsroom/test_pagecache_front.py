@@ -247,3 +247,22 @@ def test_with_redis_down_every_page_still_comes_from_django(settings, front, dja
         assert status == 200 and "Mường Tè được mùa" in body
     assert django_app.calls == 3
     assert front.kept == {}
+
+
+def test_threads_of_one_worker_share_the_front(front, django_app, story):
+    """gunicorn's gthread workers: answers and view counts stay right with threads at once."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    page = story.get_absolute_url()
+    fetch(front, page)
+
+    def read(_):
+        return [fetch(front, page)[0] for _ in range(25)]
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        statuses = [status for answers in pool.map(read, range(8)) for status in answers]
+    assert statuses == [200] * 200
+    assert django_app.calls == 1
+    front.flush_views()
+    story.refresh_from_db()
+    assert story.view_count + pending_views([story.pk]).get(story.pk, 0) == 201
