@@ -142,7 +142,18 @@ def ports(count: int, offset: int = 0) -> list[int]:
     base = os.environ.get("NEWSROOM_TEST_PORT_BASE")
     if base:
         return [int(base) + offset + n for n in range(count)]
-    return [free_port() for _ in range(count)]
+    # Held open together while asked, so the system cannot hand out one port twice (it did:
+    # SeaweedFS's S3 server then found its master on its own port).
+    sockets = []
+    try:
+        for _ in range(count):
+            sock = socket.socket()
+            sock.bind(("127.0.0.1", 0))
+            sockets.append(sock)
+        return [sock.getsockname()[1] for sock in sockets]
+    finally:
+        for sock in sockets:
+            sock.close()
 
 
 S3_KEYS = {"access": "newsroom-test", "secret": "newsroom-test-secret"}
