@@ -112,6 +112,7 @@ class PageCacheFront:
         self.size = size if size is not None else settings.PAGE_CACHE_FRONT_PAGES
         self.kept: dict[tuple, Kept] = {}
         self.lock = Lock()
+        self.epoch = 0  # purges applied so far
         self.listener = bus.Listener(self.purged)
         self.views: Counter[int] = Counter()
         self.views_since = time.monotonic()
@@ -141,6 +142,7 @@ class PageCacheFront:
         if not listening:
             return self.application(environ, start_response)
         key = _key(environ)
+        epoch = self.epoch
         kept = self.kept.get(key)
         if kept is not None:
             if kept.shared.valid_until > time.time():
@@ -152,18 +154,19 @@ class PageCacheFront:
                 start_response(kept.status, kept.headers)
                 return [kept.body]
             self._forget(key)
-        return self._pass_on(key, environ, start_response)
+        return self._pass_on(key, epoch, environ, start_response)
 
     def purged(self, areas: frozenset[str]) -> None:
         """Drop every kept page that shows one of `areas`."""
         with self.lock:
+            self.epoch += 1
             if bus.EVERYTHING in areas:
                 self.kept.clear()
                 return
             for key in [key for key, kept in self.kept.items() if kept.shared.areas & areas]:
                 del self.kept[key]
 
-    def _pass_on(self, key, environ, start_response):
+    def _pass_on(self, key, epoch: int, environ, start_response):
         answer = {}
 
         def remember(status, headers, exc_info=None):
@@ -180,10 +183,15 @@ class PageCacheFront:
             and isinstance(result, HttpResponse)
             and not result.streaming
         ):
-            self._keep(key, shared, answer.get("status", ""), answer.get("headers", []), result)
+            status, headers = answer.get("status", ""), answer.get("headers", [])
+            self._keep(key, epoch, shared, status, headers, result)
         return result
 
-    def _keep(self, key, shared: Shared, status: str, headers: list, response) -> None:
+    def _keep(self, key, epoch: int, shared, status: str, headers: list, response) -> None:
+        """Keep a page Django shared, unless a purge came in while it was being made.
+
+        Another thread may have drained that purge already: the page could show what it undid.
+        """
         names = {name.lower() for name, _ in headers}
         if not status.startswith("200 ") or "set-cookie" in names or "x-page-cache" not in names:
             return
@@ -192,6 +200,8 @@ class PageCacheFront:
         ]
         kept = Kept(shared, status, headers, response.content)
         with self.lock:
+            if self.epoch != epoch:
+                return
             self.kept.pop(key, None)
             while len(self.kept) >= self.size:
                 self.kept.pop(next(iter(self.kept)))

@@ -266,3 +266,19 @@ def test_threads_of_one_worker_share_the_front(front, django_app, story):
     front.flush_views()
     story.refresh_from_db()
     assert story.view_count + pending_views([story.pk]).get(story.pk, 0) == 201
+
+
+def test_a_page_made_while_a_purge_came_in_is_not_kept(story):
+    """Another thread drained a purge while this page was rendered: it may show the old text."""
+    page = story.get_absolute_url()
+    django_app = Django()
+
+    def rendering_during_a_purge(environ, start_response):
+        front.purged(frozenset({f"article:{story.pk}"}))  # what another thread's drain does
+        return django_app(environ, start_response)
+
+    front = PageCacheFront(rendering_during_a_purge)
+    assert fetch(front, page)[0] == 200
+    assert front.kept == {}
+    fetch(front, page)
+    assert django_app.calls == 2
