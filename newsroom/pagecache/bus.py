@@ -4,13 +4,15 @@ The generations in `versions` are the truth, read by Django on every request it 
 front (front.py) answers without reading them, so each purge is also published here and each
 process drains what was published before it answers from memory.
 
-With Redis, a channel: Redis writes a published message to every subscriber's socket before
-it answers the publisher, so by the time the editor's browser sees its change saved, the
-message is already waiting at every server, and the front reads it (without waiting) before
-its next answer. A process that is not subscribed, or whose subscription broke, keeps nothing
-in memory until it has subscribed again (`Listener.drain` returns False), since it may have
-missed a message. With any other cache (the in-process one of development and tests) there
-is one process, and the message goes straight to its listeners.
+With Redis, a channel: Redis queues a published message for every subscriber in the same
+step as its answer to the publisher and sends them together, so by the time the editor's
+browser has seen its change saved and the next request reaches a server, the message is
+waiting there (across machines this rests on that path being the longer one), and the front
+reads it, without waiting, before its next answer. A process that is not subscribed, or
+whose subscription broke, keeps nothing in memory until it has subscribed again
+(`Listener.drain` returns False), since it may have missed a message. With any other cache
+(the in-process one of development and tests) there is one process, and the message goes
+straight to its listeners.
 """
 
 import logging
