@@ -150,6 +150,10 @@ def test_output_has_nothing_that_can_run(html):
 @PROPERTY
 @given(hostile_html)
 @example("<p>a &amp;lt; b</p><x>&</x>")
+@example(
+    '<a href="javascript:alert(1)"></a><h2 href="javascript:alert(1)">'
+    '<b href="Tin" href="Tin"></b><a href="javascript:alert(1)"><h2 href="javascript:alert(1)"></a>'
+)
 @example('<a href=x"&amp;y" title=\'"&#x09;\'>x</a>')
 @example("<scr<script>x</script>ipt>alert(1)</script>")
 def test_sanitising_twice_changes_nothing(html):
