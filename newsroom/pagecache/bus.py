@@ -10,9 +10,10 @@ browser has seen its change saved and the next request reaches a server, the mes
 waiting there (across machines this rests on that path being the longer one), and the front
 reads it, without waiting, before its next answer. A process that is not subscribed, or
 whose subscription broke, keeps nothing in memory until it has subscribed again
-(`Listener.drain` returns False), since it may have missed a message. With any other cache
-(the in-process one of development and tests) there is one process, and the message goes
-straight to its listeners.
+(`Listener.drain` returns False), since it may have missed a message. The publishing
+process's own listeners are told directly, so its next answer never waits on that timing.
+With any other cache (the in-process one of development and tests) there is one process,
+and that is all.
 """
 
 import logging
@@ -37,7 +38,8 @@ CHANNEL = "pagecache:purge"
 RETRY_SECONDS = 1.0
 
 Purged = Callable[[frozenset[str]], None]
-_LOCAL: "weakref.WeakSet[Listener]" = weakref.WeakSet()
+# Every listener of this process.
+_HERE: "weakref.WeakSet[Listener]" = weakref.WeakSet()
 
 
 def _channel(backend: RedisCache) -> str:
@@ -47,21 +49,26 @@ def _channel(backend: RedisCache) -> str:
 
 
 def publish(areas: Iterable[str]) -> None:
-    """Tell every process that pages showing `areas` (or EVERYTHING) are stale."""
+    """Tell every process that pages showing `areas` (or EVERYTHING) are stale.
+
+    This process's own listeners hear it at once, whatever the channel's timing; the others
+    through Redis. The message also comes back here through Redis: a second purge, harmless.
+    """
     areas = frozenset(areas)
     backend = caches["default"]
-    if isinstance(backend, RedisCache):
-        message = " ".join(sorted(areas))
-        guarded = getattr(backend, "guarded", None)
-        client = store.client(backend)
+    try:
+        if isinstance(backend, RedisCache):
+            message = " ".join(sorted(areas))
+            guarded = getattr(backend, "guarded", None)
+            client = store.client(backend)
 
-        def send():
-            return client.publish(_channel(backend), message)
+            def send():
+                return client.publish(_channel(backend), message)
 
-        guarded("purge", send) if guarded else send()
-        return
-    for listener in list(_LOCAL):
-        listener.purged(areas)
+            guarded("purge", send) if guarded else send()
+    finally:
+        for listener in list(_HERE):
+            listener.purged(areas)
 
 
 class _Subscription(PubSub):
@@ -84,8 +91,8 @@ class Listener:
         self.subscription: _Subscription | None = None
         self.retry_at = 0.0
         self.lost = False
-        self.local = False
         self.lock = threading.Lock()
+        _HERE.add(self)
 
     def drain(self) -> bool:
         """Apply every purge published so far; False if some may have been missed.
@@ -99,10 +106,7 @@ class Listener:
     def _drain(self) -> bool:
         backend = caches["default"]
         if not isinstance(backend, RedisCache):
-            if not self.local:
-                _LOCAL.add(self)
-                self.local = True
-            return True
+            return True  # one process: publish() reached this listener already
         if self.subscription is None and not self._subscribe(backend):
             return False
         try:

@@ -282,3 +282,24 @@ def test_a_page_made_while_a_purge_came_in_is_not_kept(story):
     assert front.kept == {}
     fetch(front, page)
     assert django_app.calls == 2
+
+
+@pytest.mark.postgres
+def test_a_purge_published_by_another_process_reaches_this_one(front, django_app, story):
+    """Through Redis's channel: another server's edit empties this worker's memory."""
+    import os
+    import subprocess
+    import sys
+
+    page = story.get_absolute_url()
+    fetch(front, page), fetch(front, page)
+    assert django_app.calls == 1
+    Article.objects.filter(pk=story.pk).update(title="Tiêu đề sửa ở máy khác")
+    bump = (
+        "import django; django.setup(); from newsroom.pagecache import versions; "
+        f"versions.bump('article:{story.pk}')"
+    )
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "newsroom.settings_test"}
+    subprocess.run([sys.executable, "-c", bump], env=env, check=True, timeout=60)
+    assert "Tiêu đề sửa ở máy khác" in fetch(front, page)[2]
+    assert django_app.calls == 2
