@@ -4,6 +4,10 @@
 // Reporting opens its own page (a form with a reason), which works without JavaScript.
 (function () {
   "use strict";
+  function csrfCookie() {
+    var match = document.cookie.match(/(?:^|;\s*)csrftoken=([^;]+)/);
+    return match ? decodeURIComponent(match[1]) : "";
+  }
   var block = document.querySelector("[data-reactions-url]");
   if (!block || !block.querySelector(".comment-like")) { return; }
   var csrf = null;
@@ -67,7 +71,9 @@
       return fetch(form.action, {
         method: "POST",
         credentials: "same-origin",
-        headers: { Accept: "application/json", "X-CSRFToken": csrf || "" },
+        // The cookie's own secret when there is one: the comment form's fetch may have set
+        // a newer cookie than the one this state came with (see comments.js).
+        headers: { Accept: "application/json", "X-CSRFToken": csrfCookie() || csrf || "" },
         body: new FormData(form)
       });
     }).then(function (response) {

@@ -87,3 +87,25 @@ def test_reply_link_moves_the_form_under_the_comment(live_server, page, settings
 
     expect(page.get_by_role("status")).to_contain_text("đang chờ kiểm duyệt")
     assert Comment.objects.get(name="Lò Văn Sơn").parent == parent
+
+
+def test_a_newer_csrf_cookie_from_the_pages_other_fetch_does_not_refuse_the_comment(
+    live_server, page, settings
+):
+    """The comment fields and the likes' state are fetched at once by a new visitor: each may
+    set the first CSRF cookie, and the later one wins. The form must send what the cookie
+    holds (CI saw "CSRF token from POST incorrect" when it did not)."""
+    settings.COMMENT_MIN_FILL_SECONDS = 0
+    article = make_article("Mường Tè được mùa")
+    make_comment(article, name="Hoàng Minh", body="Năm nay lúa tốt quá.")
+    page.goto(live_server.url + article.get_absolute_url())
+    page.get_by_label("Họ và tên").fill("Lò Văn Sơn")  # the form fetches its own fields
+    expect(page.locator(".comment-form input[name='csrfmiddlewaretoken']")).not_to_have_value("")
+    # What the other fetch's answer would do if it came last: a cookie of its own.
+    page.context.add_cookies([{"name": "csrftoken", "value": "b" * 32, "url": live_server.url}])
+    page.get_by_label("Email").fill("son@example.com")
+    page.get_by_label("Nội dung bình luận").fill("Đúng vậy.")
+    page.get_by_role("button", name="Gửi bình luận").click()
+
+    expect(page.get_by_role("status")).to_contain_text("đang chờ kiểm duyệt")
+    assert Comment.objects.filter(name="Lò Văn Sơn").exists()
