@@ -24,7 +24,8 @@ from .shared import ENVIRON_KEY, Shared, personal_cookies
 
 logger = logging.getLogger(__name__)
 
-PAGE_KEY = "pagecache:page:{}"
+# v2: entries carry the time they expire, which the front (front.py) keeps pages until.
+PAGE_KEY = "pagecache:page:v2:{}"
 STATUS_HEADER = "X-Page-Cache"
 
 
@@ -42,13 +43,18 @@ def shared_page(request: HttpRequest) -> tuple[ResolverMatch, tuple[str, ...]] |
     return None if areas is None else (match, areas)
 
 
-def view_counter(match: ResolverMatch) -> str | None:
-    """The cache key counting views of the story this page shows, if it shows one."""
-    if match.view_name != "articles:detail":
+def story_of(match: ResolverMatch) -> int | None:
+    """The story this page shows, if it is a story's page."""
+    return int(match.kwargs["pk"]) if match.view_name == "articles:detail" else None
+
+
+def view_counter(story: int | None) -> str | None:
+    """The cache key counting views of `story`, if there is one."""
+    if story is None:
         return None
     from articles.counters import view_key
 
-    return view_key(int(match.kwargs["pk"]))
+    return view_key(story)
 
 
 def view_counted(story: int, count: int | None) -> None:
@@ -114,8 +120,9 @@ class PageCacheMiddleware:
         request.shared_page = True
         seconds = settings.PAGE_CACHE_SECONDS
         key = PAGE_KEY.format(hashlib.md5(request.build_absolute_uri().encode()).hexdigest())
+        story = story_of(match)
         # A story's view is counted in the same round trip when its page is in the cache.
-        counter = view_counter(match) if seconds else None
+        counter = view_counter(story) if seconds else None
         try:
             if seconds:
                 current, found, count = versions.read(areas, key, counter=counter)
@@ -125,27 +132,25 @@ class PageCacheMiddleware:
             logger.warning("Page cache unavailable; rendering %s", request.path, exc_info=True)
             current, found, count = None, {}, None
         entry = found.get(key)
-        story = int(match.kwargs["pk"]) if counter is not None else None
         if entry is not None and current is not None and entry[0] == current.token:
-            _token, status, headers, content = entry[:4]
+            _token, status, headers, content, expires = entry
             response = HttpResponse(content, status=status, headers=headers)
             response[STATUS_HEADER] = "hit"
             view_counted(story, count)
-            expires = entry[4] if len(entry) > 4 else time.time() + seconds
-            self._tell_front(request, areas, current, expires, counter, story)
+            self._tell_front(request, areas, current, expires, story)
         else:
             if count is not None:
                 # A stale copy was there, so the view is counted: the view must not count it again.
                 request.view_counted = True
                 view_counted(story, count)
-            response = self._render(request, key, current, seconds, areas)
+            response = self._render(request, key, current, seconds, areas, story)
         if STATUS_HEADER not in response:
             return response
         _public(response, current.seconds_valid() if current is not None else None)
         return get_conditional_response(request, etag=response["ETag"], response=response)
 
     @staticmethod
-    def _tell_front(request, areas, current, expires, counter, story) -> None:
+    def _tell_front(request, areas, current, expires, story) -> None:
         """Let the front (front.py) answer this page from memory until a purge or `expires`."""
         valid_for = current.seconds_valid()
         if valid_for is not None:
@@ -154,7 +159,7 @@ class PageCacheMiddleware:
             expires = min(expires, time.time() + valid_for - margin)
         request.environ[ENVIRON_KEY] = Shared(frozenset(areas), expires, story)
 
-    def _render(self, request, key, current, seconds, areas) -> HttpResponse:
+    def _render(self, request, key, current, seconds, areas, story) -> HttpResponse:
         response = self.get_response(request)
         if not _storable(request, response):
             if "Cache-Control" not in response:
@@ -180,9 +185,6 @@ class PageCacheMiddleware:
             except Exception:
                 logger.warning("Could not keep %s in the page cache", request.path, exc_info=True)
             else:
-                match = request.resolver_match or resolve(request.path_info)
-                counter = view_counter(match)
-                story = int(match.kwargs["pk"]) if counter is not None else None
-                self._tell_front(request, areas, current, expires, counter, story)
+                self._tell_front(request, areas, current, expires, story)
         response[STATUS_HEADER] = "miss"
         return response
