@@ -28,7 +28,7 @@ class BackupError(Exception):
 def _vendor(alias: str) -> str:
     vendor = connections[alias].vendor
     if vendor not in DATABASE_FILES:
-        raise BackupError(f"Backups support PostgreSQL and SQLite, not {vendor}.")
+        raise BackupError(f"Chỉ sao lưu được PostgreSQL và SQLite, không phải {vendor}.")
     return vendor
 
 
@@ -48,7 +48,7 @@ def _pg_command(program: str, alias: str, *args: str) -> tuple[list[str], dict[s
 def _run(command: list[str], env: dict[str, str]) -> None:
     result = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
     if result.returncode != 0:
-        raise BackupError(f"{Path(command[0]).name} failed: {result.stderr.strip()}")
+        raise BackupError(f"{Path(command[0]).name} không chạy được: {result.stderr.strip()}")
 
 
 def _counts(alias: str) -> dict[str, int]:
@@ -95,21 +95,93 @@ def backup(into: Path, *, alias: str = "default", now: datetime | None = None) -
     return folder
 
 
-def restore(folder: Path, *, alias: str = "default", media_root: Path | None = None) -> dict:
-    """Restore a backup folder into the database `alias` (which should be empty) and the media.
+def describe(alias: str = "default") -> str:
+    """The database `alias` as an operator would name it: the SQLite file, or name and server."""
+    db = connections[alias].settings_dict
+    if connections[alias].vendor == "sqlite":
+        return f"SQLite {Path(db['NAME']).resolve()}"
+    return f"PostgreSQL {db['NAME']} trên {db.get('HOST') or 'localhost'}:{db.get('PORT') or 5432}"
 
-    Returns the manifest, with the counts found in the database after the restore.
+
+def confirmation_word(alias: str = "default") -> str:
+    """What the operator types to confirm overwriting `alias`: the file's or database's name."""
+    name = connections[alias].settings_dict["NAME"]
+    return Path(name).name if connections[alias].vendor == "sqlite" else str(name)
+
+
+def _tables(alias: str) -> list[str]:
+    with connections[alias].cursor() as cursor:
+        return connections[alias].introspection.table_names(cursor)
+
+
+def _sqlite_holders(path: Path) -> list[int]:
+    """Other processes that have the SQLite file (or its WAL or shared memory) open.
+
+    Read from /proc, so Linux only; elsewhere nobody is found and the table check stands alone.
+    """
+    files = {str(path.resolve()) + suffix for suffix in ("", "-wal", "-shm")}
+    holders = []
+    for fd_dir in Path("/proc").glob("[0-9]*/fd"):
+        pid = int(fd_dir.parent.name)
+        if pid == os.getpid():
+            continue
+        try:
+            if any(os.readlink(fd) in files for fd in fd_dir.iterdir()):
+                holders.append(pid)
+        except OSError:  # gone, or not ours to read
+            continue
+    return sorted(holders)
+
+
+def check_target(alias: str = "default") -> None:
+    """Refuse a restore into a database that is not new and empty, or that a server has open."""
+    where = describe(alias)
+    tables = _tables(alias)
+    if tables:
+        raise BackupError(
+            f"Cơ sở dữ liệu {where} đã có {len(tables)} bảng: khôi phục sẽ ghi đè dữ liệu đang"
+            " có (có thể là trang đang chạy). Hãy trỏ DATABASE_URL tới một cơ sở dữ liệu mới,"
+            " trống; hoặc thêm --force nếu thật sự muốn ghi đè."
+        )
+    if connections[alias].vendor == "sqlite":
+        holders = _sqlite_holders(Path(connections[alias].settings_dict["NAME"]))
+        if holders:
+            raise BackupError(
+                f"Tệp {where} đang được tiến trình khác mở (PID {', '.join(map(str, holders))}):"
+                " hãy dừng máy chủ của trang trước khi khôi phục, hoặc thêm --force."
+            )
+
+
+def restore(
+    folder: Path, *, alias: str = "default", media_root: Path | None = None, force: bool = False
+) -> dict:
+    """Restore a backup folder into the database `alias` and the media.
+
+    The database must be new and empty, and on SQLite no other process may have it open,
+    unless `force`: then what it holds is replaced. Returns the manifest, with the counts found
+    in the database after the restore.
     """
     folder = Path(folder)
+    if not (folder / "manifest.json").is_file():
+        raise BackupError(f"{folder} không phải một thư mục sao lưu (không có manifest.json).")
     vendor = _vendor(alias)
     source = folder / DATABASE_FILES[vendor]
     if not source.exists():
-        raise BackupError(f"{folder} has no {source.name}: it is not a {vendor} backup.")
+        raise BackupError(f"{folder} không có {source.name}: đây không phải bản sao lưu {vendor}.")
+    if not force:
+        check_target(alias)
     if vendor == "postgresql":
         name = connections[alias].settings_dict["NAME"]
         connections[alias].close()
+        replace = ["--clean", "--if-exists"] if force else []
         command, env = _pg_command(
-            "pg_restore", alias, "--no-owner", "--exit-on-error", f"--dbname={name}", str(source)
+            "pg_restore",
+            alias,
+            "--no-owner",
+            "--exit-on-error",
+            *replace,
+            f"--dbname={name}",
+            str(source),
         )
         _run(command, env)
     else:

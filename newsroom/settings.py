@@ -31,7 +31,9 @@ DEBUG = env_bool("DEBUG")
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY:
     if not DEBUG:
-        raise ImproperlyConfigured("SECRET_KEY must be set when DEBUG is off.")
+        raise ImproperlyConfigured(
+            "Chưa đặt SECRET_KEY: bắt buộc khi DEBUG tắt (máy phát triển: DEBUG=1)."
+        )
     # Development only; production refuses to start without a real key.
     SECRET_KEY = "insecure-development-key-never-used-in-production"
 
@@ -212,7 +214,7 @@ MEDIA_BACKENDS = {
     "s3": "storages.backends.s3.S3Storage",
 }
 if MEDIA_STORAGE not in MEDIA_BACKENDS:
-    raise ImproperlyConfigured(f"MEDIA_STORAGE must be one of {sorted(MEDIA_BACKENDS)}.")
+    raise ImproperlyConfigured(f"MEDIA_STORAGE phải là một trong {sorted(MEDIA_BACKENDS)}.")
 if MEDIA_STORAGE == "s3":
     # Keys come from AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY in the environment.
     for name in (
@@ -229,7 +231,7 @@ if MEDIA_STORAGE == "s3":
         if os.environ.get(name):
             globals()[name] = os.environ[name]
     if not os.environ.get("AWS_STORAGE_BUCKET_NAME"):
-        raise ImproperlyConfigured("MEDIA_STORAGE=s3 needs AWS_STORAGE_BUCKET_NAME.")
+        raise ImproperlyConfigured("MEDIA_STORAGE=s3 cần AWS_STORAGE_BUCKET_NAME.")
     # Pictures are public: plain URLs that the page cache and proxies can keep.
     AWS_QUERYSTRING_AUTH = env_bool("AWS_QUERYSTRING_AUTH", False)
     # Two uploads named alike get two objects, as with local files.
@@ -398,6 +400,12 @@ EMAIL_BACKEND = os.environ.get(
     else "django.core.mail.backends.smtp.EmailBackend",
 )
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", SITE_EMAIL)
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL")
 # SMTP waits forever by default; a stuck mail server must not hold a worker.
 EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
 

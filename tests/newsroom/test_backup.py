@@ -3,6 +3,7 @@
 import json
 import os
 import sqlite3
+import subprocess
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -16,7 +17,7 @@ from articles.models import Article
 from comments.models import Comment
 from newsroom.backup import backup
 from tests.factories import make_article, make_comment, make_image
-from tests.live import manage, server_env
+from tests.live import PYTHON, ROOT, manage, server_env
 
 
 @pytest.fixture
@@ -98,6 +99,16 @@ def test_postgresql_backup_restores_every_story_and_comment_into_a_fresh_databas
             cursor.execute("SELECT id, article_id, parent_id, body, status FROM comments_comment")
             assert set(cursor.fetchall()) == comments
         restored.close()
+        again = subprocess.run(
+            [PYTHON, "manage.py", "restore", folder],
+            cwd=ROOT,
+            env=server_env(url, tmp_path / "restored-media"),
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        assert again.returncode != 0
+        assert f"PostgreSQL {fresh} trên" in again.stderr and "đã có" in again.stderr
     finally:
         with admin.cursor() as cursor:
             cursor.execute(f'DROP DATABASE IF EXISTS "{fresh}"')

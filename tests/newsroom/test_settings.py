@@ -24,10 +24,12 @@ def manage(*args: str, **env: str) -> subprocess.CompletedProcess:
     )
 
 
-def test_production_refuses_to_start_without_a_secret_key():
+def test_production_refuses_to_start_without_a_secret_key_in_one_vietnamese_line():
     result = manage("check")
     assert result.returncode != 0
-    assert "SECRET_KEY must be set" in result.stderr
+    assert result.stderr.strip().splitlines() == [
+        "Lỗi cấu hình: Chưa đặt SECRET_KEY: bắt buộc khi DEBUG tắt (máy phát triển: DEBUG=1)."
+    ]
 
 
 def test_check_deploy_is_clean_under_production_settings():
