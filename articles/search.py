@@ -66,8 +66,8 @@ class SearchResults:
 
     A slice fetches only that page's stories, each with `search_title` and `search_excerpt`
     holding the matched words in `<mark>`, and `exact_match`: False when the reader typed
-    accents and the story's title, lead and tags hold the words only with other diacritics
-    (those rank after every exact match, so a page lists the exact ones first).
+    accents and the story holds the words only with other diacritics. Exact spellings in the
+    title, lead and tags rank first; one found only in the body still counts as exact.
     """
 
     def __init__(self, query: Query):
@@ -106,9 +106,13 @@ class SearchResults:
             ids = self._sqlite_ranked_ids()[key]
             found = Article.objects.for_listing().in_bulk(ids)
             stories = [found[pk] for pk in ids if pk in found]
+        accented = set(self.query.accented)
         for story in stories:
-            story.exact_match = not self.query.accented or (
-                bool(story.accent_match) if self._postgres else story.pk in self._accent_ids
+            story.exact_match = (
+                not accented
+                or (bool(story.accent_match) if self._postgres else story.pk in self._accent_ids)
+                # The ranking weighs the title, lead and tags' spelling; the label reads the body.
+                or accented <= set(accented_words(story.body_text))
             )
             story.search_title = highlight(story.title, self.query.words)
             story.search_excerpt = matched_excerpt(story, self.query.words)

@@ -34,6 +34,12 @@ class ArticleQuerySet(models.QuerySet):
         return self.select_related("section", "hero_image").order_by("-published_at", "-pk")
 
 
+# Where one block of the body ends and the next begins: "sương.</p><p>Người" is two sentences.
+_BLOCK_END = re.compile(
+    r"</(?:p|h[1-6]|li|blockquote|figcaption|figure|div|td|th|pre)>|<br\s*/?>", re.IGNORECASE
+)
+
+
 def default_source_code():
     return settings.SITE_CODE
 
@@ -211,7 +217,8 @@ class Article(models.Model):
 
     @property
     def body_text(self) -> str:
-        return strip_tags(self.body)
+        """The body's words, a space where a paragraph, heading, item or caption ends."""
+        return strip_tags(_BLOCK_END.sub(r"\g<0> ", self.body))
 
     @property
     def is_public(self) -> bool:

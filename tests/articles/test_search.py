@@ -344,3 +344,36 @@ def test_search_placeholder_is_not_cut_off(live_server, page, width):
     fit = page.evaluate(PLACEHOLDER_FITS)
     assert fit["text"] <= fit["room"], fit
     assert page.evaluate("document.scrollingElement.scrollWidth <= innerWidth")
+
+
+def exact_spelling_in_the_body_only_is_not_called_accent_free(client):
+    make_article(
+        "Chợ phiên vùng cao",
+        lead="Phiên chợ họp sáng chủ nhật.",
+        body="<p>Người dân huyện Sìn Hồ đi chợ từ sớm.</p>",
+    )
+    html = client.get(SEARCH, {"q": "sìn"}).content.decode()
+    assert "Chợ phiên vùng cao" in html
+    assert 'class="accent-free-note"' not in html
+
+
+def test_exact_spelling_in_the_body_only_is_not_called_accent_free(client):
+    exact_spelling_in_the_body_only_is_not_called_accent_free(client)
+
+
+@pytest.mark.postgres
+def test_exact_spelling_in_the_body_only_is_not_called_accent_free_on_postgres(client):
+    exact_spelling_in_the_body_only_is_not_called_accent_free(client)
+
+
+def test_a_snippet_keeps_paragraphs_apart_and_their_words_do_not_join(client):
+    make_article(
+        "Tin trong ngày",
+        lead="Tóm tắt không liên quan.",
+        body="<p>Bản làng chìm trong mờ sương.</p><p>Người Mông xuống chợ</p><ul><li>gạo</li>"
+        "<li>ngô</li></ul>",
+    )
+    content = client.get(SEARCH, {"q": "nguoi mong"}).content.decode()
+    assert "mờ sương. <mark>Người</mark> <mark>Mông</mark>" in content
+    assert found(client, "cho gao") == ["Tin trong ngày"]
+    assert found(client, "chogao") == []
