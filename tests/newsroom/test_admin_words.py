@@ -148,3 +148,14 @@ def test_a_refusal_outside_the_admin_keeps_the_readers_way_home(client, rf):
     page = permission_denied(request, PermissionDenied()).content.decode()
     assert "Không có quyền truy cập" in page and "Về trang chủ" in page
     assert "Về bàn biên tập" not in page
+
+
+def test_deleting_stories_says_so_without_a_space_before_the_full_stop(desk):
+    story = make_article("Bài sẽ xóa")
+    response = desk.post(
+        "/admin/articles/article/",
+        {"action": "delete_selected", "_selected_action": [story.pk], "post": "yes"},
+        follow=True,
+    )
+    assert "Đã xóa thành công 1 bài viết." in text(response)
+    assert "bài viết ." not in text(response)
