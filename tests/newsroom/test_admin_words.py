@@ -159,3 +159,12 @@ def test_deleting_stories_says_so_without_a_space_before_the_full_stop(desk):
     )
     assert "Đã xóa thành công 1 bài viết." in text(response)
     assert "bài viết ." not in text(response)
+
+
+@pytest.mark.parametrize("path", ["/admin/", "/admin/login/", "/admin/articles/article/"])
+def test_desk_pages_name_the_papers_icon_so_browsers_do_not_ask_for_favicon_ico(client, path):
+    client.force_login(editor("bientap"))
+    if path == "/admin/login/":
+        client.logout()
+    html = client.get(path).content.decode()
+    assert '<link rel="icon" href="/static/img/favicon.svg"' in html
