@@ -1,7 +1,8 @@
 // The comment moderation queue: one click (or one key) per row, the row updated in place.
 // Every button is a plain form that works without this script (post, then back to the queue);
 // here the same forms are sent with fetch, with the CSRF token they already carry.
-// Keys: j / k next and previous row; a approve, r reject, s spam; ? shows the list of keys.
+// Keys: j / k next and previous row; a approve, r reject, s spam (then the next row waiting is
+// the current one); ? shows the list of keys, Esc hides it.
 (function () {
   "use strict";
   var rows = Array.prototype.slice.call(document.querySelectorAll(".queue-row"));
@@ -17,6 +18,13 @@
     rows[current].classList.add("is-current");
     rows[current].focus({ preventScroll: true });
     rows[current].scrollIntoView({ block: "nearest" });
+  }
+
+  function nextWaiting(from) {
+    for (var i = from + 1; i < rows.length; i++) {
+      if (!rows[i].classList.contains("is-done")) { return i; }
+    }
+    return from;
   }
 
   function send(form) {
@@ -41,6 +49,8 @@
       row.classList.remove("is-approved", "is-rejected", "is-spam");
       row.classList.add("is-done", "is-" + answer.data.state);
       row.dataset.state = answer.data.state;
+      // The handled row is done with: the next one still waiting becomes the current one.
+      if (rows[current] === row) { select(nextWaiting(current)); }
       if (counter && typeof answer.data.pending === "number") {
         counter.textContent = String(answer.data.pending);
       }
@@ -77,13 +87,17 @@
 
   document.addEventListener("keydown", function (event) {
     if (event.ctrlKey || event.metaKey || event.altKey) { return; }
+    // Esc closes the list of keys wherever the focus is (the reply box included).
+    if (event.key === "Escape" && !help.hidden) {
+      help.hidden = true;
+      event.preventDefault();
+      return;
+    }
     var target = event.target;
     if (target.closest && target.closest("input, textarea, select, [contenteditable=true]")) { return; }
     var key = event.key;
     if (key === "?") {
       help.hidden = !help.hidden;
-    } else if (key === "Escape") {
-      help.hidden = true;
     } else if (key === "j") {
       select(current + 1);
     } else if (key === "k") {
