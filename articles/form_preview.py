@@ -33,10 +33,27 @@ def _problems(form: ModelForm) -> list[str]:
     return lines
 
 
+def _related_ids(data) -> list[int] | None:
+    """The related stories chosen in the form's rows, by position; None without the rows."""
+    prefix = "related_links"
+    try:
+        total = min(int(data.get(f"{prefix}-TOTAL_FORMS", "")), 1000)
+    except ValueError:
+        return None
+    rows = []
+    for n in range(total):
+        story, position = data.get(f"{prefix}-{n}-to_article"), data.get(f"{prefix}-{n}-position")
+        if data.get(f"{prefix}-{n}-DELETE") or not (story or "").isdigit():
+            continue
+        order = int(position) if (position or "").isdigit() else 10**6
+        rows.append((order, n, int(story)))
+    return [story for _, _, story in sorted(rows)]
+
+
 def story_from_form(model_admin, request, article: Article | None):
     """The story `article` (None: a new one) with the posted form's values, not saved.
 
-    Returns the story, its tags and the form's refusals.
+    Returns the story, its tags, the chosen related stories' ids and the form's refusals.
     """
     saved = article
     if article is None:
@@ -53,10 +70,12 @@ def story_from_form(model_admin, request, article: Article | None):
     # What a save does to the text before it is stored: the body through newsroom.sanitize.
     story.normalise()
     tags = _tags(form.cleaned_data.get("tags") if "tags" in form.fields else None, article)
-    return story, tags, _problems(form)
+    return story, tags, _related_ids(request.POST), _problems(form)
 
 
-def render_form_preview(request, article: Article, tags: list[Tag], problems: list[str]):
+def render_form_preview(
+    request, article: Article, tags: list[Tag], related: list[int] | None, problems: list[str]
+):
     """The article page for the unsaved `article`, with the form preview's banner."""
     response = render_article_page(
         request,
@@ -64,6 +83,7 @@ def render_form_preview(request, article: Article, tags: list[Tag], problems: li
         template_name="articles/article_preview.html",
         keep_parts=False,
         tags=tags,
+        related=related,
         preview="form",
         preview_problems=problems,
     )

@@ -6,24 +6,28 @@ from django.db.models import Q
 from .models import Article, TaggedArticle
 
 
-def related_articles(article: Article, tags, limit: int | None = None) -> list[Article]:
+def related_articles(
+    article: Article, tags, limit: int | None = None, chosen_ids: list[int] | None = None
+) -> list[Article]:
     """Return up to `limit` public stories related to `article`, in two queries at most.
 
-    `tags` are the article's tags, already loaded by the caller.
+    `tags` are the article's tags, already loaded by the caller. `chosen_ids`, in order, stand
+    for the editor's saved choices (the desk's preview of a form not saved yet).
     """
     limit = limit or settings.RELATED_ARTICLES_LIMIT
     # Cards show no body: it is neither read nor kept in the page parts cache.
     public = Article.objects.published().select_related("section").defer("body", "search_text")
-    # A story not saved yet (the desk's preview of a new one) has no chosen stories.
-    chosen = (
-        list(
+    if chosen_ids is not None:
+        found = public.exclude(pk=article.pk).in_bulk(chosen_ids[:limit])
+        chosen = [found[pk] for pk in dict.fromkeys(chosen_ids) if pk in found][:limit]
+    elif article.pk is not None:
+        chosen = list(
             public.filter(chosen_as_related__from_article=article)
             .exclude(pk=article.pk)
             .order_by("chosen_as_related__position", "chosen_as_related__pk")[:limit]
         )
-        if article.pk is not None
-        else []
-    )
+    else:  # a story not saved yet has no chosen stories
+        chosen = []
     remaining = limit - len(chosen)
     if remaining <= 0:
         return chosen

@@ -117,8 +117,10 @@ class ArticleDetailView(PublishedMixin, DetailView):
 
     # Previews show stories whose changes purge nothing: they render every part afresh.
     keep_parts = True
-    # The tags to show instead of the saved ones: a preview of the desk's unsaved form.
+    # The tags and chosen related stories to show instead of the saved ones: a preview of the
+    # desk's unsaved form.
     given_tags = None
+    given_related = None
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -128,7 +130,7 @@ class ArticleDetailView(PublishedMixin, DetailView):
                 list(article.tags.all()) if self.given_tags is None else self.given_tags
             ),
             f"related:{article.pk}": lambda got: related_articles(
-                article, got[f"tags:{article.pk}"]
+                article, got[f"tags:{article.pk}"], chosen_ids=self.given_related
             ),
             f"body:{article.pk}": lambda _: story_body(article),
             "nav": menu,
@@ -159,19 +161,22 @@ def render_article_page(
     status: int = 200,
     keep_parts: bool = True,
     tags: list | None = None,
+    related: list[int] | None = None,
     **extra,
 ) -> TemplateResponse:
     """The story page for `article` with ArticleDetailView's context plus `extra`.
 
     The one way to show the page again outside its own view: the comment form sent back with
     its errors (comments.views) and the desk's preview (articles.preview, with `keep_parts`
-    off: a preview's changes purge nothing; `tags` for a story not saved as it is shown). No
+    off: a preview's changes purge nothing; `tags` and `related`, the ids of the chosen related
+    stories, for a story not saved as it is shown). No
     view is counted and the slug is not checked: the caller has the story already.
     """
     view = ArticleDetailView()
     view.setup(request, slug=article.slug, pk=article.pk)
     view.keep_parts = keep_parts
     view.given_tags = tags
+    view.given_related = related
     view.object = article
     context = view.get_context_data(object=article, **extra)
     return TemplateResponse(

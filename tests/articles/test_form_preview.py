@@ -157,3 +157,29 @@ def test_add_and_change_forms_carry_the_preview_button(editor_client, live_story
     assert button in add and f'formaction="{NEW_STORY_PREVIEW}"' in add
     change = editor_client.get(change_url(live_story)).content.decode()
     assert button in change and f'formaction="{preview_url(live_story)}"' in change
+
+
+def test_the_preview_shows_the_related_stories_chosen_in_the_form(editor_client, live_story):
+    chosen = make_article("Mùa mận Tam Đường", section=make_section("Kinh tế"))
+    removed = make_article("Tin đã bỏ khỏi danh sách", section=make_section("Thể thao"))
+    draft = make_article("Bài nháp không hiện", status=Article.Status.DRAFT)
+    data = form_data(live_story)
+    data.update(
+        {
+            "related_links-TOTAL_FORMS": "3",
+            "related_links-0-to_article": str(removed.pk),
+            "related_links-0-position": "1",
+            "related_links-0-DELETE": "on",
+            "related_links-1-to_article": str(chosen.pk),
+            "related_links-1-position": "2",
+            "related_links-2-to_article": str(draft.pk),
+            "related_links-2-position": "3",
+        }
+    )
+
+    html = editor_client.post(preview_url(live_story), data).content.decode()
+
+    related = html.partition('id="tin-lien-quan"')[2]
+    assert "Tin liên quan" in related and "Mùa mận Tam Đường" in related
+    assert "Tin đã bỏ khỏi danh sách" not in related and "Bài nháp không hiện" not in related
+    assert not live_story.related_links.exists()
