@@ -29,6 +29,8 @@ EDITOR_EXTENSIONS = {
     "Caption": True,
     # static/articles/prose/figure_exit.js: typing after a picture never lands in its caption.
     "FigureExit": True,
+    # prose-editor turns the browser's spelling check off by default; a newsroom wants it.
+    "NoSpellCheck": False,
 }
 
 

@@ -156,6 +156,10 @@ def test_the_writing_surface_is_tall_vietnamese_and_counts_as_you_type(live_serv
     body = page.locator(BODY)
     body.wait_for()
 
+    # The browser checks the spelling as the journalist types (prose-editor turns it off).
+    assert body.get_attribute("spellcheck") != "false"
+    assert page.locator("html").get_attribute("lang") == "vi"
+
     # At least 60% of the window high before a word is typed.
     empty_height = body.bounding_box()["height"]
     assert empty_height >= 0.6 * 900
