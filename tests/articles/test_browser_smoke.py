@@ -11,3 +11,19 @@ def test_reader_opens_story_from_home_page(live_server, page):
     page.get_by_role("link", name="Đường Điện Biên Phủ sáng đèn").click()
     assert page.locator("h1").inner_text() == "Đường Điện Biên Phủ sáng đèn"
     assert "/bai-viet/duong-dien-bien-phu-sang-den-" in page.url
+
+
+def test_list_items_written_as_paragraphs_read_as_a_list(live_server, page):
+    story = make_article(
+        "Ba việc cần làm khi lũ về",
+        body="<p>Người dân cần:</p><ul><li><p>Sơ tán người già.</p></li>"
+        "<li><p>Kê cao lương thực.</p></li><li><p>Nghe loa xã.</p></li></ul><p>Đoạn sau.</p>",
+    )
+    page.goto(live_server.url + story.get_absolute_url())
+    items = page.locator(".story-body li")
+    first, second = items.nth(0).bounding_box(), items.nth(1).bounding_box()
+    line = page.locator(".story-body li p").first.evaluate(
+        "p => parseFloat(getComputedStyle(p).lineHeight)"
+    )
+    gap = second["y"] - (first["y"] + first["height"])
+    assert gap < 0.5 * line, (gap, line)
