@@ -204,6 +204,9 @@ STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+# Pictures from the app itself (newsroom.media), for a small paper without a proxy serving
+# /media/: on with DEBUG (runserver), off by default in production, where nginx serves them.
+SERVE_MEDIA = env_bool("SERVE_MEDIA", DEBUG)
 # `manage.py backup` (and `make backup`) make a timestamped folder in here.
 BACKUP_DIR = Path(os.environ.get("BACKUP_DIR", BASE_DIR / "backups"))
 # Uploaded pictures and their renditions: files under MEDIA_ROOT (`local`), or an S3-compatible
