@@ -94,16 +94,21 @@ def set_status(comment_ids: Iterable[int], status: str, *, by) -> int:
 
     Records who and when, recounts the stories' public comments while their rows are
     locked (so concurrent moderators cannot lose an update), and, once committed, purges
-    the cached comment lists of those stories.
+    the cached comment lists of those stories. Approving a reported comment that still shows
+    changes no status but is a decision all the same: it answers the reports before it.
     """
     ids = sorted(set(comment_ids))
+    now = timezone.now()
     with transaction.atomic():
         article_ids = sorted(
             set(Comment.objects.filter(pk__in=ids).values_list("article_id", flat=True))
         )
         lock_articles(article_ids)
+        if status == Comment.Status.APPROVED:
+            kept = Comment.objects.filter(pk__in=ids, status=status).reported()
+            kept.update(moderated_by=by, moderated_at=now)
         changing = Comment.objects.filter(pk__in=ids).exclude(status=status)
-        changed = changing.update(status=status, moderated_by=by, moderated_at=timezone.now())
+        changed = changing.update(status=status, moderated_by=by, moderated_at=now)
         if changed:
             recount(article_ids)
             transaction.on_commit(lambda: purge(article_ids))
