@@ -34,6 +34,15 @@ def send_back(comment: Comment) -> bool:
     return set_status([comment.pk], Comment.Status.PENDING, by=None) == 1
 
 
+def edited(comment: Comment) -> None:
+    """Show a moderator's edit of `comment`'s text or name at once: purged when committed.
+
+    A phone number taken out of a comment must not stay on the cached page.
+    """
+    article_ids = [comment.article_id]
+    transaction.on_commit(lambda: purge(article_ids))
+
+
 class NotAnswerable(Exception):
     """The paper does not answer a comment turned down (rejected or spam) in public."""
 
