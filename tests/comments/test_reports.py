@@ -11,6 +11,7 @@ from django.utils import timezone
 from comments.models import Comment, CommentReport
 from tests.desk_users import moderator
 from tests.factories import make_article, make_comment
+from tests.newsroom.test_cache_outage import redis_down  # noqa: F401
 
 pytestmark = pytest.mark.django_db
 
@@ -75,6 +76,16 @@ def test_reports_are_rate_limited_per_address(article, settings):
     assert page.status_code == 429 and "báo vi phạm quá nhiều" in page.content.decode()
     assert report(comments[2], "198.51.100.9").status_code == 302  # another address
     assert CommentReport.objects.count() == 3
+
+
+@pytest.mark.usefixtures("redis_down")
+def test_the_report_limit_holds_while_the_cache_is_down(article, settings):
+    settings.COMMENT_REPORT_RATE_LIMIT = "2/h"
+    comments = [make_comment(article) for _ in range(3)]
+    hour = timezone.now().replace(minute=0, second=1, microsecond=0) + timedelta(hours=1)
+    with time_machine.travel(hour):
+        assert [report(c).status_code for c in comments] == [302, 302, 429]
+    assert CommentReport.objects.count() == 2
 
 
 def test_a_newsroom_reply_cannot_be_reported(article, settings):
