@@ -43,7 +43,7 @@ def test_spoofing_names_are_refused_in_vietnamese_and_the_text_kept(client, arti
         "𝔅𝔞𝔫 𝔟𝔦ê𝔫 𝔱ậ𝔭",  # mathematical fraktur
         "ʙᴀɴ ʙɪêɴ ᴛậᴘ",  # small capitals
         "ᴮᵃⁿ ᵇⁱᵉⁿ ᵗᵃᵖ",  # superscript letters
-        "B\u0336\u20dda\u0489\u0488n\u0336 b\u0337i\u035cê\u0361n t\u0489ậ\u0336p",  # combining flood
+        "B\u20dda\u0489\u0488n\u0336 b\u0337i\u035cê\u0361n t\u0489ậ\u0336p",  # marks flood
         "B\u200ba\u2063n\u180e bi\u2061ê\ufeffn t\U000e0041ập",  # zero-width and tags
         "Ban bie\u0302n ta\u0323\u0302p",  # NFD
         "Baˑn bieˌn tập",  # modifier letters

@@ -254,18 +254,22 @@ def test_concurrent_likes_count_each_browser_once_on_postgresql():
     browsers = [f"{n:032d}" for n in range(6)]
     answers = []
 
-    def like(browser):
+    def like(browser, network):
         try:
-            answers.append(reactions.like(comment, browser))
+            answers.append(reactions.like(comment, browser, network))
         except reactions.Refused as refused:
             answers.append(refused.status)
 
     # Each browser clicks twice at the same instant: one like counts, the other is refused.
-    run_concurrently([partial(like, browser) for browser in browsers for _ in range(2)])
+    # Six more, fresh browsers on one network, click at that instant too: one of them counts.
+    run_concurrently(
+        [partial(like, b, f"198.51.100.{n}") for n, b in enumerate(browsers) for _ in range(2)]
+        + [partial(like, f"{n:032x}", "203.0.113.9") for n in range(100, 106)]
+    )
 
-    assert answers.count(409) == 6
+    assert answers.count(409) == 6 + 5
     comment.refresh_from_db()
-    assert comment.like_count == 6 == CommentLike.objects.count()
+    assert comment.like_count == 7 == CommentLike.objects.count()
 
 
 def test_numbers_too_large_for_the_database_are_not_found(client, article):
