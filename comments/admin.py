@@ -13,6 +13,9 @@ from . import admin_queue, moderation
 from .admin_lists import RecentArticleFilter, ReportedFilter
 from .models import BlockedWord, Comment, CommentReport
 
+# What a reader sees of a comment besides its status (set_status purges for that itself).
+SHOWN_FIELDS = {"name", "body", "parent"}
+
 
 @admin.register(Comment)
 class CommentAdmin(admin.ModelAdmin):
@@ -120,7 +123,8 @@ class CommentAdmin(admin.ModelAdmin):
         )
 
     def save_model(self, request, obj, form, change):
-        # A status changed in the form goes through moderation like an action would.
+        # A status changed in the form goes through moderation like an action would; it
+        # purges the pages too, which an edit of what shows needs on its own.
         new_status = obj.status
         if change and "status" in form.changed_data:
             obj.status = form.initial["status"]
@@ -128,6 +132,8 @@ class CommentAdmin(admin.ModelAdmin):
         if obj.status != new_status:
             moderation.set_status([obj.pk], new_status, by=request.user)
             obj.refresh_from_db()
+        elif change and SHOWN_FIELDS & set(form.changed_data):
+            moderation.edited(obj)
 
     def delete_model(self, request, obj):
         moderation.delete_comments(Comment.objects.filter(pk=obj.pk))

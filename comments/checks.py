@@ -4,13 +4,13 @@ from django.conf import settings
 from django.core.checks import Error, register
 from django.core.exceptions import ImproperlyConfigured
 
-from .ratelimit import parse_rate
+from .ratelimit import RATES, parse_rate
 
 
 @register()
 def check_rate_limit(app_configs, **kwargs):
     errors = []
-    for name in ("COMMENT_RATE_LIMIT", "COMMENT_LIKE_RATE_LIMIT"):
+    for name in RATES.values():
         try:
             parse_rate(getattr(settings, name))
         except ImproperlyConfigured as error:

@@ -1,16 +1,13 @@
 """The reader's comment form, with its spam defences."""
 
 from django import forms
-from django.conf import settings
 from django.core.exceptions import ValidationError
 
-from newsroom.vietnamese import clean_name, clean_text, skeleton
+from newsroom.vietnamese import clean_name, clean_text
 
 from . import spam
 from .models import BODY_MAX_LENGTH, NAME_MAX_LENGTH, Comment
-
-# Names only the paper itself signs with; compared by what they look like, not by their letters.
-NEWSROOM_NAMES = ("Ban biên tập",)
+from .names import passes_for_newsroom
 
 
 class HoneypotInput(forms.TextInput):
@@ -92,8 +89,7 @@ class CommentForm(forms.Form):
                 "Họ và tên chỉ gồm ký tự không nhìn thấy. Vui lòng nhập tên của bạn.",
                 code="invisible_name",
             )
-        shape = skeleton(name)
-        if any(skeleton(reserved) in shape for reserved in (settings.SITE_NAME, *NEWSROOM_NAMES)):
+        if passes_for_newsroom(name):
             raise ValidationError(
                 "Tên này dành cho tòa soạn. Vui lòng ký tên của riêng bạn.", code="newsroom_name"
             )

@@ -10,6 +10,8 @@ from newsroom.vietnamese import clean_name, clean_text
 
 NAME_MAX_LENGTH = 100
 BODY_MAX_LENGTH = 3000
+# An IPv4 address or an IPv6 /64 (comments/ratelimit.py `network`).
+NETWORK_MAX_LENGTH = 45
 
 
 class CommentQuerySet(models.QuerySet):
@@ -140,6 +142,7 @@ class CommentLike(models.Model):
         Comment, verbose_name=_("bình luận"), on_delete=models.CASCADE, related_name="likes"
     )
     browser = models.CharField(_("mã trình duyệt"), max_length=32)
+    network = models.CharField(_("mạng"), max_length=NETWORK_MAX_LENGTH, blank=True, default="")
     created_at = models.DateTimeField(_("lúc"), default=timezone.now, editable=False)
 
     class Meta:
@@ -148,6 +151,8 @@ class CommentLike(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["comment", "browser"], name="one_like_per_browser")
         ]
+        # A network's recent likes: its limit when the cache is down, one like of a comment.
+        indexes = [models.Index(fields=["network", "created_at"], name="like_network_idx")]
 
     def __str__(self):
         return f"{self.browser} → {self.comment_id}"
@@ -167,6 +172,7 @@ class CommentReport(models.Model):
     )
     browser = models.CharField(_("mã trình duyệt"), max_length=32)
     reason = models.CharField(_("lý do"), max_length=20, choices=Reason.choices)
+    network = models.CharField(_("mạng"), max_length=NETWORK_MAX_LENGTH, blank=True, default="")
     created_at = models.DateTimeField(_("lúc"), default=timezone.now, editable=False)
 
     class Meta:
@@ -176,6 +182,8 @@ class CommentReport(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["comment", "browser"], name="one_report_per_browser")
         ]
+        # A network's recent reports: its limit when the cache is down.
+        indexes = [models.Index(fields=["network", "created_at"], name="report_network_idx")]
 
     def __str__(self):
         return f"{self.get_reason_display()} → {self.comment_id}"

@@ -34,6 +34,15 @@ def send_back(comment: Comment) -> bool:
     return set_status([comment.pk], Comment.Status.PENDING, by=None) == 1
 
 
+def edited(comment: Comment) -> None:
+    """Show a moderator's edit of `comment`'s text or name at once: purged when committed.
+
+    A phone number taken out of a comment must not stay on the cached page.
+    """
+    article_ids = [comment.article_id]
+    transaction.on_commit(lambda: purge(article_ids))
+
+
 class NotAnswerable(Exception):
     """The paper does not answer a comment turned down (rejected or spam) in public."""
 
@@ -94,16 +103,21 @@ def set_status(comment_ids: Iterable[int], status: str, *, by) -> int:
 
     Records who and when, recounts the stories' public comments while their rows are
     locked (so concurrent moderators cannot lose an update), and, once committed, purges
-    the cached comment lists of those stories.
+    the cached comment lists of those stories. Approving a reported comment that still shows
+    changes no status but is a decision all the same: it answers the reports before it.
     """
     ids = sorted(set(comment_ids))
+    now = timezone.now()
     with transaction.atomic():
         article_ids = sorted(
             set(Comment.objects.filter(pk__in=ids).values_list("article_id", flat=True))
         )
         lock_articles(article_ids)
+        if status == Comment.Status.APPROVED:
+            kept = Comment.objects.filter(pk__in=ids, status=status).reported()
+            kept.update(moderated_by=by, moderated_at=now)
         changing = Comment.objects.filter(pk__in=ids).exclude(status=status)
-        changed = changing.update(status=status, moderated_by=by, moderated_at=timezone.now())
+        changed = changing.update(status=status, moderated_by=by, moderated_at=now)
         if changed:
             recount(article_ids)
             transaction.on_commit(lambda: purge(article_ids))

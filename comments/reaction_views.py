@@ -4,6 +4,8 @@ Each acting view answers JSON to the page's script (it asks with `Accept: applic
 and post-redirect-get to a browser without JavaScript.
 """
 
+from functools import partial
+
 from django.contrib import messages
 from django.http import Http404, JsonResponse
 from django.middleware.csrf import get_token
@@ -19,6 +21,9 @@ from .views import public_article
 
 CLOSED = "Bài viết này đã đóng bình luận, không nhận thêm lượt thích."
 TOO_MANY_LIKES = "Bạn đã thích quá nhiều bình luận trong thời gian ngắn. Vui lòng thử lại sau."
+TOO_MANY_REPORTS = (
+    "Bạn đã báo vi phạm quá nhiều bình luận trong thời gian ngắn. Vui lòng thử lại sau."
+)
 LIKED = "Bạn đã thích bình luận này."
 REPORTED = "Cảm ơn bạn đã báo vi phạm. Ban biên tập sẽ xem lại bình luận này."
 LIKE_AGAIN = (
@@ -57,9 +62,11 @@ def like(request, pk: int):
         if not comments_open(comment.article):
             raise reactions.Refused(CLOSED, 403)
         browser = reactions.browser_id(request) or reactions.new_browser_id()
-        if not ratelimit.hit(ratelimit.client_ip(request), scope="like"):
+        network = ratelimit.network(ratelimit.client_ip(request))
+        counted = partial(reactions.likes_from, network)
+        if not ratelimit.hit(network, scope="like", counted=counted):
             raise reactions.Refused(TOO_MANY_LIKES, 429)
-        count = reactions.like(comment, browser)
+        count = reactions.like(comment, browser, network)
     except reactions.Refused as error:
         return refused(request, error)
     return done(request, comment, browser, LIKED, count=count)
@@ -89,14 +96,19 @@ def report(request, pk: int):
             )
             article_pk = found and found["article_id"]
         comment = reactions.target(pk, article_pk)
+        reactions.reportable(comment)
     except reactions.Refused as error:
         return refused(request, error)
     if request.method == "GET":
         context = {"comment": comment, "reasons": CommentReport.Reason.choices}
         return render(request, "comments/comment_report.html", context)
     browser = reactions.browser_id(request) or reactions.new_browser_id()
+    network = ratelimit.network(ratelimit.client_ip(request))
     try:
-        hidden = reactions.report(comment, browser, request.POST.get("reason", ""))
+        counted = partial(reactions.reports_from, network)
+        if not ratelimit.hit(network, scope="report", counted=counted):
+            raise reactions.Refused(TOO_MANY_REPORTS, 429)
+        hidden = reactions.report(comment, browser, network, request.POST.get("reason", ""))
     except reactions.Refused as error:
         if error.status == 400 and not wants_json(request):
             context = {"comment": comment, "reasons": CommentReport.Reason.choices}

@@ -301,6 +301,8 @@ COMMENT_MIN_FILL_SECONDS = float(os.environ.get("COMMENT_MIN_FILL_SECONDS", "3")
 COMMENT_FORM_MAX_AGE = int(os.environ.get("COMMENT_FORM_MAX_AGE", str(24 * 3600)))
 # Likes per IP, counted like comment posts ("0" turns the limit off).
 COMMENT_LIKE_RATE_LIMIT = os.environ.get("COMMENT_LIKE_RATE_LIMIT", "30/m")
+# Reports per IP (an IPv6 /64 counts as one), counted like likes ("0" turns the limit off).
+COMMENT_REPORT_RATE_LIMIT = os.environ.get("COMMENT_REPORT_RATE_LIMIT", "10/h")
 # Reports that send an approved comment back to the moderation queue, hidden meanwhile.
 COMMENT_REPORTS_TO_HIDE = int(os.environ.get("COMMENT_REPORTS_TO_HIDE", "3"))
 # Approve at once the comments of an email with this many approved and none rejected (0: off).

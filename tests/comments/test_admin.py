@@ -167,6 +167,36 @@ def test_status_changed_in_the_form_goes_through_moderation(moderator_client, mo
     assert article.comment_count == 1
 
 
+@pytest.mark.parametrize(
+    ("field", "before", "after"),
+    [
+        ("body", "Gọi tôi: 0912 345 678", "Gọi tôi qua tòa soạn."),
+        ("name", "Lò Văn Sáng 0912345678", "Lò Văn Sáng"),
+    ],
+)
+def test_an_edit_of_a_shown_comment_shows_on_the_cached_page_at_once(
+    moderator_client, django_capture_on_commit_callbacks, field, before, after
+):
+    from django.test import Client
+
+    article = make_article()
+    comment = make_comment(article, **{field: before})
+    reader = Client()
+    assert reader.get(article.get_absolute_url())["X-Page-Cache"] == "miss"
+    cached = reader.get(article.get_absolute_url())
+    assert cached["X-Page-Cache"] == "hit" and before in cached.content.decode()
+
+    fields = {"name": comment.name, "email": comment.email, "body": comment.body}
+    with django_capture_on_commit_callbacks(execute=True):
+        response = moderator_client.post(
+            reverse("admin:comments_comment_change", args=[comment.pk]),
+            {**fields, field: after, "status": "approved"},
+        )
+    assert response.status_code == 302
+    page = reader.get(article.get_absolute_url()).content.decode()
+    assert after in page and before not in page
+
+
 def test_admin_index_shows_waiting_comments_linking_to_the_queue(moderator_client, client):
     article = make_article()
     make_comment(article, status="pending")

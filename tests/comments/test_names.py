@@ -35,6 +35,38 @@ def test_spoofing_names_are_refused_in_vietnamese_and_the_text_kept(client, arti
     assert not Comment.objects.exists()
 
 
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Ｂａｎ ｂｉêｎ ｔậｐ",  # fullwidth
+        "𝐁𝐚𝐧 𝐛𝐢ê𝐧 𝐭ậ𝐩",  # mathematical bold
+        "𝔅𝔞𝔫 𝔟𝔦ê𝔫 𝔱ậ𝔭",  # mathematical fraktur
+        "ʙᴀɴ ʙɪêɴ ᴛậᴘ",  # small capitals
+        "ᴮᵃⁿ ᵇⁱᵉⁿ ᵗᵃᵖ",  # superscript letters
+        "B\u20dda\u0489\u0488n\u0336 b\u0337i\u035cê\u0361n t\u0489ậ\u0336p",  # marks flood
+        "B\u200ba\u2063n\u180e bi\u2061ê\ufeffn t\U000e0041ập",  # zero-width and tags
+        "Ban bie\u0302n ta\u0323\u0302p",  # NFD
+        "Baˑn bieˌn tập",  # modifier letters
+        "ꓐꓮꓠ ꓐꓲꓰꓠ ꓔꓮꓑ",  # Lisu capitals drawn like Latin ones
+        "ᏴᎪN ᏴᎥᎬN ᎢᎪᏢ",  # Cherokee
+        "Ƀan ƀiên tập",  # B with stroke
+    ],
+)
+def test_look_alike_spellings_of_the_newsroom_are_refused_and_the_text_kept(client, article, name):
+    data = comment_data(article, name=name, body="Ý kiến tôi gõ rất lâu")
+    response = client.post(POST_URL, data)
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "Tên này dành cho tòa soạn" in html
+    assert "Ý kiến tôi gõ rất lâu" in html
+    assert not Comment.objects.exists()
+
+
+@pytest.mark.parametrize("name", ["Bạn Biên", "Tạ Bân", "Ｌò Ｖăn Ｔập", "ʙùi ᴛhị ɴga"])
+def test_unusual_letters_in_an_ordinary_name_are_fine(client, article, name):
+    assert client.post(POST_URL, comment_data(article, name=name)).status_code == 302
+
+
 def test_the_papers_name_follows_the_site_setting(client, article, settings):
     settings.SITE_NAME = "Báo Điện Biên Phủ"
     assert client.post(POST_URL, comment_data(article, name="Bao Dien Bien Phu")).status_code == 400

@@ -10,7 +10,7 @@ from django.test import RequestFactory
 from django.utils import timezone
 
 from comments.models import Comment
-from comments.ratelimit import client_ip, parse_rate
+from comments.ratelimit import client_ip, network, parse_rate
 from tests.comments.helpers import POST_URL, comment_data
 from tests.factories import make_article
 
@@ -87,3 +87,22 @@ def test_mistyped_rate_fails_the_system_check(settings):
     assert "comments.E001" in [e.id for e in run_checks()]
     settings.COMMENT_RATE_LIMIT = "5/m"
     assert "comments.E001" not in [e.id for e in run_checks()]
+
+
+def test_a_mistyped_report_rate_fails_the_system_check_too(settings):
+    settings.COMMENT_REPORT_RATE_LIMIT = "10 an hour"
+    errors = [e for e in run_checks() if e.id == "comments.E001"]
+    assert [e.msg.split(":")[0] for e in errors] == ["COMMENT_REPORT_RATE_LIMIT"]
+
+
+@pytest.mark.parametrize(
+    ("ip", "expected"),
+    [
+        ("203.0.113.7", "203.0.113.7"),
+        ("2001:db8:5:7:abcd::1", "2001:db8:5:7::/64"),
+        ("::ffff:203.0.113.7", "203.0.113.7"),
+        (None, ""),
+    ],
+)
+def test_likes_and_reports_count_an_ipv6_line_as_one_network(ip, expected):
+    assert network(ip) == expected

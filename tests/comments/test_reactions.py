@@ -44,15 +44,15 @@ def test_a_like_counts_once_per_browser(client, article):
     comment.refresh_from_db()
     assert comment.like_count == 1 and CommentLike.objects.count() == 1
 
-    client.cookies.clear()  # another browser
-    assert like(client, comment, **JSON).json()["count"] == 2
+    client.cookies.clear()  # another browser, on another network
+    assert like(client, comment, REMOTE_ADDR="198.51.100.7", **JSON).json()["count"] == 2
 
 
 def test_a_forged_browser_cookie_is_a_new_browser(client, article):
     comment = make_comment(article)
     like(client, comment, **JSON)
     client.cookies[BROWSER_COOKIE] = "a" * 32
-    assert like(client, comment, **JSON).status_code == 200
+    assert like(client, comment, REMOTE_ADDR="198.51.100.7", **JSON).status_code == 200
     assert len(set(CommentLike.objects.values_list("browser", flat=True))) == 2
 
 
@@ -133,7 +133,8 @@ def test_enough_reports_send_a_comment_back_to_the_queue_hidden(
     assert "Lời lẽ khó nghe" in client.get(article.get_absolute_url()).content.decode()
 
     with django_capture_on_commit_callbacks(execute=True):
-        assert report(client, comment, reason="offensive", **JSON).json()["hidden"] is True
+        second = report(client, comment, reason="offensive", REMOTE_ADDR="198.51.100.7", **JSON)
+        assert second.json()["hidden"] is True
     comment.refresh_from_db()
     assert comment.status == Comment.Status.PENDING
     article.refresh_from_db()
@@ -148,16 +149,16 @@ def test_approval_answers_the_reports_before_it(client, article, settings):
 
     settings.COMMENT_REPORTS_TO_HIDE = 2
     comment = make_comment(article)
-    for _ in range(2):
+    for n in range(2):
         client.cookies.clear()
-        report(client, comment)
+        report(client, comment, REMOTE_ADDR=f"198.51.100.{n + 1}")
     comment.refresh_from_db()
     assert comment.status == Comment.Status.PENDING
     approve(comment, by=moderator())
     comment.refresh_from_db()
 
     client.cookies.clear()
-    assert report(client, comment, **JSON).json()["hidden"] is False
+    assert report(client, comment, REMOTE_ADDR="198.51.100.3", **JSON).json()["hidden"] is False
     comment.refresh_from_db()
     assert comment.status == Comment.Status.APPROVED
 
@@ -253,18 +254,22 @@ def test_concurrent_likes_count_each_browser_once_on_postgresql():
     browsers = [f"{n:032d}" for n in range(6)]
     answers = []
 
-    def like(browser):
+    def like(browser, network):
         try:
-            answers.append(reactions.like(comment, browser))
+            answers.append(reactions.like(comment, browser, network))
         except reactions.Refused as refused:
             answers.append(refused.status)
 
     # Each browser clicks twice at the same instant: one like counts, the other is refused.
-    run_concurrently([partial(like, browser) for browser in browsers for _ in range(2)])
+    # Six more, fresh browsers on one network, click at that instant too: one of them counts.
+    run_concurrently(
+        [partial(like, b, f"198.51.100.{n}") for n, b in enumerate(browsers) for _ in range(2)]
+        + [partial(like, f"{n:032x}", "203.0.113.9") for n in range(100, 106)]
+    )
 
-    assert answers.count(409) == 6
+    assert answers.count(409) == 6 + 5
     comment.refresh_from_db()
-    assert comment.like_count == 6 == CommentLike.objects.count()
+    assert comment.like_count == 7 == CommentLike.objects.count()
 
 
 def test_numbers_too_large_for_the_database_are_not_found(client, article):
