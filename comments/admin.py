@@ -1,18 +1,21 @@
 """The moderators' queue: pending first, newest first, approved, rejected or spammed in bulk."""
 
 from django.contrib import admin
+from django.contrib.admin.views.main import ChangeList
 from django.db.models import Case, Count, IntegerField, OuterRef, Subquery, Value, When
 from django.db.models.functions import Coalesce
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from articles.admin_lists import WITHOUT_SIDEBAR, EstimatedCountPaginator, compact_time
-from newsroom.vietnamese import excerpt
+from newsroom.vietnamese import date_time, excerpt
 
 from . import admin_queue, moderation
 from .admin_lists import RecentArticleFilter, ReportedFilter
 from .models import BlockedWord, Comment, CommentReport
 
+KEEP = "Giữ bình luận, bỏ qua báo cáo"
+HIDE = "Ẩn bình luận"
 # What a reader sees of a comment besides its status (set_status purges for that itself).
 SHOWN_FIELDS = {"name", "body", "parent"}
 
@@ -22,6 +25,7 @@ class CommentAdmin(admin.ModelAdmin):
     # Few, short columns so the text and the story read at 1280 px (articles.admin_lists);
     # the first ones keep their places, which sorted addresses (`?o=2`) name.
     list_display = ["body_excerpt", "reader", "article_link", "status", "report_count", "created"]
+    change_form_template = "admin/comments/comment/change_form.html"
     list_display_links = ["body_excerpt"]
     list_filter = ["status", ReportedFilter, RecentArticleFilter]
     list_select_related = ["article"]
@@ -29,9 +33,10 @@ class CommentAdmin(admin.ModelAdmin):
     paginator = EstimatedCountPaginator
     show_full_result_count = False
     search_fields = ["name", "email", "body"]
-    actions = ["approve_comments", "reject_comments", "mark_spam"]
+    actions = ["approve_comments", "reject_comments", "mark_spam", "keep_comments", "hide_comments"]
     list_per_page = 50
     fields = [
+        "reader_reports",
         "article_link",
         "parent",
         "name",
@@ -46,6 +51,7 @@ class CommentAdmin(admin.ModelAdmin):
         "moderated_at",
     ]
     readonly_fields = [
+        "reader_reports",
         "article_link",
         "parent",
         "spam_reason",
@@ -74,10 +80,43 @@ class CommentAdmin(admin.ModelAdmin):
         )
         return super().get_queryset(request).annotate(report_total=Coalesce(Subquery(reports), 0))
 
+    def get_changelist(self, request, **kwargs):
+        return ReportsChangeList
+
     # Empty, not "-", when none: the phone's card leaves an empty cell out (lists.css).
+    # With the reasons readers gave, read for the whole page at once (ReportsChangeList).
     @admin.display(description=_("báo vi phạm"), ordering="report_total", empty_value="")
     def report_count(self, comment):
-        return comment.report_total or ""
+        if not comment.report_total:
+            return ""
+        reasons = getattr(comment, "report_reasons", None) or []
+        return format_html(
+            '{}<br><small class="list-quiet">{}</small>', comment.report_total, ", ".join(reasons)
+        )
+
+    @admin.display(description=_("bạn đọc báo vi phạm"))
+    def reader_reports(self, comment):
+        reports = list(comment.reports.order_by("created_at", "pk")) if comment.pk else []
+        if not reports:
+            return "Không có báo cáo nào."
+        waiting = Comment.objects.filter(pk=comment.pk).reported().exists()
+        items = format_html_join(
+            "",
+            "<li>{} · {}</li>",
+            ((report.get_reason_display(), date_time(report.created_at)) for report in reports),
+        )
+        state = (
+            format_html(
+                '<p class="reports-waiting"><strong>Chưa xử lý.</strong> '
+                '<button type="submit" form="giu-binh-luan" class="button">{}</button> '
+                '<button type="submit" form="an-binh-luan" class="button">{}</button></p>',
+                KEEP,
+                HIDE,
+            )
+            if waiting
+            else format_html('<p class="reports-answered">{}</p>', "Đã xử lý.")
+        )
+        return format_html("<ul>{}</ul>{}", items, state)
 
     def get_urls(self):
         return admin_queue.urls(self) + super().get_urls()
@@ -179,6 +218,33 @@ class CommentAdmin(admin.ModelAdmin):
             "Đã đánh dấu spam {} bình luận.",
             "({} bình luận đã là spam trước đó.)",
         )
+
+    @admin.action(description=_("Giữ bình luận, bỏ qua báo cáo"), permissions=["change"])
+    def keep_comments(self, request, queryset):
+        kept = moderation.keep(queryset.values_list("pk", flat=True), by=request.user)
+        self.message_user(request, f"Đã giữ {kept} bình luận bị báo vi phạm, bỏ qua báo cáo.")
+
+    @admin.action(description=_("Ẩn bình luận (từ chối)"), permissions=["change"])
+    def hide_comments(self, request, queryset):
+        selected = list(queryset.values_list("pk", flat=True))
+        hidden = moderation.set_status(selected, Comment.Status.REJECTED, by=request.user)
+        self.message_user(request, f"Đã ẩn {hidden} bình luận.")
+
+
+class ReportsChangeList(ChangeList):
+    """The comment list, with the reasons readers gave for each listed comment: one query."""
+
+    def get_results(self, request):
+        super().get_results(request)
+        reasons: dict[int, list[str]] = {}
+        labels = dict(CommentReport.Reason.choices)
+        rows = CommentReport.objects.filter(comment__in=[c.pk for c in self.result_list])
+        for comment_id, reason in rows.order_by("created_at").values_list("comment_id", "reason"):
+            label = str(labels.get(reason, reason))
+            if label not in reasons.setdefault(comment_id, []):
+                reasons[comment_id].append(label)
+        for comment in self.result_list:
+            comment.report_reasons = reasons.get(comment.pk, [])
 
 
 @admin.register(BlockedWord)

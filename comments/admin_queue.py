@@ -12,6 +12,7 @@ from django.http import Http404, JsonResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from . import moderation
@@ -23,6 +24,13 @@ ACTIONS = {
     "duyet": (moderation.approve, Comment.Status.APPROVED, "Đã duyệt."),
     "tu-choi": (moderation.reject, Comment.Status.REJECTED, "Đã từ chối."),
     "spam": (moderation.mark_spam, Comment.Status.SPAM, "Đã đánh dấu spam."),
+    # A reported comment: keep it and dismiss the reports, or hide it (a rejection).
+    "giu": (
+        lambda comment, *, by: moderation.keep([comment.pk], by=by),
+        Comment.Status.APPROVED,
+        "Đã giữ bình luận, bỏ qua báo cáo.",
+    ),
+    "an": (moderation.reject, Comment.Status.REJECTED, "Đã ẩn bình luận."),
 }
 EMPTY_REPLY = "Vui lòng nhập nội dung trả lời."
 LONG_REPLY = f"Nội dung trả lời dài tối đa {BODY_MAX_LENGTH:,} ký tự.".replace(",", ".")
@@ -67,6 +75,10 @@ class QueueViews:
             raise PermissionDenied
 
     def back(self, request):
+        # The comment's own page sends its buttons back to itself.
+        here = request.POST.get("next", "")
+        if here and url_has_allowed_host_and_scheme(here, allowed_hosts={request.get_host()}):
+            return redirect(here)
         url = reverse("admin:comments_comment_queue")
         number = page_number(request.POST.get("trang"))
         return redirect(f"{url}?trang={number}" if number > 1 else url)
@@ -87,6 +99,9 @@ class QueueViews:
             "opts": Comment._meta,
             "page": page,
             "changelist_url": reverse("admin:comments_comment_changelist"),
+            # Reported comments still shown wait outside the queue: the empty queue says so.
+            "reported_waiting": 0 if page.rows else Comment.objects.reported().count(),
+            "reported_url": reverse("admin:comments_comment_changelist") + "?bao_vi_pham=cho-xu-ly",
         }
         return TemplateResponse(request, "admin/comments/queue.html", context)
 

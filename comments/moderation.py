@@ -29,6 +29,18 @@ def mark_spam(comment: Comment, *, by) -> bool:
     return set_status([comment.pk], Comment.Status.SPAM, by=by) == 1
 
 
+def keep(comment_ids: Iterable[int], *, by) -> int:
+    """Keep reported comments on the page and dismiss their readers' reports.
+
+    A comment the reports hid comes back; one still shown stays. Either way the decision is
+    recorded, so the reports before it count no more. Returns how many had reports waiting.
+    """
+    ids = list(comment_ids)
+    waiting = Comment.objects.filter(pk__in=ids).reported().count()
+    set_status(ids, Comment.Status.APPROVED, by=by)
+    return waiting
+
+
 def send_back(comment: Comment) -> bool:
     """Hide an approved comment again until a moderator looks at it (readers reported it)."""
     return set_status([comment.pk], Comment.Status.PENDING, by=None) == 1
