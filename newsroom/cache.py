@@ -29,6 +29,12 @@ class CacheSkipped(RedisConnectionError):
 # When each Redis server (by its address) may be asked again; per process, since Django makes
 # a cache object per thread.
 _DOWN_UNTIL: dict[str, float] = {}
+_FAILURES = [0]
+
+
+def failures() -> int:
+    """How many times the cache has failed in this process (a purge may have been lost)."""
+    return _FAILURES[0]
 
 
 class ResilientRedisCache(RedisCache):
@@ -43,6 +49,7 @@ class ResilientRedisCache(RedisCache):
             return call()
         except CACHE_ERRORS as error:
             _DOWN_UNTIL[server] = time.monotonic() + settings.CACHE_RETRY_SECONDS
+            _FAILURES[0] += 1
             logger.error("Cache unavailable (%s): %s", operation, error)
             if isinstance(fallback, Exception):
                 raise
