@@ -49,9 +49,10 @@ logger = logging.getLogger(__name__)
 KEY = "pagecache:purge-number"
 RECHECK_SECONDS = 1.0
 
-# Generations first, then the number, and the message to every subscriber: all or nothing.
+# KEYS: the number, then generations; ARGV: the purge's number, the channel, the message, then
+# the generations. Generations, number and message to every subscriber: all or nothing.
 WRITE = """
-for i = 2, #KEYS do redis.call('set', KEYS[i], ARGV[i + 1]) end
+for i = 2, #KEYS do redis.call('set', KEYS[i], ARGV[i + 2]) end
 local held = tonumber(redis.call('get', KEYS[1]) or '0') or 0
 if held == tonumber(ARGV[1]) - 1 then redis.call('set', KEYS[1], ARGV[1]) end
 redis.call('publish', ARGV[2], ARGV[3])
