@@ -93,25 +93,25 @@ def known(*, recheck: bool = False, doubt: bool = False) -> int:
 
     Read again from the primary when this process has not read it yet, when the cache failed
     here since, when `doubt` (say, the purge channel was subscribed afresh), and with
-    `recheck` when the last read is RECHECK_SECONDS old. While the database does not answer,
-    the last number read.
+    `recheck` when the last read is RECHECK_SECONDS old; never inside a transaction, which
+    would not see purges committed since it began. While the database does not answer, the
+    last number read.
     """
+    connection = connections[DEFAULT_DB_ALIAS]
     now = time.monotonic()
     due = (
         doubt
         or _known["failures"] != resilient.failures()
         or (recheck and now - _known["read_at"] >= RECHECK_SECONDS)
     )
-    if not due or not _reading.acquire(blocking=False):
+    if not due or connection.in_atomic_block or not _reading.acquire(blocking=False):
         return _known["number"]
     try:
         _known["read_at"], _known["failures"] = now, resilient.failures()
         _known["number"] = _read()
     except DatabaseError:
         logger.warning("Could not read the purge number; using the last one", exc_info=True)
-        connection = connections[DEFAULT_DB_ALIAS]
-        if not connection.in_atomic_block:
-            connection.close()  # outside a request nobody else would
+        connection.close()  # a front's thread may never start a request that would
     finally:
         _reading.release()
     return _known["number"]
@@ -120,13 +120,12 @@ def known(*, recheck: bool = False, doubt: bool = False) -> int:
 def _read() -> int:
     from newsroom.models import PurgeCount
 
-    with transaction.atomic(using=DEFAULT_DB_ALIAS):
-        found = (
-            PurgeCount.objects.using(DEFAULT_DB_ALIAS)
-            .filter(pk=1)
-            .values_list("number", flat=True)
-            .first()
-        )
+    found = (
+        PurgeCount.objects.using(DEFAULT_DB_ALIAS)
+        .filter(pk=1)
+        .values_list("number", flat=True)
+        .first()
+    )
     return found or 0
 
 
