@@ -37,6 +37,11 @@ def failures() -> int:
     return _FAILURES[0]
 
 
+def note_failure() -> None:
+    """Count a failure seen outside the breaker (the purge channel lost, say)."""
+    _FAILURES[0] += 1
+
+
 class ResilientRedisCache(RedisCache):
     def _call(self, operation: str, call, fallback):
         """Run `call` against Redis, or give `fallback` while it is down (raise it if an error)."""
@@ -49,7 +54,7 @@ class ResilientRedisCache(RedisCache):
             return call()
         except CACHE_ERRORS as error:
             _DOWN_UNTIL[server] = time.monotonic() + settings.CACHE_RETRY_SECONDS
-            _FAILURES[0] += 1
+            note_failure()
             logger.error("Cache unavailable (%s): %s", operation, error)
             if isinstance(fallback, Exception):
                 raise

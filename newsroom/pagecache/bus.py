@@ -39,6 +39,8 @@ from django.core.cache.backends.redis import RedisCache
 from redis.client import PubSub
 from redis.exceptions import ConnectionError as RedisConnectionError
 
+from newsroom import cache as resilient
+
 from . import store
 
 logger = logging.getLogger(__name__)
@@ -166,6 +168,7 @@ class Listener:
             return False
         if self.lost:  # reconnected on its own inside get_message: start afresh
             self.lost = False
+            resilient.note_failure()
             self.purged(frozenset({EVERYTHING}))
         return True
 
@@ -226,6 +229,8 @@ class Listener:
         return True
 
     def _close(self) -> None:
+        # Redis may come back without purges it had: this process reads their number again.
+        resilient.note_failure()
         subscription, self.subscription = self.subscription, None
         self.pinged = None
         self.retry_at = time.monotonic() + RETRY_SECONDS
