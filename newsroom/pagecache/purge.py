@@ -72,9 +72,7 @@ def _bump(areas: Iterable[str], *, schedule: bool = False) -> None:
         versions.bump_quietly(areas, schedule=schedule, committed=True)
         return
     versions.bump_quietly(areas, schedule=schedule)
-    transaction.on_commit(
-        lambda: versions.bump_quietly(areas, schedule=schedule, committed=True)
-    )
+    transaction.on_commit(lambda: versions.bump_quietly(areas, schedule=schedule, committed=True))
 
 
 def story_changed(pk: int) -> None:

@@ -203,9 +203,7 @@ def schedule_changed() -> None:
         logger.exception("Could not note the next scheduled story")
 
 
-def bump_quietly(
-    areas: Iterable[str], *, schedule: bool = False, committed: bool = False
-) -> None:
+def bump_quietly(areas: Iterable[str], *, schedule: bool = False, committed: bool = False) -> None:
     """Bump, logging instead of failing when the cache is down.
 
     `committed`: the change is in the database. The purge then takes its number there first,
