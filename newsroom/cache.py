@@ -29,6 +29,17 @@ class CacheSkipped(RedisConnectionError):
 # When each Redis server (by its address) may be asked again; per process, since Django makes
 # a cache object per thread.
 _DOWN_UNTIL: dict[str, float] = {}
+_FAILURES = [0]
+
+
+def failures() -> int:
+    """How many times the cache has failed in this process (a purge may have been lost)."""
+    return _FAILURES[0]
+
+
+def note_failure() -> None:
+    """Count a failure seen outside the breaker (the purge channel lost, say)."""
+    _FAILURES[0] += 1
 
 
 class ResilientRedisCache(RedisCache):
@@ -43,6 +54,7 @@ class ResilientRedisCache(RedisCache):
             return call()
         except CACHE_ERRORS as error:
             _DOWN_UNTIL[server] = time.monotonic() + settings.CACHE_RETRY_SECONDS
+            note_failure()
             logger.error("Cache unavailable (%s): %s", operation, error)
             if isinstance(fallback, Exception):
                 raise

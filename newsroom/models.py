@@ -1,4 +1,5 @@
-"""Notices for the desk: a message waiting for one staff member's next visit to the admin."""
+"""Notices for the desk (a message waiting for one staff member's next visit to the admin), and
+the count of page cache purges."""
 
 from django.conf import settings
 from django.db import models
@@ -38,3 +39,21 @@ class Notice(models.Model):
 
     def __str__(self):
         return self.message
+
+
+class PurgeCount(models.Model):
+    """How many purges of the page cache have been committed: one row.
+
+    Redis keeps the number of the last purge it holds beside the generations; a Redis that
+    holds fewer (an outage, a restart from an older snapshot) is noticed by comparing the two
+    (newsroom/pagecache/epoch.py).
+    """
+
+    number = models.BigIntegerField(_("số lần làm mới"), default=0)
+
+    class Meta:
+        verbose_name = _("số lần làm mới bộ nhớ đệm")
+        verbose_name_plural = _("số lần làm mới bộ nhớ đệm")
+
+    def __str__(self):
+        return str(self.number)

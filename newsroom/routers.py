@@ -26,6 +26,11 @@ def reads_from_replica() -> bool:
     return _use_replica.get()
 
 
+def read_primary() -> None:
+    """Send the rest of this request's reads to the primary: what it shows changed just now."""
+    _use_replica.set(False)
+
+
 class ReplicaRouter:
     def db_for_read(self, model, **hints):
         if reads_from_replica() and not connections[DEFAULT_DB_ALIAS].in_atomic_block:

@@ -6,6 +6,7 @@ Redis on the machine; each gets the test's own environment of settings.
 
 import json
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -248,3 +249,69 @@ def answers(url: str) -> bool:
             return response.status == 200
     except OSError:
         return False
+
+
+class RedisServer:
+    """A redis-server of the test's own on loopback, saving RDB snapshots to `folder`.
+
+    Snapshots stay on (`save`) as Debian keeps them, so a restart loads the last one. It can
+    be stopped, restarted from its snapshot, and hung (SIGSTOP) and let go again.
+    """
+
+    def __init__(self, folder: Path, port: int):
+        self.folder, self.port = folder, port
+        self.url = f"redis://127.0.0.1:{port}/0"
+        self.process: subprocess.Popen | None = None
+        folder.mkdir(parents=True, exist_ok=True)
+
+    def client(self):
+        import redis
+
+        return redis.Redis(port=self.port, socket_timeout=2, socket_connect_timeout=2)
+
+    def start(self) -> None:
+        command = [
+            "redis-server",
+            "--port", str(self.port),
+            "--bind", "127.0.0.1",
+            "--dir", str(self.folder),
+            "--save", "3600 1",
+            "--appendonly", "no",
+        ]  # fmt: skip
+        with (self.folder / "redis.log").open("ab") as log:
+            self.process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT)
+        wait_until(self._answers, timeout=20, what=f"redis-server on {self.port}")
+
+    def _answers(self) -> bool:
+        try:
+            return self.client().ping()
+        except Exception:  # refused, or still loading its snapshot
+            return False
+
+    def stop(self, *, save: bool) -> None:
+        """SHUTDOWN, with a last snapshot or without one (the one before stays)."""
+        self.client().shutdown(save=save, nosave=not save)
+        self.process.wait(timeout=20)
+
+    def hang(self) -> None:
+        self.process.send_signal(signal.SIGSTOP)
+
+    def let_go(self) -> None:
+        self.process.send_signal(signal.SIGCONT)
+
+    def close(self) -> None:
+        if self.process is not None and self.process.poll() is None:
+            self.process.send_signal(signal.SIGCONT)
+            self.process.kill()
+            self.process.wait()
+
+
+@contextmanager
+def redis_server(folder: Path):
+    """A started RedisServer of the test's own, killed at the end."""
+    server = RedisServer(folder, ports(1, offset=40)[0])
+    server.start()
+    try:
+        yield server
+    finally:
+        server.close()

@@ -14,6 +14,17 @@ whose subscription broke, keeps nothing in memory until it has subscribed again
 process's own listeners are told directly, so its next answer never waits on that timing.
 With any other cache (the in-process one of development and tests) there is one process,
 and that is all.
+
+A subscription can also go silent: Redis hung (stopped, swapped out, a network that drops
+packets) keeps the socket open, and reading it answers "nothing yet". So the listener PINGs
+on the subscription and counts as listening only while Redis has answered a PING sent less
+than `CACHE_SOCKET_TIMEOUT` ago: Redis answers in order, so by then every purge published
+before that PING has arrived. Past that, it waits for the answer at most until the PING is
+that old, then closes the subscription and keeps nothing. So while Redis hangs, no process
+answers from memory later than `CACHE_SOCKET_TIMEOUT` after the last PING Redis answered, and
+a purge made then fails (each publish waits as long) and is put right by its number
+(epoch.py). A publish that failed here also closes this process's listeners: they keep
+nothing until subscribed afresh and answered.
 """
 
 import logging
@@ -28,6 +39,8 @@ from django.core.cache.backends.redis import RedisCache
 from redis.client import PubSub
 from redis.exceptions import ConnectionError as RedisConnectionError
 
+from newsroom import cache as resilient
+
 from . import store
 
 logger = logging.getLogger(__name__)
@@ -37,15 +50,24 @@ CHANNEL = "pagecache:purge"
 # After a failed subscription, wait this long before trying again.
 RETRY_SECONDS = 1.0
 
+PING = "pagecache"
+
 Purged = Callable[[frozenset[str]], None]
 # Every listener of this process.
 _HERE: "weakref.WeakSet[Listener]" = weakref.WeakSet()
+# Run before a listener says it is listening (see `also_check`).
+Check = Callable[[bool], None]
+_CHECKS: list[Check] = []
 
 
-def _channel(backend: RedisCache) -> str:
+def channel(backend: RedisCache) -> str:
     # Pub/Sub ignores Redis's database number: both the number and the key prefix name it.
     db = store.client(backend).connection_pool.connection_kwargs.get("db", 0)
     return f"{backend.make_key(CHANNEL)}:{db}"
+
+
+def message(areas: Iterable[str]) -> str:
+    return " ".join(sorted(areas))
 
 
 def publish(areas: Iterable[str]) -> None:
@@ -58,17 +80,35 @@ def publish(areas: Iterable[str]) -> None:
     backend = caches["default"]
     try:
         if isinstance(backend, RedisCache):
-            message = " ".join(sorted(areas))
             guarded = getattr(backend, "guarded", None)
             client = store.client(backend)
 
             def send():
-                return client.publish(_channel(backend), message)
+                return client.publish(channel(backend), message(areas))
 
             guarded("purge", send) if guarded else send()
-    finally:
-        for listener in list(_HERE):
-            listener.purged(areas)
+    except Exception:
+        heard_here(areas, failed=True)
+        raise
+    heard_here(areas)
+
+
+def heard_here(areas: frozenset[str], *, failed: bool = False) -> None:
+    """This process's listeners hear `areas` at once; `failed`: the other processes may not."""
+    for listener in list(_HERE):
+        listener.purged(areas)
+        if failed:
+            listener.failed = True
+
+
+def also_check(check: Check) -> Check:
+    """Run `check` before each drain says it is listening; raising makes it say not.
+
+    For what the channel cannot tell: whether Redis holds every purge (epoch.py). It is
+    told whether the subscription was just made (Redis may have restarted meanwhile).
+    """
+    _CHECKS.append(check)
+    return check
 
 
 class _Subscription(PubSub):
@@ -91,6 +131,9 @@ class Listener:
         self.subscription: _Subscription | None = None
         self.retry_at = 0.0
         self.lost = False
+        self.failed = False  # a publish from this process failed: subscribe afresh
+        self.answered = float("-inf")  # when the last PING that Redis answered was sent
+        self.pinged: float | None = None  # when the PING awaiting its answer was sent
         self.lock = threading.Lock()
         _HERE.add(self)
 
@@ -107,20 +150,51 @@ class Listener:
         backend = caches["default"]
         if not isinstance(backend, RedisCache):
             return True  # one process: publish() reached this listener already
-        if self.subscription is None and not self._subscribe(backend):
+        if self.failed:
+            self.failed = False
+            self._close()
+            return False
+        fresh = self.subscription is None
+        if fresh and not self._subscribe(backend):
             return False
         try:
-            while (message := self.subscription.get_message(timeout=0)) is not None:
-                if message["type"] == "message":
-                    self.purged(frozenset(message["data"].decode().split()))
+            self._receive(0)
+            self._heartbeat()
+            for check in _CHECKS:
+                check(fresh or self.lost)
         except Exception:
             logger.warning("Purge channel lost; pages are not kept in memory", exc_info=True)
             self._close()
             return False
         if self.lost:  # reconnected on its own inside get_message: start afresh
             self.lost = False
+            resilient.note_failure()
             self.purged(frozenset({EVERYTHING}))
         return True
+
+    def _receive(self, timeout: float) -> None:
+        """Apply the purges that have arrived, waiting up to `timeout` for the first message."""
+        while (message := self.subscription.get_message(timeout=timeout)) is not None:
+            timeout = 0
+            if message["type"] == "message":
+                self.purged(frozenset(message["data"].decode().split()))
+            elif message["type"] == "pong" and self.pinged is not None:
+                self.answered, self.pinged = self.pinged, None
+
+    def _heartbeat(self) -> None:
+        """PING now and then; raise unless Redis answered one sent within the socket timeout."""
+        limit = settings.CACHE_SOCKET_TIMEOUT
+        now = time.monotonic()
+        if self.pinged is None and now - self.answered >= limit / 2:
+            self.subscription.ping(PING)
+            self.pinged = now
+        if now - self.answered < limit:
+            return
+        # Idle a while, or unanswered: wait for the answer, until the PING is `limit` old.
+        if self.pinged is not None:
+            self._receive(max(0.0, self.pinged + limit - now))
+        if time.monotonic() - self.answered >= limit:
+            raise RedisConnectionError("no answer to the purge channel's PING")
 
     def _lose(self) -> None:
         self.lost = True
@@ -133,7 +207,7 @@ class Listener:
         subscription = _Subscription(pool, reconnected=self._lose)
 
         def subscribe():
-            subscription.subscribe(_channel(backend))
+            subscription.subscribe(channel(backend))
             # Wait for Redis to confirm: from then on no purge can pass unseen.
             confirmed = subscription.get_message(timeout=settings.CACHE_SOCKET_TIMEOUT)
             if not confirmed or confirmed["type"] != "subscribe":
@@ -150,11 +224,15 @@ class Listener:
             self.retry_at = now + RETRY_SECONDS
             return False
         self.subscription, self.lost = subscription, False
+        self.answered, self.pinged = now, None  # the confirmation answered, as a PING would
         self.purged(frozenset({EVERYTHING}))
         return True
 
     def _close(self) -> None:
+        # Redis may come back without purges it had: this process reads their number again.
+        resilient.note_failure()
         subscription, self.subscription = self.subscription, None
+        self.pinged = None
         self.retry_at = time.monotonic() + RETRY_SECONDS
         self.purged(frozenset({EVERYTHING}))
         try:

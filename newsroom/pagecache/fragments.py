@@ -44,7 +44,7 @@ def parts(specs: dict[str, tuple[Sequence[str], Compute]]) -> dict[str, Any]:
     for name, (areas, compute) in specs.items():
         token = None
         if current is not None:
-            token = ".".join(current.generations[area] for area in sorted(areas))
+            token = current.token_of(areas)
         entry = found.get(keys[name])
         if token is not None and entry is not None and entry[0] == token:
             values[name] = entry[1]

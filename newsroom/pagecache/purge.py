@@ -65,11 +65,14 @@ def _bump(areas: Iterable[str], *, schedule: bool = False) -> None:
     The first purge shows the change to the very next request of this same transaction's
     thread; a reader rendering meanwhile from the state before the commit may cache it under
     the new generation, so the second purge drops that. A rolled-back change costs a purge.
+    The committed one is numbered, so that Redis losing it is noticed (epoch.py).
     """
     areas = tuple(areas)
+    if not transaction.get_connection().in_atomic_block:
+        versions.bump_quietly(areas, schedule=schedule, committed=True)
+        return
     versions.bump_quietly(areas, schedule=schedule)
-    if transaction.get_connection().in_atomic_block:
-        transaction.on_commit(lambda: versions.bump_quietly(areas, schedule=schedule))
+    transaction.on_commit(lambda: versions.bump_quietly(areas, schedule=schedule, committed=True))
 
 
 def story_changed(pk: int) -> None:

@@ -4,7 +4,16 @@ Every cached page and fragment is stored with the generations of the areas it sh
 whose stored generations differ from the current ones is stale and rendered afresh. The
 generations live in the shared cache, so a purge on one app server reaches all of them.
 They are random, never counted up: a generation lost from the cache (evicted, flushed) is
-replaced by a new one and can never make an old page current again.
+replaced by a new one and can never make an old page current again. Every token also holds
+the generation of EVERYTHING, renewed when Redis is found to lack a committed purge
+(epoch.py): Redis back from an outage or from an older snapshot serves no page stored before.
+
+A generation starts with the time it was made. A page rendered within
+`REPLICA_STICKY_SECONDS` of a purge of anything it shows reads the primary, not the read
+replica (newsroom/routers.py): while the replica lags less than that (and app servers' clocks
+agree), no page or part is stored under a generation while showing what came before the
+purge that made it. A page read from the replica started rendering at least that long after
+its generations' purges, and those purges ran after their changes were committed.
 
 Scheduled stories need no cron job: the time of the next one is kept beside the
 generations and read with them; the first request after that moment renews `stories`.
@@ -16,11 +25,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from uuid import uuid4
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Min
 from django.utils import timezone
 
-from . import bus, store
+from newsroom import routers
+
+from . import bus, epoch, store
 
 logger = logging.getLogger(__name__)
 
@@ -30,6 +42,7 @@ LIVE_KEY = "pagecache:live:{}"
 NONE_SCHEDULED = 0.0
 # The next publish time is looked up again at least this often, whatever happens.
 NEXT_PUBLISH_RECHECK = 600
+_checked = {"at": float("-inf")}  # when this process last compared purge numbers
 
 
 @dataclass(frozen=True)
@@ -41,7 +54,11 @@ class Versions:
 
     @property
     def token(self) -> str:
-        return ".".join(self.generations[area] for area in sorted(self.generations))
+        return self.token_of(self.generations)
+
+    def token_of(self, areas: Iterable[str]) -> str:
+        """The token of something showing `areas` (and, as everything does, EVERYTHING)."""
+        return ".".join(self.generations[area] for area in sorted({bus.EVERYTHING, *areas}))
 
     def seconds_valid(self, now: float | None = None) -> float | None:
         """Seconds until the next scheduled story makes these versions stale, or None."""
@@ -51,7 +68,18 @@ class Versions:
 
 
 def _new() -> str:
-    return uuid4().hex[:12]
+    return f"{int(time.time() * 1000):x}-{uuid4().hex[:8]}"
+
+
+def _made_at(generation: str) -> float | None:
+    """The Unix time `generation` was made; None for one made before they carried it."""
+    made, dash, _ = generation.partition("-")
+    return int(made, 16) / 1000 if dash else None
+
+
+def _renewed_lately(generations: Iterable[str]) -> bool:
+    since = time.time() - settings.REPLICA_STICKY_SECONDS
+    return any((made := _made_at(value)) is not None and made > since for value in generations)
 
 
 def next_scheduled_time() -> float | None:
@@ -79,10 +107,17 @@ def read(
     One cache round trip, but after a purge or a flush. Raises what the cache raises when
     it is down: callers then render without caching.
     """
+    areas = [bus.EVERYTHING, *areas]
     keys = {GENERATION_KEY.format(area): area for area in areas}
     if_present = extra_keys[0] if extra_keys else None
-    found, count = store.fetch([*keys, NEXT_PUBLISH_KEY, *extra_keys], counter, if_present)
+    found, count = store.fetch(
+        [*keys, NEXT_PUBLISH_KEY, epoch.KEY, *extra_keys], counter, if_present
+    )
     generations = {area: found.get(key) for key, area in keys.items()}
+    # The front rechecks the database's number every second (check_every_purge_is_held);
+    # without it, the page cache does.
+    if epoch.behind(found.get(epoch.KEY), recheck=not settings.PAGE_CACHE_FRONT_PAGES):
+        generations[bus.EVERYTHING] = _reset()
     missing = [GENERATION_KEY.format(area) for area, value in generations.items() if value is None]
     if missing:
         for key in missing:
@@ -106,14 +141,52 @@ def read(
             next_publish = _store_next_publish()
         if "stories" in generations:
             generations["stories"] = cache.get(GENERATION_KEY.format("stories")) or _new()
+    if routers.reads_from_replica() and _renewed_lately(generations.values()):
+        routers.read_primary()
     extra = {key: found[key] for key in extra_keys if key in found}
     return Versions(generations, next_publish), extra, count
 
 
-def bump(*areas: str) -> None:
-    """Make every page and fragment that shows one of `areas` stale, on every server."""
-    cache.set_many({GENERATION_KEY.format(area): _new() for area in areas}, timeout=None)
-    bus.publish(areas)
+def _reset() -> str | None:
+    """Make every stored page stale: Redis lacks a committed purge. EVERYTHING's generation."""
+    number = epoch.known()
+    logger.warning("The cache lacks purges up to number %s: every page is made afresh", number)
+    generation = epoch.reset(GENERATION_KEY.format(bus.EVERYTHING), _new(), number)
+    bus.heard_here(frozenset({bus.EVERYTHING}))
+    return generation
+
+
+@bus.also_check
+def check_every_purge_is_held(fresh: bool) -> None:
+    """Before a process answers from memory: renew everything if Redis lacks a purge.
+
+    At most once every RECHECK_SECONDS per process, and when the subscription is `fresh`:
+    one read of Redis, and of the database.
+    """
+    now = time.monotonic()
+    if not fresh and now - _checked["at"] < epoch.RECHECK_SECONDS:
+        return
+    _checked["at"] = now
+    if epoch.behind(cache.get(epoch.KEY), recheck=True, doubt=fresh):
+        _reset()
+
+
+def bump(*areas: str, number: int | None = None) -> None:
+    """Make every page and fragment that shows one of `areas` stale, on every server.
+
+    `number`: the purge's number (epoch.count_up), kept in Redis with the generations.
+    """
+    generations = {GENERATION_KEY.format(area): _new() for area in areas}
+    if number is None:
+        cache.set_many(generations, timeout=None)
+        bus.publish(areas)
+        return
+    try:
+        epoch.write(generations, number, frozenset(areas))
+    except Exception:
+        bus.heard_here(frozenset(areas), failed=True)
+        raise
+    bus.heard_here(frozenset(areas))
 
 
 def schedule_changed() -> None:
@@ -130,11 +203,21 @@ def schedule_changed() -> None:
         logger.exception("Could not note the next scheduled story")
 
 
-def bump_quietly(areas: Iterable[str], *, schedule: bool = False) -> None:
-    """Bump, logging instead of failing when the cache is down (the change is committed)."""
+def bump_quietly(areas: Iterable[str], *, schedule: bool = False, committed: bool = False) -> None:
+    """Bump, logging instead of failing when the cache is down.
+
+    `committed`: the change is in the database. The purge then takes its number there first,
+    so that if Redis never holds it, every page stored before is made afresh (epoch.py).
+    """
     areas = list(areas)
+    number = None
+    if committed:
+        try:
+            number = epoch.count_up()
+        except Exception:
+            logger.exception("Could not number the purge of %s", areas)
     try:
-        bump(*areas)
+        bump(*areas, number=number)
     except Exception:
         logger.exception("Could not purge cached pages of %s", areas)
     if schedule:
