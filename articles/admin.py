@@ -351,6 +351,15 @@ class ArticleAdmin(RevisionPagesMixin, CheckedAutocompleteMixin, VersionAdmin):
     def get_urls(self):
         return [*desk.article_urls(self), *super().get_urls()]
 
+    def reader_url(self, request, obj) -> str:
+        """Where "view on site" (newsroom.view_on_site) sends a reader of the story on the desk.
+
+        A story readers cannot see yet goes to its preview; its own address would 404 anyway.
+        """
+        if obj.is_public:
+            return obj.get_absolute_url()
+        return reverse("admin:articles_article_preview", args=[obj.pk])
+
 
 @admin.register(Section)
 class SectionAdmin(admin.ModelAdmin):
