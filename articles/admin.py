@@ -19,7 +19,7 @@ from newsroom import site_url
 from newsroom.admin_widgets import CheckedAutocompleteMixin
 from newsroom.vietnamese import date_time, search_words, until
 
-from . import desk, preview, revisions, workflow
+from . import body_images, desk, preview, revisions, workflow
 from .admin_forms import ArticleForm, ImageForm, SendBackForm
 from .admin_lists import (
     WITHOUT_SIDEBAR,
@@ -351,6 +351,15 @@ class ArticleAdmin(RevisionPagesMixin, CheckedAutocompleteMixin, VersionAdmin):
     def get_urls(self):
         return [*desk.article_urls(self), *super().get_urls()]
 
+    def reader_url(self, request, obj) -> str:
+        """Where "view on site" (newsroom.view_on_site) sends a reader of the story on the desk.
+
+        A story readers cannot see yet goes to its preview; its own address would 404 anyway.
+        """
+        if obj.is_public:
+            return obj.get_absolute_url()
+        return reverse("admin:articles_article_preview", args=[obj.pk])
+
 
 @admin.register(Section)
 class SectionAdmin(admin.ModelAdmin):
@@ -380,6 +389,26 @@ class ImageAdmin(admin.ModelAdmin):
     list_display_links = ["thumbnail", "__str__"]
     search_fields = ["alt_text", "caption", "credit"]
     fields = ["file", "alt_text", "caption", "credit"]
+
+    def has_change_permission(self, request, obj=None):
+        """Editors change any picture; a journalist only their own that no approved story shows.
+
+        A changed file or caption is on the page at once, round the editor who approved the
+        story: a published story's, and a scheduled one's (it goes live without another look).
+        """
+        if not super().has_change_permission(request, obj):
+            return False
+        if obj is None or workflow.can_publish(request.user):
+            return True
+        if obj.uploaded_by_id is None or obj.uploaded_by_id != request.user.pk:
+            return False
+        approved = body_images.stories_showing(obj).filter(status=Article.Status.PUBLISHED)
+        return not approved.exists()
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.uploaded_by = request.user
+        super().save_model(request, obj, form, change)
 
     @admin.display(description=_("ảnh"))
     def thumbnail(self, obj):

@@ -7,7 +7,7 @@ from django.urls import reverse_lazy
 from django_prose_editor.widgets import AdminProseEditorWidget
 
 from . import body_images, uploads
-from .models import Article, Image
+from .models import Article, Image, Tag
 
 LEAD_MAX_LENGTH = 400
 TIME_ZONE_LABEL = "Giờ Việt Nam (GMT+7)"
@@ -93,6 +93,19 @@ class ArticleForm(forms.ModelForm):
                 f"{TIME_ZONE_LABEL}. Ngày viết trước tháng: 03/02/2015 là ngày 3 tháng 2. "
                 "Một thời điểm trong tương lai là hẹn giờ: bài tự lên trang đúng giờ đó."
             )
+
+    def clean_tags(self):
+        # Longer than the column: a 500 on PostgreSQL, and the form lost with it.
+        names = self.cleaned_data.get("tags") or []
+        longest = Tag._meta.get_field("name").max_length
+        too_long = [name for name in names if len(name) > longest]
+        if too_long:
+            raise forms.ValidationError(
+                f"Mỗi thẻ dài tối đa {longest} ký tự; thẻ “{too_long[0][:40]}…” dài "
+                f"{len(too_long[0])} ký tự.",
+                code="tag_too_long",
+            )
+        return names
 
     def clean_body(self):
         return body_images.link_body_images(

@@ -3,10 +3,16 @@
 Both put words back on save, and a live story's on the reader's page at once. So each page
 shows what would change (`revision_diff`) and, when the result is live, its form asks for a
 tick first (`RestoreLiveForm`); without it the form is refused and reversion undoes it all.
+
+reversion writes the revision back *before* it asks anything, and keeps it whenever the form
+answers a redirect, which Django also answers for a story the user may not read. So both pages
+check the user, the story and the version first (`_story_to_restore`, `_deleted_story`), and
+refuse "save as new", which would keep the revert and add a story.
 """
 
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 from reversion.models import Version
@@ -17,6 +23,14 @@ from .admin_forms import RestoreLiveForm
 # Put first in the story form's fieldsets by ArticleAdmin.get_fieldsets, with the form above.
 RESTORE_FIELDSET = (_("Xác nhận khôi phục"), {"fields": ["restore_live"]})
 
+# The button of Django's change form that saves the form as a new story.
+SAVE_AS_NEW = "_saveasnew"
+
+
+def _refuse_save_as_new(request) -> None:
+    if SAVE_AS_NEW in request.POST or SAVE_AS_NEW in request.GET:
+        raise PermissionDenied("Trang khôi phục không lưu thành bài mới.")
+
 
 class RevisionPagesMixin:
     """For ArticleAdmin, before reversion's VersionAdmin in its bases."""
@@ -26,31 +40,62 @@ class RevisionPagesMixin:
             kwargs["form"] = RestoreLiveForm
         return super().get_form(request, obj, change, **kwargs)
 
+    def _story_to_restore(self, request, object_id: str, version_id: str) -> Version:
+        """The version of a story the user may change: 404 if they may not read it, else 403."""
+        if not self.has_view_or_change_permission(request):
+            raise PermissionDenied
+        # get_queryset limits a journalist to their own and public stories (workflow.readable).
+        article = self.get_object(request, unquote(object_id))
+        if article is None:
+            raise Http404("Không có bài này.")
+        if not self.has_change_permission(request, article):
+            raise PermissionDenied("Bạn không được sửa bài này.")
+        # Of this story and of the Article model: another model's object may have its number.
+        return get_object_or_404(Version.objects.get_for_object(article), pk=version_id)
+
+    def _deleted_story(self, version_id: str) -> Version:
+        """A version of a story that no longer exists; a story that exists is no recovery."""
+        version = get_object_or_404(Version.objects.get_for_model(self.model), pk=version_id)
+        if self.model._default_manager.filter(pk=version.object_id).exists():
+            raise Http404("Bài này chưa bị xóa.")
+        return version
+
     # A recovered story comes back with its old status (published, say): editors only.
     def recoverlist_view(self, request, extra_context=None):
         if not workflow.can_publish(request.user):
             raise PermissionDenied
         return super().recoverlist_view(request, extra_context)
 
+    # reversion's own recover_view and revision_view each load the version again by its
+    # number alone; the views below hand the checked one to the form view they both call.
     def recover_view(self, request, version_id, extra_context=None):
-        if not workflow.can_publish(request.user):
+        if not (workflow.can_publish(request.user) and self.has_add_permission(request)):
             raise PermissionDenied
-        version = get_object_or_404(Version, pk=version_id)
+        version = self._deleted_story(version_id)
+        _refuse_save_as_new(request)
+        revisions.confine_to_story(version)
         revisions.keep_recovered_state(request, version)
-        extra_context = {
+        context = {
             "title": f"Khôi phục bài đã xóa “{version.object_repr}”",
+            "recover": True,
             "restore_changes": revision_diff.changes({}, version.field_dict),
             "restores_live": revisions.restores_live(request),
             **(extra_context or {}),
         }
-        return super().recover_view(request, version_id, extra_context)
+        template = self._reversion_get_template_list("recover_form.html")
+        return self._reversion_revisionform_view(request, version, template, context)
 
     def revision_view(self, request, object_id, version_id, extra_context=None):
-        revisions.keep_present_state(request, unquote(object_id))
-        extra_context = {
+        version = self._story_to_restore(request, object_id, version_id)
+        _refuse_save_as_new(request)
+        revisions.confine_to_story(version)
+        revisions.keep_present_state(request, version.object_id)
+        context = {
             "title": "Khôi phục một bản cũ của bài",
-            "restore_changes": revision_diff.for_version(unquote(object_id), version_id),
+            "revert": True,
+            "restore_changes": revision_diff.for_version(version),
             "restores_live": revisions.restores_live(request),
             **(extra_context or {}),
         }
-        return super().revision_view(request, object_id, version_id, extra_context)
+        template = self._reversion_get_template_list("revision_form.html")
+        return self._reversion_revisionform_view(request, version, template, context)

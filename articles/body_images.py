@@ -10,11 +10,12 @@ from html import unescape
 
 from django.conf import settings
 from django.core.files.storage import default_storage
+from django.db.models import Q, QuerySet
 from django.template.loader import render_to_string
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from .models import Image
+from .models import Article, Image
 from .uploads import RENDITION_WIDTHS
 
 # What the article column takes: full width on phones, at most the column's 760px.
@@ -230,3 +231,16 @@ def story_body(article) -> SafeString:
     ids = body_image_ids(article.body)
     images = {image.pk: image for image in Image.objects.filter(pk__in=ids)} if ids else {}
     return mark_safe(responsive_body(article.body, images))
+
+
+def stories_showing(image: Image) -> QuerySet[Article]:
+    """The stories with `image` as their hero or in their body (`link_body_images` form)."""
+    shown = (
+        Q(hero_image=image)
+        | Q(body__contains=f'data-file="{image.pk}"')
+        | Q(body__contains=f'data-image-id="{image.pk}"')
+    )
+    if image.file.name:
+        # A body the editor has not re-saved may name the picture by its file's address only.
+        shown |= Q(body__contains=image.file.name)
+    return Article.objects.filter(shown)

@@ -72,10 +72,9 @@ def changes(present: dict, revision: dict) -> list[dict]:
     return shown
 
 
-def for_version(article_pk, version_id) -> list[dict]:
-    """The changes restoring revision `version_id` of story `article_pk` would make, if any."""
-    version = Version.objects.filter(pk=version_id, object_id=str(article_pk)).first()
-    present = Article.objects.filter(pk=article_pk).values(*FIELDS).first()
-    if version is None or present is None:
+def for_version(version: Version) -> list[dict]:
+    """The changes restoring a story's `version` would make, if the story is there."""
+    present = Article.objects.filter(pk=version.object_id).values(*FIELDS).first()
+    if present is None:
         return []
     return changes(present, version.field_dict)

@@ -13,10 +13,19 @@ A live story's revision goes live on save, so the revision page shows what would
 save is taken: without it the form is refused and reversion rolls everything back.
 """
 
+from functools import partial
+
 import reversion
+from django.core.exceptions import ObjectDoesNotExist
+from django.db import IntegrityError, transaction
 from django.utils import timezone
+from reversion.errors import RevertError
+from reversion.models import Version
 
 from .models import Article, RelatedArticle, TaggedArticle
+
+# A story's parts that a revision holds with it, and that restoring it puts back as they were.
+PARTS = ["related_links", "taggedarticle_set"]
 
 # Counters and the lock version are never stored in a revision.
 reversion.register(RelatedArticle)
@@ -24,11 +33,16 @@ reversion.register(TaggedArticle)
 reversion.register(
     Article,
     exclude=["version", "comment_count", "view_count", "search_text"],
-    follow=["related_links", "taggedarticle_set"],
+    follow=PARTS,
 )
 
 # The fields a restored revision leaves as they are now.
 PRESENT_FIELDS = ["version", "comment_count", "view_count", "status", "published_at", "review_note"]
+
+# Said when the story cannot be written back; reversion's own message names the story.
+MISSING_DEPENDENCY = (
+    "Không khôi phục được bản này: chuyên mục, ảnh hoặc tài khoản của nó đã bị xóa."
+)
 
 # Where `keep_present_state` leaves the present values for `restore_present_state`.
 _REQUEST_ATTR = "desk_present_state"
@@ -65,3 +79,68 @@ def restore_present_state(request, article_pk) -> None:
     present = getattr(request, _REQUEST_ATTR, None)
     if present:
         Article.objects.filter(pk=article_pk).update(**present)
+
+
+def _story_field(model) -> str | None:
+    """The field naming the story a part belongs to (a related link, a tag, a kept comment)."""
+    for name in PARTS:
+        relation = Article._meta.get_field(name)
+        if relation.related_model is model:
+            return relation.field.attname
+    to_story = [
+        field
+        for field in model._meta.concrete_fields
+        if field.many_to_one and field.related_model is Article
+    ]
+    return to_story[0].attname if len(to_story) == 1 else None
+
+
+def _of_story(version: Version, story_pk: str) -> bool:
+    model = version.content_type.model_class()
+    if model is Article:
+        return version.object_id == story_pk
+    field = _story_field(model)
+    return field is not None and str(version.field_dict.get(field)) == story_pk
+
+
+def _revert_story(story: Version, parts: list[Version], delete: bool = False) -> None:
+    """Write back `story` and `parts`; with `delete`, drop the parts the story gained since."""
+    with transaction.atomic(using=story.db):
+        try:
+            with transaction.atomic(using=story.db):
+                story.revert()
+        except (IntegrityError, ObjectDoesNotExist) as error:
+            raise RevertError(MISSING_DEPENDENCY) from error
+        if delete:
+            kept = {(part.content_type.model_class(), part.object_id) for part in parts}
+            article = Article.objects.using(story.db).get(pk=story.object_id)
+            for name in PARTS:
+                for part in getattr(article, name).all():
+                    if (type(part), str(part.pk)) not in kept:
+                        part.delete()
+        # A part whose other end is gone (a related story deleted since) is left out, as
+        # reversion leaves it; comments come parent first, in the order they were added.
+        for part in sorted(parts, key=lambda version: version.pk):
+            try:
+                with transaction.atomic(using=part.db):
+                    part.revert()
+            except (IntegrityError, ObjectDoesNotExist):
+                continue
+
+
+def confine_to_story(version: Version) -> None:
+    """Make reverting `version`'s revision write back its story and the story's parts only.
+
+    An action on the desk's list saves one revision for every story it touched, and reversion
+    reverts a whole revision: restoring one story from it would restore all of them, colleagues'
+    stories included, though the page shows one. Any other object in it is left alone too.
+    reversion's revision view calls `version.revision.revert(delete=True)`; this instance's
+    `revert` is replaced, so the view runs as it is and only this story changes.
+    """
+    revision = version.revision
+    parts = [
+        other
+        for other in revision.version_set.exclude(pk=version.pk)
+        if _of_story(other, version.object_id)
+    ]
+    revision.revert = partial(_revert_story, version, parts)

@@ -3,6 +3,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from .health import healthz
+from .view_on_site import view_on_site
 
 handler500 = "newsroom.outage.server_error"
 
@@ -14,6 +15,12 @@ handler400 = "newsroom.errors.bad_request"
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
+    # Before the admin's own route of the same address: it checks who may read the object.
+    path(
+        "admin/r/<path:content_type_id>/<path:object_id>/",
+        admin.site.admin_view(view_on_site),
+        name="view-on-site",
+    ),
     path("admin/", admin.site.urls),
     path("binh-luan/", include("comments.urls")),
     path("", include("articles.urls")),

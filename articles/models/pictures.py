@@ -2,6 +2,7 @@
 
 import logging
 
+from django.conf import settings
 from django.core.files.images import get_image_dimensions
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -28,6 +29,16 @@ class Image(models.Model):
     width = models.PositiveIntegerField(_("rộng (px)"), null=True, editable=False)
     height = models.PositiveIntegerField(_("cao (px)"), null=True, editable=False)
     uploaded_at = models.DateTimeField(_("tải lên lúc"), auto_now_add=True)
+    # Who may change the picture later (ImageAdmin); none for pictures from before it was kept.
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người tải lên"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     # Set by articles.tasks.make_renditions; until then pages show the original.
     renditions_ready = models.BooleanField(_("đã có bản thu nhỏ"), default=False, editable=False)
 

@@ -37,3 +37,23 @@ def test_quotes_typed_around_a_name_are_dropped():
         "Du lịch",
         "Ruộng bậc thang",
     ]
+
+
+@pytest.mark.parametrize("change", [True, False])
+def test_a_tag_too_long_is_a_form_error_keeping_what_was_typed(client, change):
+    long_tag = "Lễ hội " + "rất " * 30 + "dài"
+    typed = f"Du lịch, {long_tag}"
+    client.force_login(editor())
+    if change:
+        story = make_article("Mùa lúa chín", status=Article.Status.DRAFT)
+        response = client.post(change_url(story), form_data(story, tags=typed))
+    else:
+        data = form_data(title="Bài mới có thẻ dài", tags=typed)
+        data["section"] = str(make_article("Bài khác").section_id)
+        response = client.post("/admin/articles/article/add/", data)
+
+    assert response.status_code == 200
+    errors = response.context["adminform"].form.errors
+    assert "tags" in errors and "100 ký tự" in errors["tags"][0]
+    assert f'value="{typed}"' in response.content.decode()
+    assert not Article.objects.filter(title="Bài mới có thẻ dài").exists()
