@@ -22,4 +22,3 @@ def test_an_old_link_added_after_the_home_page_was_kept_answers_the_next_request
     OldLink.objects.create(path="/?p=5", url="/the/lai-chau/")
     status, headers, _ = fetch(front, "/?p=5")
     assert (status, headers.get("Location")) == (301, "/the/lai-chau/")
-
