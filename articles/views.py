@@ -104,8 +104,9 @@ class ArticleDetailView(PublishedMixin, DetailView):
 
     def get(self, request, *args, **kwargs):
         self.object = self.get_object()
-        if self.object.slug != kwargs["slug"]:
-            # An old or mistyped slug: send readers and search engines to the one true URL.
+        if self.object.slug != kwargs["slug"] or kwargs["pk"] != str(self.object.pk):
+            # An old or mistyped slug, a zero-padded id: readers and search engines go to the
+            # one true URL, and the page cache keeps one copy.
             return redirect(self.object, permanent=True)
         if not getattr(request, "view_counted", False):  # the page cache may have counted it
             record_view(self.object.pk)

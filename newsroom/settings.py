@@ -178,6 +178,8 @@ PAGE_CACHE_PROXY_SECONDS = int(os.environ.get("PAGE_CACHE_PROXY_SECONDS", "60"))
 # Pages each server process also keeps in memory, served before Django once the shared cache
 # confirms they are current (newsroom/pagecache/front.py); 0 turns that off.
 PAGE_CACHE_FRONT_PAGES = int(os.environ.get("PAGE_CACHE_FRONT_PAGES", "200"))
+# ...and at most this many bytes of them, the page read longest ago leaving first (64 MiB).
+PAGE_CACHE_FRONT_BYTES = int(os.environ.get("PAGE_CACHE_FRONT_BYTES", str(64 * 1024 * 1024)))
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

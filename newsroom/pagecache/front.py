@@ -19,6 +19,9 @@ Correct first, as the page cache is:
   cookie is kept.
 - **Time:** a page leaves memory when its shared copy expires (`PAGE_CACHE_SECONDS`), and
   before the next scheduled story goes live (then Django renews the listings).
+- **Memory:** at most `PAGE_CACHE_FRONT_PAGES` pages and `PAGE_CACHE_FRONT_BYTES` bytes, the
+  page read longest ago leaving first, so the story everyone reads stays. A page over an
+  eighth of the bytes is not kept: a few of them would push out everything else.
 - **Page views** of a story answered here are counted in memory and added to the shared
   counter at least every `VIEW_FLUSH_SECONDS` (articles/counters.py); a worker that dies
   loses at most that second of views, never a page.
@@ -26,7 +29,7 @@ Correct first, as the page cache is:
 
 import logging
 import time
-from collections import Counter
+from collections import Counter, OrderedDict
 from dataclasses import dataclass
 from threading import Lock
 
@@ -49,6 +52,8 @@ NOT_MODIFIED_HEADERS = frozenset(
 )
 VIEW_FLUSH_SECONDS = 1.0
 VIEW_FLUSH_COUNT = 500
+# A page over this share of the memory's bytes is not kept.
+LARGEST_SHARE = 8
 
 
 @dataclass(frozen=True)
@@ -57,6 +62,11 @@ class Kept:
     status: str
     headers: list[tuple[str, str]]
     body: bytes
+
+    @property
+    def size(self) -> int:
+        """Its bytes in memory, near enough: the body and the headers' text."""
+        return len(self.body) + sum(len(name) + len(value) for name, value in self.headers)
 
 
 def _key(environ) -> tuple:
@@ -107,10 +117,13 @@ class _Headless:
 class PageCacheFront:
     """WSGI middleware: answer a kept shared page from memory, or pass the request on."""
 
-    def __init__(self, application, size: int | None = None):
+    def __init__(self, application, size: int | None = None, budget: int | None = None):
         self.application = application
         self.size = size if size is not None else settings.PAGE_CACHE_FRONT_PAGES
-        self.kept: dict[tuple, Kept] = {}
+        self.budget = budget if budget is not None else settings.PAGE_CACHE_FRONT_BYTES
+        # Least recently read first.
+        self.kept: OrderedDict[tuple, Kept] = OrderedDict()
+        self.bytes = 0  # the kept pages' sizes, together
         self.lock = Lock()
         self.epoch = 0  # purges applied so far
         self.listener = bus.Listener(self.purged)
@@ -128,6 +141,7 @@ class PageCacheFront:
         method = environ.get("REQUEST_METHOD")
         if (
             not self.size
+            or not self.budget
             or not settings.PAGE_CACHE_SECONDS
             or method not in ("GET", "HEAD")
             or any(header in environ for header in CONDITIONAL)
@@ -143,7 +157,10 @@ class PageCacheFront:
             return self.application(environ, start_response)
         key = _key(environ)
         epoch = self.epoch
-        kept = self.kept.get(key)
+        with self.lock:
+            kept = self.kept.get(key)
+            if kept is not None:
+                self.kept.move_to_end(key)
         if kept is not None:
             if kept.shared.valid_until > time.time():
                 self._count_view(kept.shared.story)
@@ -162,9 +179,10 @@ class PageCacheFront:
             self.epoch += 1
             if bus.EVERYTHING in areas:
                 self.kept.clear()
+                self.bytes = 0
                 return
             for key in [key for key, kept in self.kept.items() if kept.shared.areas & areas]:
-                del self.kept[key]
+                self._drop(key)
 
     def _pass_on(self, key, epoch: int, environ, start_response):
         answer = {}
@@ -199,17 +217,28 @@ class PageCacheFront:
             (name, "hit" if name.lower() == "x-page-cache" else value) for name, value in headers
         ]
         kept = Kept(shared, status, headers, response.content)
+        if kept.size > self.budget // LARGEST_SHARE:
+            return
         with self.lock:
             if self.epoch != epoch:
                 return
-            self.kept.pop(key, None)
-            while len(self.kept) >= self.size:
-                self.kept.pop(next(iter(self.kept)))
+            self._drop(key)
+            while self.kept and (
+                len(self.kept) >= self.size or self.bytes + kept.size > self.budget
+            ):
+                self._drop(next(iter(self.kept)))
             self.kept[key] = kept
+            self.bytes += kept.size
+
+    def _drop(self, key) -> None:
+        """Let a kept page go; the caller holds the lock."""
+        kept = self.kept.pop(key, None)
+        if kept is not None:
+            self.bytes -= kept.size
 
     def _forget(self, key) -> None:
         with self.lock:
-            self.kept.pop(key, None)
+            self._drop(key)
 
     def _count_view(self, story: int | None) -> None:
         if story is None:

@@ -1,7 +1,9 @@
 """Serve anonymous reader pages from the shared cache; tell browsers and proxies what to keep.
 
 Placed right after WhiteNoise, so a hit costs no session, CSRF or template work, and a miss
-is judged on the response as every other middleware left it (cookies included).
+is judged on the response as every other middleware left it (cookies included). Any other
+form of a shared page's address (a tracking parameter, `?page=01`) gets a 301 to the one
+address of that page (canonical.py) before the cache is asked, so a crowd shares one copy.
 """
 
 import hashlib
@@ -10,7 +12,7 @@ import time
 
 from django.conf import settings
 from django.core.cache import cache
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.urls import Resolver404, ResolverMatch, resolve
 from django.utils.cache import (
     add_never_cache_headers,
@@ -18,8 +20,9 @@ from django.utils.cache import (
     patch_cache_control,
     patch_vary_headers,
 )
+from django.utils.encoding import escape_uri_path
 
-from . import purge, versions
+from . import canonical, purge, versions
 from .shared import ENVIRON_KEY, Shared, personal_cookies
 
 logger = logging.getLogger(__name__)
@@ -117,6 +120,9 @@ class PageCacheMiddleware:
                 add_never_cache_headers(response)
             return response
         match, areas = page
+        query = canonical.query(match.view_name, request.GET)
+        if query != request.META.get("QUERY_STRING", ""):
+            return self._moved(request, query)
         request.shared_page = True
         seconds = settings.PAGE_CACHE_SECONDS
         key = PAGE_KEY.format(hashlib.md5(request.build_absolute_uri().encode()).hexdigest())
@@ -148,6 +154,14 @@ class PageCacheMiddleware:
             return response
         _public(response, current.seconds_valid() if current is not None else None)
         return get_conditional_response(request, etag=response["ETag"], response=response)
+
+    @staticmethod
+    def _moved(request: HttpRequest, query: str) -> HttpResponse:
+        """301 to the page's one address (canonical.py): one copy kept for every form of it."""
+        path = escape_uri_path(request.path)
+        response = HttpResponsePermanentRedirect(f"{path}?{query}" if query else path)
+        _public(response, None)
+        return response
 
     @staticmethod
     def _tell_front(request, areas, current, expires, story) -> None:

@@ -179,6 +179,16 @@ def test_old_or_wrong_slug_redirects_permanently(client):
     assert client.get(f"/bai-viet/bat-ky-{article.pk}/").status_code == 301
 
 
+def test_a_zero_padded_id_redirects_permanently_to_the_story(client):
+    """Each padding would be a page of its own in the cache, and a duplicate to search engines."""
+    article = make_article("Tiêu đề đầu tiên")
+    url = article.get_absolute_url()
+    for padded in (f"0{article.pk}", f"000{article.pk}", f"{article.pk:018}"):
+        response = client.get(f"/bai-viet/{article.slug}-{padded}/")
+        assert (response.status_code, response["Location"]) == (301, url)
+    assert client.get(url).status_code == 200
+
+
 @pytest.mark.parametrize(
     "url",
     [
@@ -203,7 +213,7 @@ def test_unknown_or_malformed_urls_are_404(client, url):
     ["?page=abc", "?x=%FF%FE", "?page=1&page=2", "?utm_source=<script>", "?" + "a=1&" * 200],
 )
 def test_any_query_string_gives_the_page(client, story, query):
-    assert client.get(story.get_absolute_url() + query).status_code == 200
+    assert client.get(story.get_absolute_url() + query, follow=True).status_code == 200
 
 
 def test_section_page_includes_subsection_stories(client):

@@ -303,3 +303,48 @@ def test_a_purge_published_by_another_process_reaches_this_one(front, django_app
     subprocess.run([sys.executable, "-c", bump], env=env, check=True, timeout=60)
     assert "Tiêu đề sửa ở máy khác" in fetch(front, page)[2]
     assert django_app.calls == 2
+
+
+def test_the_page_read_last_stays_when_memory_is_full(django_app):
+    front = PageCacheFront(django_app, size=2)
+    first, second, third = (make_article(f"Tin số {n}").get_absolute_url() for n in range(3))
+    for url in (first, second, first, third):  # the first is read again before the third
+        fetch(front, url)
+    assert django_app.calls == 3
+    assert fetch(front, first)[1]["X-Page-Cache"] == "hit"
+    assert django_app.calls == 3  # the second went instead, read longest ago
+    fetch(front, second)
+    assert django_app.calls == 4
+
+
+def test_memory_is_bounded_by_bytes(django_app):
+    pages = [make_article(f"Tin số {n:02}").get_absolute_url() for n in range(12)]
+    measure = PageCacheFront(Django())
+    fetch(measure, pages[0])
+    budget = measure.bytes * 10  # room for about ten of these pages
+    front = PageCacheFront(django_app, budget=budget)
+    for url in pages:
+        fetch(front, url)
+    assert 0 < front.bytes <= budget
+    assert 8 <= len(front.kept) <= 10
+    assert front.bytes == sum(kept.size for kept in front.kept.values())
+    calls = django_app.calls
+    assert fetch(front, pages[-1])[1]["X-Page-Cache"] == "hit"  # the newest stay
+    fetch(front, pages[0])  # the oldest went
+    assert django_app.calls == calls + 1
+
+
+def test_a_page_over_an_eighth_of_the_memory_is_not_kept(django_app, story):
+    page = story.get_absolute_url()
+    front = PageCacheFront(django_app, budget=8 * 1024)  # a story page is more than 1 KiB
+    fetch(front, page), fetch(front, page)
+    assert django_app.calls == 2
+    assert (front.kept, front.bytes) == ({}, 0)
+
+
+def test_a_purge_gives_back_the_bytes(front, story):
+    fetch(front, story.get_absolute_url())
+    assert front.bytes > 0
+    story.title = "Mường Tè được mùa to"
+    story.save()
+    assert (front.kept, front.bytes) == ({}, 0)
