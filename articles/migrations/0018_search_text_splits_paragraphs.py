@@ -37,6 +37,6 @@ def forwards(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("articles", "0016_hourly_views_for_the_desk")]
+    dependencies = [("articles", "0017_picture_uploaded_by")]
 
     operations = [migrations.RunPython(forwards, migrations.RunPython.noop)]
