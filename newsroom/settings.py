@@ -286,6 +286,8 @@ VIEW_COUNT_FLUSH_EVERY = int(os.environ.get("VIEW_COUNT_FLUSH_EVERY", "20"))
 # Uploaded pictures: refused above these limits (the pixel limit stops decompression bombs).
 IMAGE_MAX_UPLOAD_BYTES = int(os.environ.get("IMAGE_MAX_UPLOAD_BYTES", 20 * 1024 * 1024))
 IMAGE_MAX_PIXELS = int(os.environ.get("IMAGE_MAX_PIXELS", 50_000_000))
+# And each side: a 50,000,000×1 strip is within the pixels, but no rendition can be made of it.
+IMAGE_MAX_SIDE = int(os.environ.get("IMAGE_MAX_SIDE", 12_000))
 # Uploads stay in memory up to that size and are never spooled to disk.
 FILE_UPLOAD_HANDLERS = ["articles.uploads.PictureUploadHandler"]
 # Renditions are made by a task after a picture is saved (articles.tasks.make_renditions),
