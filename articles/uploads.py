@@ -150,8 +150,16 @@ def clean_upload(upload) -> ContentFile:
             code="format",
             params={"format": picture.format or "?", "formats": accepted_formats()},
         )
+    # Both read from the header: nothing has been decoded yet.
     if width * height > settings.IMAGE_MAX_PIXELS:
         raise _too_many_pixels(width, height)
+    if max(width, height) > settings.IMAGE_MAX_SIDE:
+        raise ValidationError(
+            "Ảnh quá dài hoặc quá cao: %(width)s×%(height)s điểm ảnh, mỗi cạnh tối đa "
+            "%(limit)s điểm ảnh. Hãy cắt hoặc thu nhỏ ảnh trước khi tải lên.",
+            code="side_too_long",
+            params={"width": width, "height": height, "limit": settings.IMAGE_MAX_SIDE},
+        )
     extension = PurePosixPath(name.lower()).suffix
     if extension not in FORMAT_EXTENSIONS[picture.format]:
         expected = FORMAT_EXTENSIONS[picture.format][0]

@@ -13,7 +13,9 @@ bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000").split(",")
 workers = int(os.environ.get("GUNICORN_WORKERS", multiprocessing.cpu_count() * 2 + 1))
 threads = int(os.environ.get("GUNICORN_THREADS", "2"))
 worker_class = "gthread"
-# A request slower than this is killed; nginx gives up a little later (proxy_read_timeout).
+# A worker whose main loop stops (its heartbeat) is killed after this long. A gthread worker's
+# request threads are never killed, however long they wait: the app bounds its own waits
+# (DATABASE_CONNECT_TIMEOUT and the rest in post_worker_init, CACHE_SOCKET_TIMEOUT, EMAIL_TIMEOUT).
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 graceful_timeout = 30
 keepalive = 5
@@ -27,3 +29,10 @@ errorlog = "-"
 loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
 # Heartbeat files in memory, never on a disk that may stall.
 worker_tmp_dir = "/dev/shm" if os.path.isdir("/dev/shm") else None
+
+
+def post_worker_init(worker):
+    """Bound every wait of this worker for PostgreSQL (newsroom/pgwait.py)."""
+    from newsroom import pgwait
+
+    pgwait.install()

@@ -38,6 +38,8 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         *_crud("articles.section"),
         *_crud("articles.tag"),
         *_crud("articles.sharelink"),
+        # The old-link table (301s from the WordPress site's addresses).
+        *_crud("wordpress.oldlink"),
         # Editors also work the comment moderation queue.
         *_crud("comments.comment", "view", "change"),
         *LOGIN_RECORD,

@@ -147,6 +147,19 @@ if DATABASE_REPLICA_URL:
     DATABASE_ROUTERS = ["newsroom.routers.ReplicaRouter"]
     # First: it decides where the whole request reads, the page cache's lookups included.
     MIDDLEWARE.insert(1, "newsroom.routers.ReplicaMiddleware")
+# A PostgreSQL that accepts connections and never answers (newsroom/pgwait.py, in the app
+# server): a connection is made within DATABASE_CONNECT_TIMEOUT seconds (libpq's
+# connect_timeout elsewhere), a query the server is silent on for DATABASE_CHECK_AFTER seconds
+# makes a probe, and a server found hung is not waited for during DATABASE_RETRY_SECONDS.
+DATABASE_CONNECT_TIMEOUT = float(os.environ.get("DATABASE_CONNECT_TIMEOUT", "3"))
+DATABASE_CHECK_AFTER = float(os.environ.get("DATABASE_CHECK_AFTER", "3"))
+DATABASE_RETRY_SECONDS = float(os.environ.get("DATABASE_RETRY_SECONDS", "5"))
+for _database in DATABASES.values():
+    if _database["ENGINE"] == "django.db.backends.postgresql":
+        # libpq counts whole seconds, at least 2.
+        _database.setdefault("OPTIONS", {}).setdefault(
+            "connect_timeout", max(2, round(DATABASE_CONNECT_TIMEOUT))
+        )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
@@ -280,6 +293,8 @@ VIEW_COUNT_FLUSH_EVERY = int(os.environ.get("VIEW_COUNT_FLUSH_EVERY", "20"))
 # Uploaded pictures: refused above these limits (the pixel limit stops decompression bombs).
 IMAGE_MAX_UPLOAD_BYTES = int(os.environ.get("IMAGE_MAX_UPLOAD_BYTES", 20 * 1024 * 1024))
 IMAGE_MAX_PIXELS = int(os.environ.get("IMAGE_MAX_PIXELS", 50_000_000))
+# And each side: a 50,000,000×1 strip is within the pixels, but no rendition can be made of it.
+IMAGE_MAX_SIDE = int(os.environ.get("IMAGE_MAX_SIDE", 12_000))
 # Uploads stay in memory up to that size and are never spooled to disk.
 FILE_UPLOAD_HANDLERS = ["articles.uploads.PictureUploadHandler"]
 # Renditions are made by a task after a picture is saved (articles.tasks.make_renditions),

@@ -3,7 +3,7 @@
 from django.http import HttpResponsePermanentRedirect
 
 from .links import QUERY_FORMS, link_key
-from .models import OldLink
+from .models import OldLink, on_this_site
 
 
 class OldLinkMiddleware:
@@ -33,4 +33,4 @@ class OldLinkMiddleware:
             return None
         link = OldLink.objects.select_related("article", "section", "tag").filter(path=key).first()
         target = link.target_url() if link else None
-        return HttpResponsePermanentRedirect(target) if target else None
+        return HttpResponsePermanentRedirect(target) if target and on_this_site(target) else None

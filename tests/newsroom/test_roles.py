@@ -65,6 +65,11 @@ POLICY = {
         "articles.view_section",
         "articles.view_sharelink",
         "articles.view_tag",
+        # The old-link table, which the README says editors keep (issue 19).
+        "wordpress.add_oldlink",
+        "wordpress.change_oldlink",
+        "wordpress.delete_oldlink",
+        "wordpress.view_oldlink",
         # Editors work the comment moderation queue too (issue 12).
         "comments.change_comment",
         "comments.view_comment",
