@@ -11,7 +11,7 @@ def sync_roles(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("newsroom", "0003_i14_notice_level"),
+        ("newsroom", "0004_pagecache_purge_count"),
         ("wordpress", "0001_initial"),
     ]
 
