@@ -335,6 +335,8 @@ COMMENT_NOTIFY_IN_BACKGROUND = env_bool("COMMENT_NOTIFY_IN_BACKGROUND", True)
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 
 LOGIN_URL = "admin:login"
+# Where a login with no (or an unsafe) `next` lands: the desk, not Django's /accounts/profile/.
+LOGIN_REDIRECT_URL = "admin:index"
 
 # Celery (`celery -A newsroom worker`, `celery -A newsroom beat`). Without a broker every task
 # runs in process at once, so the embedded default needs no broker and no worker.
