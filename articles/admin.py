@@ -19,8 +19,8 @@ from newsroom import site_url
 from newsroom.admin_widgets import CheckedAutocompleteMixin
 from newsroom.vietnamese import date_time, search_words, until
 
-from . import body_images, desk, preview, revisions, workflow
-from .admin_forms import ArticleForm, ImageForm, SendBackForm
+from . import desk, preview, revisions, workflow
+from .admin_forms import ArticleForm, SendBackForm
 from .admin_lists import (
     WITHOUT_SIDEBAR,
     EstimatedCountPaginator,
@@ -28,6 +28,7 @@ from .admin_lists import (
     SectionFilter,
     compact_time,
 )
+from .admin_pictures import ImageAdmin
 from .admin_revisions import RESTORE_FIELDSET, RevisionPagesMixin
 from .models import Article, Image, RelatedArticle, Section, Tag
 
@@ -382,43 +383,7 @@ class SectionAdmin(admin.ModelAdmin):
         return queryset.filter(pk__in=ids), False
 
 
-@admin.register(Image)
-class ImageAdmin(admin.ModelAdmin):
-    form = ImageForm
-    list_display = ["thumbnail", "__str__", "caption", "credit", "width", "height", "uploaded_at"]
-    list_display_links = ["thumbnail", "__str__"]
-    search_fields = ["alt_text", "caption", "credit"]
-    fields = ["file", "alt_text", "caption", "credit"]
-
-    def has_change_permission(self, request, obj=None):
-        """Editors change any picture; a journalist only their own that no approved story shows.
-
-        A changed file or caption is on the page at once, round the editor who approved the
-        story: a published story's, and a scheduled one's (it goes live without another look).
-        """
-        if not super().has_change_permission(request, obj):
-            return False
-        if obj is None or workflow.can_publish(request.user):
-            return True
-        if obj.uploaded_by_id is None or obj.uploaded_by_id != request.user.pk:
-            return False
-        approved = body_images.stories_showing(obj).filter(status=Article.Status.PUBLISHED)
-        return not approved.exists()
-
-    def save_model(self, request, obj, form, change):
-        if not change:
-            obj.uploaded_by = request.user
-        super().save_model(request, obj, form, change)
-
-    @admin.display(description=_("ảnh"))
-    def thumbnail(self, obj):
-        return format_html(
-            '<img src="{}" alt="" width="80" loading="lazy" decoding="async">', obj.w480.url
-        )
-
-    def get_urls(self):
-        # The picture picker the body editor opens: articles/desk.py.
-        return [*desk.image_urls(self), *super().get_urls()]
+admin.site.register(Image, ImageAdmin)
 
 
 @admin.register(Tag)

@@ -3,8 +3,9 @@
 A revision holds the words: title, lead, body, tags, related stories. Restoring one must not
 bring back the story's state or its counters, which belong to the present:
 
-1. `ArticleAdmin.revision_view` calls `keep_present_state` before reversion runs; it notes the
-   present values of PRESENT_FIELDS on the request.
+1. `ArticleAdmin.revision_view` checks who may restore what (admin_revisions), makes the
+   revert write back this story only (`confine_to_story`), and calls `keep_present_state`
+   before reversion runs; it notes the present values of PRESENT_FIELDS on the request.
 2. reversion writes the old copy back, then calls `ArticleAdmin.changeform_view`, which calls
    `restore_present_state`: the noted values are written over the old copy's.
 
