@@ -12,7 +12,6 @@ from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.utils import timezone
-from django.utils.html import strip_tags
 
 _D_MAP = str.maketrans({"đ": "d", "Đ": "D"})
 _NON_SLUG = re.compile(r"[^a-z0-9]+")
@@ -88,11 +87,13 @@ def slugify(text: str, max_length: int = 200) -> str:
 
 
 def excerpt(text: str, limit: int = 200) -> str:
-    """Cut plain text (tags dropped) at a word boundary to at most `limit` characters.
+    """Cut plain text at a word boundary to at most `limit` characters.
 
-    A cut excerpt ends with "...", as the paper prints them under related stories.
+    The text is plain (a lead, a comment, a body's `body_text`): "Giá xăng <20.000 đồng" keeps
+    its "<", and templates escape it. A cut excerpt ends with "...", as the paper prints them
+    under related stories.
     """
-    plain = _SPACES.sub(" ", strip_tags(text or "")).strip()
+    plain = _SPACES.sub(" ", text or "").strip()
     if len(plain) <= limit:
         return plain
     cut = plain[: limit - 3].rsplit(" ", 1)[0].rstrip(" ,;:.-–")

@@ -67,5 +67,6 @@ def test_excerpt_cuts_at_a_word_and_ends_with_dots():
     assert cut.removesuffix("...").split()[-1] in text.split()
 
 
-def test_excerpt_drops_html_tags():
-    assert excerpt("<p>Chào <strong>bạn</strong></p>") == "Chào bạn"
+def test_excerpt_keeps_angle_brackets_of_plain_text():
+    # A lead is plain text: what looks like a tag is the writer's words.
+    assert excerpt("Giá xăng <20.000 đồng, a < b > c") == "Giá xăng <20.000 đồng, a < b > c"
