@@ -84,9 +84,8 @@ def restore_present_state(request, article_pk) -> None:
 
 def _story_field(model) -> str | None:
     """The field naming the story a part belongs to (a related link, a tag, a kept comment)."""
-    for name in PARTS:
-        relation = Article._meta.get_field(name)
-        if relation.related_model is model:
+    for relation in Article._meta.related_objects:
+        if relation.get_accessor_name() in PARTS and relation.related_model is model:
             return relation.field.attname
     to_story = [
         field

@@ -20,7 +20,7 @@ from django.utils.cache import (
     patch_cache_control,
     patch_vary_headers,
 )
-from django.utils.encoding import escape_uri_path
+from django.utils.encoding import escape_uri_path, iri_to_uri
 
 from . import canonical, purge, versions
 from .shared import ENVIRON_KEY, Shared, personal_cookies
@@ -105,6 +105,13 @@ def _public(response: HttpResponse, valid_for: float | None) -> None:
     patch_vary_headers(response, ["Cookie"])
 
 
+def sent_query(request: HttpRequest) -> str:
+    """The query string as sent, %-encoded: raw UTF-8 (WSGI hands it over as Latin-1) is the
+    same address as its %-form, so it is not sent round again."""
+    raw = request.META.get("QUERY_STRING", "")
+    return iri_to_uri(raw.encode("iso-8859-1", "replace").decode("utf-8", "replace"))
+
+
 class PageCacheMiddleware:
     """Serve a shared reader page from the cache, or render it, keep it and mark it public."""
 
@@ -121,7 +128,7 @@ class PageCacheMiddleware:
             return response
         match, areas = page
         query = canonical.query(match.view_name, request.GET)
-        if query != request.META.get("QUERY_STRING", ""):
+        if query != sent_query(request):
             return self._moved(request, query)
         request.shared_page = True
         seconds = settings.PAGE_CACHE_SECONDS
