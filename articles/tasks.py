@@ -8,8 +8,8 @@ from django.core.cache import cache
 from django.core.mail import send_mail
 from django.utils import timezone
 
-from newsroom.pagecache import purge
 from newsroom.tasks import enqueue, retry_or_give_up
+from pagecache import purge
 
 from .counters import flush_views
 from .models import Image

@@ -7,8 +7,8 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.views.generic import DetailView, ListView, TemplateView
 
-from newsroom.pagecache.fragments import parts
-from newsroom.pagecache.purge import LISTING, story_areas
+from pagecache.fragments import parts
+from pagecache.purge import LISTING, story_areas
 
 from .body_images import first_body_image_id, story_body
 from .counters import record_view

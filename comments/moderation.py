@@ -9,7 +9,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from articles.models import Article
-from newsroom.pagecache import purge as pagecache_purge
+from pagecache import purge as pagecache_purge
 
 from .models import Comment
 

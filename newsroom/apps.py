@@ -10,7 +10,6 @@ class NewsroomConfig(AppConfig):
 
     def ready(self):
         from . import normalise
-        from .pagecache import signals  # noqa: F401  (connects the purges)
         from .roles import sync_roles_after_migrate
 
         normalise.connect()

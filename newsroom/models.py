@@ -46,7 +46,7 @@ class PurgeCount(models.Model):
 
     Redis keeps the number of the last purge it holds beside the generations; a Redis that
     holds fewer (an outage, a restart from an older snapshot) is noticed by comparing the two
-    (newsroom/pagecache/epoch.py).
+    (pagecache/epoch.py).
     """
 
     number = models.BigIntegerField(_("số lần làm mới"), default=0)

@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "django_prose_editor",
     "newsroom.apps.LoginRecordConfig",  # django-axes
     "newsroom",
+    "pagecache",
     "articles",
     "comments",
     "wordpress",
@@ -74,7 +75,7 @@ MIDDLEWARE = [
     "wordpress.middleware.OldLinkMiddleware",
     # Outside sessions, CSRF and messages: a cached page is served without them, and a page
     # is kept only after they have had their say on the response (a cookie keeps it out).
-    "newsroom.pagecache.middleware.PageCacheMiddleware",
+    "pagecache.middleware.PageCacheMiddleware",
     "newsroom.outage.DatabaseOutageMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -189,7 +190,7 @@ PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
 PAGE_CACHE_BROWSER_SECONDS = int(os.environ.get("PAGE_CACHE_BROWSER_SECONDS", "30"))
 PAGE_CACHE_PROXY_SECONDS = int(os.environ.get("PAGE_CACHE_PROXY_SECONDS", "60"))
 # Pages each server process also keeps in memory, served before Django once the shared cache
-# confirms they are current (newsroom/pagecache/front.py); 0 turns that off.
+# confirms they are current (pagecache/front.py); 0 turns that off.
 PAGE_CACHE_FRONT_PAGES = int(os.environ.get("PAGE_CACHE_FRONT_PAGES", "200"))
 # ...and at most this many bytes of them, the page read longest ago leaving first (64 MiB).
 PAGE_CACHE_FRONT_BYTES = int(os.environ.get("PAGE_CACHE_FRONT_BYTES", str(64 * 1024 * 1024)))

@@ -7,7 +7,7 @@ from django.core.wsgi import get_wsgi_application
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsroom.settings")
 
-from newsroom.pagecache.front import PageCacheFront
+from pagecache.front import PageCacheFront
 
 application = PageCacheFront(get_wsgi_application())
 # A worker that stops writes the page views it counted in memory.

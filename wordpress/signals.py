@@ -3,7 +3,7 @@
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
-from newsroom.pagecache import purge
+from pagecache import purge
 
 from .models import OldLink
 

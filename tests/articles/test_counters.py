@@ -66,7 +66,7 @@ def test_a_broken_cache_loses_the_count_not_the_page(client, monkeypatch, caplog
 
 
 def test_a_servers_batch_of_views_writes_each_full_batch_once(settings):
-    """The page cache's front adds a worker's views at once (newsroom/pagecache/front.py)."""
+    """The page cache's front adds a worker's views at once (pagecache/front.py)."""
     settings.VIEW_COUNT_FLUSH_EVERY = 20
     story = make_article("Tin")
     add_views(story.pk, 15)

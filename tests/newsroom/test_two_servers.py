@@ -105,7 +105,7 @@ def test_a_reader_and_a_moderator_moving_between_two_servers(servers):
     assert comment.status == Comment.Status.APPROVED
 
     # The next anonymous read on A shows it: the purge made on B reached A's cache, and the
-    # copy each of A's workers kept in memory (newsroom/pagecache/front.py).
+    # copy each of A's workers kept in memory (pagecache/front.py).
     for _ in range(4):
         assert text in anonymous.get(f"{a}{page_url}").text
 

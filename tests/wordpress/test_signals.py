@@ -2,9 +2,9 @@
 
 import pytest
 
-from newsroom.pagecache.front import PageCacheFront
+from pagecache.front import PageCacheFront
 from tests.factories import make_article, make_section
-from tests.newsroom.test_pagecache_front import Django, fetch
+from tests.pagecache.test_front import Django, fetch
 from wordpress.models import OldLink
 
 pytestmark = pytest.mark.django_db(transaction=True)

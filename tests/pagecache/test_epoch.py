@@ -13,7 +13,7 @@ from django.core.cache import cache
 from articles.models import Article
 from newsroom import cache as resilient
 from newsroom import routers
-from newsroom.pagecache import epoch, versions
+from pagecache import epoch, versions
 from tests.factories import make_article
 from tests.servers import redis_server
 

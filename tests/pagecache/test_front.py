@@ -1,6 +1,6 @@
 """The page cache's front: shared pages answered from a process's memory, never a stale one.
 
-Each test puts the front (newsroom/pagecache/front.py) before Django's own WSGI handler, as
+Each test puts the front (pagecache/front.py) before Django's own WSGI handler, as
 newsroom/wsgi.py does, and counts what reaches Django. On SQLite the purges go through the
 in-process cache; on PostgreSQL CI they go through Redis's channel.
 """
@@ -18,8 +18,8 @@ from articles.counters import pending_views
 from articles.models import Article
 from comments import moderation
 from comments.models import Comment
-from newsroom.pagecache import bus, versions
-from newsroom.pagecache.front import PageCacheFront
+from pagecache import bus, versions
+from pagecache.front import PageCacheFront
 from tests.factories import make_article, make_comment, make_section, make_user
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -296,7 +296,7 @@ def test_a_purge_published_by_another_process_reaches_this_one(front, django_app
     assert django_app.calls == 1
     Article.objects.filter(pk=story.pk).update(title="Tiêu đề sửa ở máy khác")
     bump = (
-        "import django; django.setup(); from newsroom.pagecache import versions; "
+        "import django; django.setup(); from pagecache import versions; "
         f"versions.bump('article:{story.pk}')"
     )
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "newsroom.settings_test"}

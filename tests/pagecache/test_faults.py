@@ -15,7 +15,7 @@ import pytest
 
 from articles.models import Article
 from newsroom import cache as resilient
-from newsroom.pagecache import epoch
+from pagecache import epoch
 from tests.factories import make_article
 from tests.servers import (
     ROOT,

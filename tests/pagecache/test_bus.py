@@ -6,7 +6,7 @@ import pytest
 from redis.exceptions import ConnectionError as RedisConnectionError
 
 from newsroom import cache as resilient
-from newsroom.pagecache import bus
+from pagecache import bus
 from tests.servers import redis_server
 
 pytestmark = pytest.mark.django_db(transaction=True)

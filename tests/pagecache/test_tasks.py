@@ -10,8 +10,8 @@ from django.utils import timezone
 
 from articles import workflow
 from articles.models import Article
-from newsroom.pagecache import versions
-from newsroom.pagecache.tasks import purge_when_live
+from pagecache import versions
+from pagecache.tasks import purge_when_live
 from tests.desk_users import editor
 from tests.factories import make_article
 

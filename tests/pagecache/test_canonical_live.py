@@ -13,7 +13,7 @@ import pytest
 
 from tests.browsing import Browser
 from tests.factories import make_article
-from tests.newsroom.test_pagecache_canonical import shared_copies
+from tests.pagecache.test_canonical import shared_copies
 from tests.servers import ROOT, answers, gunicorn, ports, process_env, wait_until
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]

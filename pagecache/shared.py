@@ -11,7 +11,7 @@ from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
 
 # The request's WSGI environ carries a `Shared` under this key once the middleware shared it.
-ENVIRON_KEY = "newsroom.pagecache.shared"
+ENVIRON_KEY = "pagecache.shared"
 
 
 @once

@@ -10,11 +10,11 @@ import pytest
 from django.core.cache import caches
 from django.core.cache.backends.redis import RedisCache
 
-from newsroom.pagecache import canonical, purge, store
-from newsroom.pagecache.front import PageCacheFront
-from newsroom.pagecache.middleware import PAGE_KEY
+from pagecache import canonical, purge, store
+from pagecache.front import PageCacheFront
+from pagecache.middleware import PAGE_KEY
 from tests.factories import make_article, make_section
-from tests.newsroom.test_pagecache_front import Django, fetch
+from tests.pagecache.test_front import Django, fetch
 from wordpress.models import OldLink
 
 pytestmark = pytest.mark.django_db(transaction=True)
