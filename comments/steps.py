@@ -16,12 +16,13 @@ from .models import Comment
 @dataclass(frozen=True)
 class Step:
     key: str  # the queue's address: kiem-duyet/<pk>/<key>/
-    action: str  # the comment list's action (`?action=` names it)
+    action: str  # the comment list's action (its form posts this name)
     label: str  # the comment list's action menu
-    button: str  # a button's word for one comment
     status: str  # the comment's status afterwards
     done_one: str  # the queue's answer for one comment
     done_many: str  # the comment list's answer, "{}" the number changed
+    # The button on a reported comment's page (the queue's own buttons are in its template).
+    button: str = ""
     # The comment list's note on the chosen comments that had the status already.
     already: str = ""
     # Keep a reported comment: dismiss its reports (approving it) rather than set a status.
@@ -47,7 +48,6 @@ STEPS = [
         key="duyet",
         action="approve_comments",
         label="Duyệt các bình luận đã chọn",
-        button="Duyệt",
         status=Comment.Status.APPROVED,
         done_one="Đã duyệt.",
         done_many="Đã duyệt {} bình luận.",
@@ -57,7 +57,6 @@ STEPS = [
         key="tu-choi",
         action="reject_comments",
         label="Từ chối các bình luận đã chọn",
-        button="Từ chối",
         status=Comment.Status.REJECTED,
         done_one="Đã từ chối.",
         done_many="Đã từ chối {} bình luận.",
@@ -67,7 +66,6 @@ STEPS = [
         key="spam",
         action="mark_spam",
         label="Đánh dấu spam các bình luận đã chọn",
-        button="Spam",
         status=Comment.Status.SPAM,
         done_one="Đã đánh dấu spam.",
         done_many="Đã đánh dấu spam {} bình luận.",
