@@ -16,17 +16,15 @@ from reversion.admin import VersionAdmin
 from taggit.models import Tag as TaggitTag
 
 from newsroom import site_url
+from newsroom.admin_lists import WITHOUT_SIDEBAR, EstimatedCountPaginator, compact_time
 from newsroom.admin_widgets import CheckedAutocompleteMixin
 from newsroom.vietnamese import date_time, search_words, until
 
 from . import desk, preview, revisions, workflow
 from .admin_forms import ArticleForm, SendBackForm
 from .admin_lists import (
-    WITHOUT_SIDEBAR,
-    EstimatedCountPaginator,
     FilingAccountFilter,
     SectionFilter,
-    compact_time,
 )
 from .admin_pictures import ImageAdmin
 from .admin_revisions import RESTORE_FIELDSET, RevisionPagesMixin

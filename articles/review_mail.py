@@ -1,26 +1,24 @@
-"""Mail to the editors when a story is submitted for review: throttled like the moderators'.
+"""Mail to the editors when a story is submitted for review, at most once a window.
 
-One mail per REVIEW_NOTIFY_INTERVAL window, after commit; the next one reports every story
-that waits by then. Nothing here raises: the journalist's story is submitted whatever mail does.
+One mail per REVIEW_NOTIFY_INTERVAL window, after commit (newsroom/staff_mail.py); the next one
+reports every story that waits by then. Nothing here raises: the journalist's story is
+submitted whatever mail does.
 """
 
 import logging
-import time
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.cache import cache
 from django.urls import reverse
 
-from newsroom import site_url
+from newsroom import site_url, staff_mail
 from newsroom.roles import EDITOR
-from newsroom.tasks import enqueue
 
 from .models import Article
-from .tasks import mail_editors
 
 logger = logging.getLogger(__name__)
 THROTTLE_KEY = "articles:review-notified"
+ABOUT = "editors about stories to review"
 
 
 def editor_addresses(*, besides=None) -> list[str]:
@@ -33,25 +31,25 @@ def editor_addresses(*, besides=None) -> list[str]:
 
 def notify_editors(article: Article, *, by) -> None:
     """Tell the editors that `article` (and any other) waits for review."""
-    try:
-        recipients = editor_addresses(besides=by)
-        if not recipients:
-            return
-        # The interval is in the key, so the cache server's clock and ours need not agree.
-        interval = max(settings.REVIEW_NOTIFY_INTERVAL, 1)
-        key = f"{THROTTLE_KEY}:{int(time.time() // interval)}"
-        if not cache.add(key, 1, timeout=interval):
-            return
+
+    def compose() -> tuple[str, str]:
         waiting = Article.objects.filter(status=Article.Status.PENDING).count()
         queue = reverse("admin:articles_article_changelist") + "?state=pending"
         story = reverse("admin:articles_article_change", args=[article.pk])
-        subject = f"[{settings.SITE_NAME}] {waiting} bài đang chờ duyệt"
+        subject = f"{waiting} bài đang chờ duyệt"
         body = (
             f"{by.get_full_name() or by.get_username()} vừa gửi duyệt bài “{article.title}”:\n"
             f"{site_url.absolute(story)}\n\n"
             f"Hiện có {waiting} bài chờ duyệt: {site_url.absolute(queue)}\n"
         )
+        return subject, body
+
+    try:
+        recipients = editor_addresses(besides=by)
     except Exception:
-        logger.exception("Could not prepare the editors' mail for story %s", article.pk)
+        logger.exception("Could not find the editors to mail about story %s", article.pk)
         return
-    enqueue(mail_editors, subject, body, recipients, key)
+    if recipients:
+        staff_mail.send_once(
+            THROTTLE_KEY, settings.REVIEW_NOTIFY_INTERVAL, recipients, compose, about=ABOUT
+        )

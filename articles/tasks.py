@@ -1,11 +1,9 @@
 """Background work of the articles app: picture renditions and page-view flushing."""
 
-import logging
 from datetime import timedelta
 
 from celery import shared_task
 from django.core.cache import cache
-from django.core.mail import send_mail
 from django.utils import timezone
 
 from newsroom.tasks import enqueue, retry_or_give_up
@@ -14,8 +12,6 @@ from pagecache import purge
 from .counters import flush_views
 from .models import Image
 from .uploads import RENDITION_FIELDS, delete_files
-
-logger = logging.getLogger(__name__)
 
 
 @shared_task(bind=True, max_retries=8, acks_late=True)
@@ -69,18 +65,3 @@ def requeue_missing_renditions(older_than_minutes: int = 10) -> int:
             enqueue(make_renditions, image_id, name)
             count += 1
     return count
-
-
-@shared_task(bind=True, max_retries=8, acks_late=True)
-def mail_editors(self, subject: str, body: str, recipients: list[str], throttle_key: str = ""):
-    """Tell the editors that stories wait for review; retried with backoff while mail is down."""
-    try:
-        send_mail(subject[:200], body, None, recipients)
-    except Exception as exc:
-        retry_or_give_up(self, exc, "Could not mail editors about stories to review")
-        # Given up: the next submission tries again (and reports all that wait by then).
-        if throttle_key:
-            try:
-                cache.delete(throttle_key)
-            except Exception:
-                logger.exception("Could not release the editors' mail throttle")

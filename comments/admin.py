@@ -7,33 +7,46 @@ from django.db.models.functions import Coalesce
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
-from articles.admin_lists import WITHOUT_SIDEBAR, EstimatedCountPaginator, compact_time
+from newsroom.admin_lists import WITHOUT_SIDEBAR, EstimatedCountPaginator, compact_time
 from newsroom.vietnamese import date_time, excerpt
 
-from . import admin_queue, moderation
+from . import admin_queue, moderation, steps
 from .admin_lists import RecentArticleFilter, ReportedFilter
 from .models import BlockedWord, Comment, CommentReport
 
-KEEP = "Giữ bình luận, bỏ qua báo cáo"
-HIDE = "Ẩn bình luận"
 # What a reader sees of a comment besides its status (set_status purges for that itself).
 SHOWN_FIELDS = {"name", "body", "parent"}
 
 
+def changelist_action(step: steps.Step):
+    """The comment list's action for `step`, answered with the step's message."""
+
+    @admin.action(description=step.label, permissions=[step.permission])
+    def act(model_admin, request, queryset):
+        selected = list(queryset.values_list("pk", flat=True))
+        changed = step.take(selected, by=request.user)
+        model_admin.message_user(request, step.summary(changed, len(selected)))
+
+    act.__name__ = act.__qualname__ = step.action
+    return act
+
+
 @admin.register(Comment)
 class CommentAdmin(admin.ModelAdmin):
-    # Few, short columns so the text and the story read at 1280 px (articles.admin_lists);
+    # Few, short columns so the text and the story read at 1280 px (newsroom/admin_lists.py);
     # the first ones keep their places, which sorted addresses (`?o=2`) name.
     list_display = ["body_excerpt", "reader", "article_link", "status", "report_count", "created"]
     change_form_template = "admin/comments/comment/change_form.html"
     list_display_links = ["body_excerpt"]
     list_filter = ["status", ReportedFilter, RecentArticleFilter]
     list_select_related = ["article"]
-    # At a million comments: no exact COUNT(*) of the whole table on each view (admin_lists).
+    # At a million comments: no exact COUNT(*) of the whole table on each view
+    # (newsroom/admin_lists.py).
     paginator = EstimatedCountPaginator
     show_full_result_count = False
     search_fields = ["name", "email", "body"]
-    actions = ["approve_comments", "reject_comments", "mark_spam", "keep_comments", "hide_comments"]
+    # The moderation steps, as the queue has them (comments/steps.py).
+    actions = [changelist_action(step) for step in steps.STEPS]
     list_per_page = 50
     fields = [
         "reader_reports",
@@ -110,8 +123,8 @@ class CommentAdmin(admin.ModelAdmin):
                 '<p class="reports-waiting"><strong>Chưa xử lý.</strong> '
                 '<button type="submit" form="giu-binh-luan" class="button">{}</button> '
                 '<button type="submit" form="an-binh-luan" class="button">{}</button></p>',
-                KEEP,
-                HIDE,
+                steps.BY_KEY["giu"].button,
+                steps.BY_KEY["an"].button,
             )
             if waiting
             else format_html('<p class="reports-answered">{}</p>', "Đã xử lý.")
@@ -179,56 +192,6 @@ class CommentAdmin(admin.ModelAdmin):
 
     def delete_queryset(self, request, queryset):
         moderation.delete_comments(queryset)
-
-    def _moderate(self, request, queryset, status: str, done: str, already: str) -> None:
-        selected = list(queryset.values_list("pk", flat=True))
-        changed = moderation.set_status(selected, status, by=request.user)
-        unchanged = len(selected) - changed
-        message = done.format(changed)
-        if unchanged:
-            message += " " + already.format(unchanged)
-        self.message_user(request, message)
-
-    @admin.action(description=_("Duyệt các bình luận đã chọn"), permissions=["change"])
-    def approve_comments(self, request, queryset):
-        self._moderate(
-            request,
-            queryset,
-            Comment.Status.APPROVED,
-            "Đã duyệt {} bình luận.",
-            "({} bình luận đã được duyệt trước đó.)",
-        )
-
-    @admin.action(description=_("Từ chối các bình luận đã chọn"), permissions=["change"])
-    def reject_comments(self, request, queryset):
-        self._moderate(
-            request,
-            queryset,
-            Comment.Status.REJECTED,
-            "Đã từ chối {} bình luận.",
-            "({} bình luận đã bị từ chối trước đó.)",
-        )
-
-    @admin.action(description=_("Đánh dấu spam các bình luận đã chọn"), permissions=["change"])
-    def mark_spam(self, request, queryset):
-        self._moderate(
-            request,
-            queryset,
-            Comment.Status.SPAM,
-            "Đã đánh dấu spam {} bình luận.",
-            "({} bình luận đã là spam trước đó.)",
-        )
-
-    @admin.action(description=_("Giữ bình luận, bỏ qua báo cáo"), permissions=["change"])
-    def keep_comments(self, request, queryset):
-        kept = moderation.keep(queryset.values_list("pk", flat=True), by=request.user)
-        self.message_user(request, f"Đã giữ {kept} bình luận bị báo vi phạm, bỏ qua báo cáo.")
-
-    @admin.action(description=_("Ẩn bình luận (từ chối)"), permissions=["change"])
-    def hide_comments(self, request, queryset):
-        selected = list(queryset.values_list("pk", flat=True))
-        hidden = moderation.set_status(selected, Comment.Status.REJECTED, by=request.user)
-        self.message_user(request, f"Đã ẩn {hidden} bình luận.")
 
 
 class ReportsChangeList(ChangeList):

@@ -1,5 +1,6 @@
 """The moderation queue page in the admin, and its one-click actions (thin views over
-comments/queue.py and comments/moderation.py).
+comments/queue.py and comments/moderation.py). The one-click steps, their words and the
+permission each needs are comments/steps.py's table, as the comment list's actions are.
 
 Each action answers JSON to the queue's script (static/admin/js/comment-queue.js, which asks
 with `Accept: application/json`) so the row changes in place; a browser without JavaScript
@@ -15,23 +16,11 @@ from django.urls import path, reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
-from . import moderation
+from . import moderation, steps
 from .ids import as_id
 from .models import BODY_MAX_LENGTH, Comment
 from .queue import page_number, queue_page
 
-ACTIONS = {
-    "duyet": (moderation.approve, Comment.Status.APPROVED, "Đã duyệt."),
-    "tu-choi": (moderation.reject, Comment.Status.REJECTED, "Đã từ chối."),
-    "spam": (moderation.mark_spam, Comment.Status.SPAM, "Đã đánh dấu spam."),
-    # A reported comment: keep it and dismiss the reports, or hide it (a rejection).
-    "giu": (
-        lambda comment, *, by: moderation.keep([comment.pk], by=by),
-        Comment.Status.APPROVED,
-        "Đã giữ bình luận, bỏ qua báo cáo.",
-    ),
-    "an": (moderation.reject, Comment.Status.REJECTED, "Đã ẩn bình luận."),
-}
 EMPTY_REPLY = "Vui lòng nhập nội dung trả lời."
 LONG_REPLY = f"Nội dung trả lời dài tối đa {BODY_MAX_LENGTH:,} ký tự.".replace(",", ".")
 REPLIED = "Đã đăng trả lời của ban biên tập."
@@ -70,8 +59,8 @@ class QueueViews:
     def __init__(self, model_admin):
         self.model_admin = model_admin
 
-    def allowed(self, request) -> None:
-        if not self.model_admin.has_change_permission(request):
+    def allowed(self, request, permission: str = "change") -> None:
+        if not getattr(self.model_admin, f"has_{permission}_permission")(request):
             raise PermissionDenied
 
     def back(self, request):
@@ -115,12 +104,14 @@ class QueueViews:
 
     def act(self, request, pk: int, action: str):
         self.allowed(request)
-        if action not in ACTIONS:
+        step = steps.BY_KEY.get(action)
+        if step is None:
             raise Http404("Thao tác không hợp lệ.")
-        step, status, done = ACTIONS[action]
+        self.allowed(request, step.permission)
         comment = self.target(pk)
-        step(comment, by=request.user)
-        return self.answer(request, done, state=status, label=Comment.Status(status).label)
+        step.take([comment.pk], by=request.user)
+        label = Comment.Status(step.status).label
+        return self.answer(request, step.done_one, state=step.status, label=label)
 
     def reply(self, request, pk: int):
         self.allowed(request)
@@ -142,5 +133,5 @@ class QueueViews:
         ids = [pk for pk in map(as_id, request.POST.getlist("ids")) if pk is not None]
         if not ids:
             return self.answer(request, NONE_SELECTED, status=400, level=messages.WARNING)
-        changed = moderation.set_status(ids, Comment.Status.APPROVED, by=request.user)
-        return self.answer(request, f"Đã duyệt {changed} bình luận.", changed=changed)
+        changed = steps.APPROVE.take(ids, by=request.user)
+        return self.answer(request, steps.APPROVE.done_many.format(changed), changed=changed)

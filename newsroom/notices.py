@@ -5,9 +5,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
 
-from . import site_url
+from . import site_url, staff_mail
 from .models import Notice
-from .tasks import enqueue, send_desk_mail
 
 
 def notify(
@@ -18,7 +17,7 @@ def notify(
     if user.email:
         body = f"{message}\n\n{site_url.absolute(url)}" if url else message
         # A mail outage must not undo the editor's action: the notice is the record.
-        enqueue(send_desk_mail, user.email, subject or message, body)
+        staff_mail.send([user.email], subject or message, body, about="a desk notice")
     return notice
 
 

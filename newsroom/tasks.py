@@ -1,10 +1,15 @@
-"""Background work shared by the apps: running a task later, retrying with backoff, desk mail."""
+"""Background work shared by the apps: running a task later, retrying with backoff, staff mail.
+
+Staff mail has one task here (`mail_staff`), so every worker knows it; the apps reach it
+through `newsroom.staff_mail`, which also keeps the once-per-window throttle.
+"""
 
 import logging
 import random
 
 from celery import shared_task
 from django.conf import settings
+from django.core.cache import cache
 from django.core.mail import send_mail
 from django.db import transaction
 
@@ -48,9 +53,26 @@ def retry_or_give_up(task, exc: Exception, message: str, *args) -> None:
 
 
 @shared_task(bind=True, max_retries=8, acks_late=True)
-def send_desk_mail(self, address: str, subject: str, body: str) -> None:
-    """Mail a desk notice; the notice in the admin stays the record whatever the mail does."""
+def mail_staff(
+    self,
+    recipients: list[str],
+    subject: str,
+    body: str,
+    about: str = "staff",
+    throttle_key: str = "",
+) -> None:
+    """Mail staff members, the site's name before the subject; retried while mail is down.
+
+    `about` names the mail in the log ("moderators about new comments"). Given up after the
+    last try, it frees its throttle window (`throttle_key`), so the next event tries again and
+    reports all that waits by then. Whatever the mail does, the action that caused it stands.
+    """
     try:
-        send_mail(f"[{settings.SITE_NAME}] {subject}"[:200], body, None, [address])
+        send_mail(f"[{settings.SITE_NAME}] {subject}"[:200], body, None, recipients)
     except Exception as exc:
-        retry_or_give_up(self, exc, "Could not mail a desk notice to %s", address)
+        retry_or_give_up(self, exc, "Could not mail %s to %s", about, ", ".join(recipients))
+        if throttle_key:
+            try:
+                cache.delete(throttle_key)
+            except Exception:
+                logger.exception("Could not release the throttle of the mail to %s", about)

@@ -5,8 +5,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from articles import admin_lists
 from articles.models import Article
+from newsroom import admin_lists
 from tests.factories import make_article, make_section, make_user
 
 pytestmark = pytest.mark.django_db

@@ -24,6 +24,7 @@ class FailingBackend(BaseEmailBackend):
 @pytest.fixture
 def desk(settings):
     settings.REVIEW_NOTIFY_INTERVAL = 300
+    settings.SITE_NAME = "Báo Lai Châu"
     settings.SITE_URL = "https://baolaichau.example"
     editor("bientap1", email="bt1@example.com")
     editor("bientap2", email="bt2@example.com")
@@ -42,7 +43,7 @@ def test_editors_are_mailed_when_a_story_is_submitted(desk, django_capture_on_co
     story = submit(desk, "Mùa lúa mới", django_capture_on_commit_callbacks)
     [message] = mail.outbox
     assert sorted(message.to) == ["bt1@example.com", "bt2@example.com"]
-    assert "1 bài đang chờ duyệt" in message.subject
+    assert message.subject == "[Báo Lai Châu] 1 bài đang chờ duyệt"
     assert "Mùa lúa mới" in message.body
     assert f"https://baolaichau.example/admin/articles/article/{story.pk}/change/" in message.body
 

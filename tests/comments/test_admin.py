@@ -1,5 +1,6 @@
 """The moderators' admin: the queue, bulk actions, the three groups' rights, the index count."""
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -114,6 +115,48 @@ def test_queue_query_count_does_not_grow_with_rows(moderator_client, django_asse
     with django_assert_max_num_queries(20) as many:
         moderator_client.get(CHANGELIST)
     assert len(many) == len(few)
+
+
+def test_the_action_menu_offers_the_moderation_steps_in_order(moderator_client):
+    make_comment(make_article(), status="pending")
+    html = moderator_client.get(CHANGELIST).content.decode()
+    menu = html[html.index('name="action"') : html.index("</select>", html.index('name="action"'))]
+    options = re.findall(r'<option value="(\w+)">([^<]+)</option>', menu)
+    assert options == [
+        ("approve_comments", "Duyệt các bình luận đã chọn"),
+        ("reject_comments", "Từ chối các bình luận đã chọn"),
+        ("mark_spam", "Đánh dấu spam các bình luận đã chọn"),
+        ("keep_comments", "Giữ bình luận, bỏ qua báo cáo"),
+        ("hide_comments", "Ẩn bình luận (từ chối)"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("action", "status", "message"),
+    [
+        (
+            "reject_comments",
+            Comment.Status.REJECTED,
+            "Đã từ chối 1 bình luận. (2 bình luận đã bị từ chối trước đó.)",
+        ),
+        (
+            "mark_spam",
+            Comment.Status.SPAM,
+            "Đã đánh dấu spam 1 bình luận. (2 bình luận đã là spam trước đó.)",
+        ),
+        ("hide_comments", Comment.Status.REJECTED, "Đã ẩn 1 bình luận."),
+    ],
+)
+def test_bulk_actions_say_how_many_had_the_status_already(
+    moderator_client, action, status, message
+):
+    article = make_article()
+    chosen = [make_comment(article, status=s) for s in ("pending", status, status)]
+    response = moderator_client.post(
+        CHANGELIST, {"action": action, "_selected_action": [c.pk for c in chosen]}, follow=True
+    )
+    assert [str(m) for m in response.context["messages"]] == [message]
+    assert {c.status for c in Comment.objects.all()} == {status}
 
 
 @pytest.mark.parametrize(
@@ -285,7 +328,7 @@ def test_unfiltered_queue_uses_the_estimate_on_postgresql(moderator_client, monk
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    from articles import admin_lists
+    from newsroom import admin_lists
 
     article = make_article()
     for status in ["pending"] * 3 + ["approved"] * 9:

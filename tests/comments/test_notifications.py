@@ -40,6 +40,7 @@ def moderators(settings):
     settings.COMMENT_MODERATOR_EMAILS = ["kiemduyet@example.com", "bientap@example.com"]
     settings.COMMENT_NOTIFY_IN_BACKGROUND = False
     settings.COMMENT_NOTIFY_INTERVAL = 300
+    settings.SITE_NAME = "Báo Lai Châu"
 
 
 def test_moderators_get_a_mail_when_a_comment_arrives(
@@ -51,7 +52,7 @@ def test_moderators_get_a_mail_when_a_comment_arrives(
 
     [message] = mail.outbox
     assert message.to == ["kiemduyet@example.com", "bientap@example.com"]
-    assert "1 bình luận đang chờ duyệt" in message.subject
+    assert message.subject == "[Báo Lai Châu] 1 bình luận đang chờ duyệt"
     assert "Lò Văn Sơn" in message.body and "Mùa lúa mới" in message.body
     assert "/admin/comments/comment/?status__exact=pending" in message.body
 
