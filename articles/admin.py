@@ -66,7 +66,7 @@ class ArticleAdmin(RevisionPagesMixin, CheckedAutocompleteMixin, VersionAdmin):
     form = ArticleForm
     change_form_template = "admin/articles/article/change_form.html"
     change_list_template = "admin/articles/article/change_list.html"
-    # Few, short columns: the headline gets the room (admin_lists explains the widths).
+    # Few, short columns: the headline gets the room (newsroom/admin_lists.py explains the widths).
     list_display = ["title", "state_and_time", "section", "writer", "edited"]
     list_filter = [
         StateFilter,
@@ -76,7 +76,7 @@ class ArticleAdmin(RevisionPagesMixin, CheckedAutocompleteMixin, VersionAdmin):
         "featured",
     ]
     list_select_related = ["section", "section__parent", "author"]
-    # At 100,000 stories: no exact COUNT(*) of the whole table on each view (admin_lists).
+    # At 100,000 stories: no exact COUNT(*) of the whole table on each view (newsroom/admin_lists.py).
     paginator = EstimatedCountPaginator
     show_full_result_count = False
     search_fields = ["title", "lead", "byline"]
