@@ -10,7 +10,7 @@ from django.views.decorators.http import require_GET, require_POST
 from django.views.generic import DetailView
 
 from articles.models import Article
-from articles.views import render_article_page
+from articles.story_page import STORY_TEMPLATE, story_context
 from newsroom import site_url
 
 from . import moderation, once, ratelimit, spam
@@ -46,7 +46,9 @@ def public_article(pk) -> Article | None:
 
 def render_article(request, article: Article, *, status: int, **context) -> TemplateResponse:
     """The story page again, as its own view renders it, with the comment form's state."""
-    return render_article_page(request, article, status=status, **context)
+    return TemplateResponse(
+        request, STORY_TEMPLATE, story_context(article, **context), status=status
+    )
 
 
 @require_POST
