@@ -7,12 +7,13 @@ its saved value (or none, for a new story) and the banner says which and why.
 """
 
 from django.forms import ModelForm
+from django.template.response import TemplateResponse
 
 from newsroom.vietnamese import slugify
 
 from .models import Article, Tag
-from .preview import private
-from .views import render_article_page
+from .preview import PREVIEW_TEMPLATE, private
+from .story_page import story_context
 
 
 def _tags(names: list[str] | None, article: Article) -> list[Tag]:
@@ -77,15 +78,9 @@ def render_form_preview(
     request, article: Article, tags: list[Tag], related: list[int] | None, problems: list[str]
 ):
     """The article page for the unsaved `article`, with the form preview's banner."""
-    response = render_article_page(
-        request,
-        article,
-        template_name="articles/article_preview.html",
-        keep_parts=False,
-        tags=tags,
-        related=related,
-        preview="form",
-        preview_problems=problems,
+    context = story_context(
+        article, preview="form", tags=tags, related_ids=related, preview_problems=problems
     )
+    response = TemplateResponse(request, PREVIEW_TEMPLATE, context)
     response.render()
     return private(response)

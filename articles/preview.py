@@ -14,9 +14,11 @@ from django.utils.cache import add_never_cache_headers
 from django.views.decorators.http import require_GET
 
 from .models import Article, ShareLink
-from .views import render_article_page
+from .story_page import story_context
 
 SHARE_SALT = "articles.share-link"
+# The story page (articles/story_page.py) under a banner, never indexed.
+PREVIEW_TEMPLATE = "articles/article_preview.html"
 
 
 def share_link_hours() -> int:
@@ -51,13 +53,7 @@ def private(response):
 def render_preview(request, article: Article, *, banner: str):
     """The story page for `article` whatever its status, with a staff or share banner."""
     article = Article.objects.select_related("section__parent", "hero_image").get(pk=article.pk)
-    response = render_article_page(
-        request,
-        article,
-        template_name="articles/article_preview.html",
-        keep_parts=False,
-        preview=banner,
-    )
+    response = TemplateResponse(request, PREVIEW_TEMPLATE, story_context(article, preview=banner))
     response.render()
     return private(response)
 

@@ -3,20 +3,18 @@
 from django.conf import settings
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, redirect
-from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.views.generic import DetailView, ListView, TemplateView
 
 from pagecache.fragments import parts
-from pagecache.purge import LISTING, story_areas
+from pagecache.purge import LISTING
 
-from .body_images import first_body_image_id, story_body
 from .counters import record_view
 from .listing import home_stories, sidebar_lists
 from .models import Article, Section, Tag
-from .related import related_articles
 from .search import parse_query, search
 from .sitemaps import news_stories
+from .story_page import STORY_TEMPLATE, menu, story_context
 
 
 class PageRangeMixin:
@@ -37,10 +35,6 @@ class PublishedMixin:
 
     def get_queryset(self):
         return Article.objects.published().for_listing()
-
-
-def menu(parts_so_far=None) -> list[Section]:
-    return list(Section.objects.for_nav())
 
 
 class SidebarMixin:
@@ -100,7 +94,10 @@ class SluggedListMixin(PageRangeMixin, SidebarMixin, PublishedMixin):
 
 
 class ArticleDetailView(PublishedMixin, DetailView):
+    """A public story at its one true address; the page is articles.story_page's."""
+
     context_object_name = "article"
+    template_name = STORY_TEMPLATE
 
     def get(self, request, *args, **kwargs):
         self.object = self.get_object()
@@ -116,73 +113,8 @@ class ArticleDetailView(PublishedMixin, DetailView):
         queryset = self.get_queryset().select_related("section__parent", "hero_image")
         return get_object_or_404(queryset, pk=self.kwargs["pk"])
 
-    # Previews show stories whose changes purge nothing: they render every part afresh.
-    keep_parts = True
-    # The tags and chosen related stories to show instead of the saved ones: a preview of the
-    # desk's unsaved form.
-    given_tags = None
-    given_related = None
-
     def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        article = self.object
-        specs = {
-            f"tags:{article.pk}": lambda _: (
-                list(article.tags.all()) if self.given_tags is None else self.given_tags
-            ),
-            f"related:{article.pk}": lambda got: related_articles(
-                article, got[f"tags:{article.pk}"], chosen_ids=self.given_related
-            ),
-            f"body:{article.pk}": lambda _: story_body(article),
-            "nav": menu,
-        }
-        if self.keep_parts:
-            areas = story_areas(article.pk)
-            got = parts({name: (areas, compute) for name, compute in specs.items()})
-        else:
-            got = {}
-            for name, compute in specs.items():
-                got[name] = compute(got)
-        context["tags"] = got[f"tags:{article.pk}"]
-        context["related_articles"] = got[f"related:{article.pk}"]
-        context["story_body"] = got[f"body:{article.pk}"]
-        # The body shows its own first picture where the editor put it: the hero once only.
-        context["hero_in_body"] = article.hero_image_id is not None and (
-            article.hero_image_id == first_body_image_id(article.body)
-        )
-        context["nav_sections"] = got["nav"]
-        return context
-
-
-def render_article_page(
-    request,
-    article: Article,
-    *,
-    template_name: str | None = None,
-    status: int = 200,
-    keep_parts: bool = True,
-    tags: list | None = None,
-    related: list[int] | None = None,
-    **extra,
-) -> TemplateResponse:
-    """The story page for `article` with ArticleDetailView's context plus `extra`.
-
-    The one way to show the page again outside its own view: the comment form sent back with
-    its errors (comments.views) and the desk's preview (articles.preview, with `keep_parts`
-    off: a preview's changes purge nothing; `tags` and `related`, the ids of the chosen related
-    stories, for a story not saved as it is shown). No
-    view is counted and the slug is not checked: the caller has the story already.
-    """
-    view = ArticleDetailView()
-    view.setup(request, slug=article.slug, pk=article.pk)
-    view.keep_parts = keep_parts
-    view.given_tags = tags
-    view.given_related = related
-    view.object = article
-    context = view.get_context_data(object=article, **extra)
-    return TemplateResponse(
-        request, template_name or view.get_template_names(), context, status=status
-    )
+        return super().get_context_data(**{**story_context(self.object), **kwargs})
 
 
 class SectionView(SluggedListMixin, ListView):

@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 
 from newsroom.vietnamese import clean_name, clean_text
 
-from . import spam
+from . import moderation, spam
 from .models import BODY_MAX_LENGTH, NAME_MAX_LENGTH, Comment
 from .names import passes_for_newsroom
 
@@ -129,21 +129,19 @@ class CommentForm(forms.Form):
             raise ValidationError(error.message, code=error.code) from None
         return cleaned
 
-    def save(self, *, ip_address: str | None, user_agent: str) -> Comment:
-        """Store the comment, pending or (when it looks like spam) straight in spam."""
+    def save(self, *, ip_address: str | None, user_agent: str, origin: str = "") -> Comment:
+        """Store the comment with the fate moderation decides for it (moderation.submit)."""
         data = self.cleaned_data
-        reason = spam.spam_reason(data["name"], data["body"])
-        return Comment.objects.create(
-            article=self.article,
+        return moderation.submit(
+            self.article,
             parent=self.parent_comment,
             name=data["name"],
             email=data["email"],
             body=data["body"],
-            status=Comment.Status.SPAM if reason else Comment.Status.PENDING,
-            spam_reason=reason[:200],
             ip_address=ip_address,
-            user_agent=user_agent[:500],
+            user_agent=user_agent,
             form_token=self.nonce or None,
+            origin=origin,
         )
 
     def same_comment(self, comment: Comment) -> bool:

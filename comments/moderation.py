@@ -1,6 +1,12 @@
-"""Moderation steps: the admin actions and any view call these, never set status directly."""
+"""Moderation steps: the admin actions and any view call these, never set status directly.
+
+A reader's new comment gets its fate here too, once, before it is stored (`fate`, `submit`):
+the status it is written with is final for that request, so it is written once and its
+story recounted at most once.
+"""
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import transaction
@@ -12,6 +18,9 @@ from articles.models import Article
 from pagecache import purge as pagecache_purge
 
 from .models import Comment
+from .notifications import notify_moderators
+from .spam import spam_reason
+from .threads import comments_open
 
 
 def approve(comment: Comment, *, by) -> bool:
@@ -108,6 +117,83 @@ def is_trusted(email: str) -> bool:
         refused=Count("pk", filter=Q(status__in=refused)),
     )
     return counts["refused"] == 0 and counts["approved"] >= needed
+
+
+class CommentsClosed(Exception):
+    """The story takes no comments (never did, or its time ran out): nothing is stored."""
+
+
+@dataclass(frozen=True)
+class Fate:
+    """The status a reader's new comment is stored with, and why it went to spam if it did."""
+
+    status: str
+    spam_reason: str = ""
+
+
+def fate(article: Article, *, name: str, email: str, body: str) -> Fate:
+    """What becomes of a reader's new comment, decided before it is stored.
+
+    In order, as django-contrib-comments' moderator asks `allow` before `moderate`: a closed
+    story refuses it (CommentsClosed); the spam defences send it to spam; a trusted reader's
+    is approved; any other waits for a moderator.
+    """
+    if not comments_open(article):
+        raise CommentsClosed
+    reason = spam_reason(name, body)
+    if reason:
+        return Fate(Comment.Status.SPAM, reason[:200])
+    if is_trusted(email):
+        return Fate(Comment.Status.APPROVED)
+    return Fate(Comment.Status.PENDING)
+
+
+def submit(
+    article: Article,
+    *,
+    parent: Comment | None,
+    name: str,
+    email: str,
+    body: str,
+    ip_address: str | None,
+    user_agent: str,
+    form_token: str | None,
+    origin: str = "",
+) -> Comment:
+    """Store a reader's new comment with its `fate`, in one write.
+
+    An approved one (a trusted reader's) is recorded as approved by nobody, its story locked
+    first, recounted once and purged when committed, as `set_status` does for a moderator's
+    approval. A pending one tells the moderators once committed (`origin`: the host the
+    reader used, for the mail's links). Raises CommentsClosed, and IntegrityError when the
+    form's token stored a comment already (comments/once.py).
+    """
+    verdict = fate(article, name=name, email=email, body=body)
+    approved = verdict.status == Comment.Status.APPROVED
+    # No savepoint of its own: inside once.store's, a failed insert undoes it all.
+    with transaction.atomic(savepoint=False):
+        if approved:
+            lock_articles([article.pk])
+        comment = Comment.objects.create(
+            article=article,
+            parent=parent,
+            name=name,
+            email=email,
+            body=body,
+            status=verdict.status,
+            spam_reason=verdict.spam_reason,
+            moderated_at=timezone.now() if approved else None,
+            ip_address=ip_address,
+            user_agent=user_agent[:500],
+            form_token=form_token,
+        )
+        if approved:
+            article_ids = [article.pk]
+            recount(article_ids)
+            transaction.on_commit(lambda: purge(article_ids))
+        elif verdict.status == Comment.Status.PENDING:
+            transaction.on_commit(lambda: notify_moderators(comment, origin=origin))
+    return comment
 
 
 def set_status(comment_ids: Iterable[int], status: str, *, by) -> int:

@@ -56,11 +56,13 @@ def earlier_comment(form) -> Comment | None:
     return comment
 
 
-def store(form, *, ip_address: str | None, user_agent: str) -> tuple[Comment, bool]:
+def store(
+    form, *, ip_address: str | None, user_agent: str, origin: str = ""
+) -> tuple[Comment, bool]:
     """Store the form's comment unless it already did; return (comment, whether it is new)."""
     try:
         with transaction.atomic():
-            comment = form.save(ip_address=ip_address, user_agent=user_agent)
+            comment = form.save(ip_address=ip_address, user_agent=user_agent, origin=origin)
     except IntegrityError:
         # Another request with this form committed first (the unique form_token).
         earlier = earlier_comment(form)

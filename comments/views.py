@@ -1,7 +1,6 @@
 """Posting a comment (post, redirect, get), replying, and the comment pages after the first."""
 
 from django.contrib import messages
-from django.db import transaction
 from django.http import Http404, JsonResponse
 from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
@@ -11,14 +10,13 @@ from django.views.decorators.http import require_GET, require_POST
 from django.views.generic import DetailView
 
 from articles.models import Article
-from articles.views import render_article_page
+from articles.story_page import STORY_TEMPLATE, story_context
 from newsroom import site_url
 
 from . import moderation, once, ratelimit, spam
 from .author import remember_author
 from .forms import CommentForm
 from .models import Comment
-from .notifications import notify_moderators
 from .threads import comments_open, sort_from, thread_page
 
 MAX_PAGE = 100_000
@@ -48,12 +46,18 @@ def public_article(pk) -> Article | None:
 
 def render_article(request, article: Article, *, status: int, **context) -> TemplateResponse:
     """The story page again, as its own view renders it, with the comment form's state."""
-    return render_article_page(request, article, status=status, **context)
+    return TemplateResponse(
+        request, STORY_TEMPLATE, story_context(article, **context), status=status
+    )
 
 
 @require_POST
 def post_comment(request):
-    """Store a reader's comment for moderation and send them back to the story."""
+    """Store a reader's comment with the fate moderation gives it; send them back to the story.
+
+    Only the request's side is here: which story, the form, retries, the rate limit and the
+    answer. What becomes of the comment is moderation.fate's to say (comments/moderation.py).
+    """
     article = public_article(request.POST.get("article"))
     if article is None:
         return render(
@@ -62,14 +66,9 @@ def post_comment(request):
             {"message": NO_ARTICLE, "body": request.POST.get("body", "")},
             status=400,
         )
+    # Before the form is read: the reader gets the notice and their text back, not its errors.
     if not comments_open(article):
-        return render_article(
-            request,
-            article,
-            status=403,
-            comment_refusal=CLOSED,
-            refused_body=request.POST.get("body", ""),
-        )
+        return refuse_closed(request, article)
     form = CommentForm(article, data=request.POST)
     if not form.is_valid():
         return render_article(request, article, status=400, comment_form=form)
@@ -83,20 +82,29 @@ def post_comment(request):
         if not ratelimit.hit(ip_address):
             form.add_error(None, TOO_MANY)
             return render_article(request, article, status=429, comment_form=form)
-        comment, created = once.store(
-            form, ip_address=ip_address, user_agent=request.META.get("HTTP_USER_AGENT", "")
+        comment, _ = once.store(
+            form,
+            ip_address=ip_address,
+            user_agent=request.META.get("HTTP_USER_AGENT", ""),
+            # The moderators' mail links to the host the reader used (unless SITE_URL says).
+            origin=site_url.origin(request),
         )
     except once.FormReused:
         form.add_error(None, once.REUSED)
         return render_article(request, article, status=409, comment_form=form)
-    if created and comment.status == Comment.Status.PENDING:
-        if moderation.is_trusted(comment.email):
-            moderation.approve(comment, by=None)
-        else:
-            # The mail links to the host the reader used (unless SITE_URL says otherwise).
-            origin = site_url.origin(request)
-            transaction.on_commit(lambda: notify_moderators(comment, origin=origin))
+    except moderation.CommentsClosed:  # closed while the form was being read
+        return refuse_closed(request, article)
     return received(request, article, comment)
+
+
+def refuse_closed(request, article: Article) -> TemplateResponse:
+    return render_article(
+        request,
+        article,
+        status=403,
+        comment_refusal=CLOSED,
+        refused_body=request.POST.get("body", ""),
+    )
 
 
 def received(request, article: Article, comment: Comment):

@@ -6,7 +6,7 @@ from django.utils import timezone
 from articles.models import Article
 from comments import moderation
 from comments.models import Comment
-from tests.comments.helpers import run_concurrently
+from tests.comments.helpers import POST_URL, comment_data, run_concurrently
 from tests.factories import make_article, make_comment, make_user
 
 
@@ -169,3 +169,33 @@ def test_posting_while_moderating_keeps_the_count_right_on_postgresql(client):
     article.refresh_from_db()
     assert article.comment_count == 8
     assert Article.objects.get(pk=article.pk).comment_count == Comment.objects.approved().count()
+
+
+@pytest.mark.django_db
+def test_a_new_comments_fate_closed_then_spam_then_trusted_then_pending(settings):
+    settings.COMMENT_TRUST_AFTER = 1
+    article = make_article()
+    make_comment(article, email="mai@example.com")
+    links = "http://a.example http://b.example http://c.example"
+
+    def fate(body, email="mai@example.com", story=article):
+        return moderation.fate(story, name="Mai", email=email, body=body)
+
+    with pytest.raises(moderation.CommentsClosed):
+        fate(links, story=make_article(allow_comments=False))
+    spam = fate(links)
+    assert spam.status == Comment.Status.SPAM and "liên kết" in spam.spam_reason
+    assert fate("Ý kiến").status == Comment.Status.APPROVED
+    assert fate("Ý kiến", email="moi@example.com").status == Comment.Status.PENDING
+
+
+@pytest.mark.django_db
+def test_a_story_closing_while_a_comment_is_read_stores_nothing(client, monkeypatch):
+    """The view's early check passed (the story was open then); the fate still refuses."""
+    article = make_article(allow_comments=False)
+    monkeypatch.setattr("comments.views.comments_open", lambda story: True)
+    response = client.post(POST_URL, comment_data(article, body="Vừa đóng"))
+    assert response.status_code == 403
+    html = response.content.decode()
+    assert "Bình luận của bạn chưa được gửi" in html and "Vừa đóng" in html
+    assert not Comment.objects.filter(body="Vừa đóng").exists()

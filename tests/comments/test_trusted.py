@@ -1,6 +1,8 @@
 """Trusted readers: their comments skip the queue once N were approved and none refused."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from comments.models import Comment
 from tests.comments.helpers import POST_URL, comment_data
@@ -48,3 +50,32 @@ def test_spam_verdicts_are_never_trusted(client, settings):
         post(client, article, "mua ngay http://a.example http://b.example http://c.example").status
         == "spam"
     )
+
+
+def test_a_trusted_readers_comment_is_written_once_and_counted_once(
+    client, settings, django_capture_on_commit_callbacks
+):
+    """Its fate is decided before the save: stored approved, not stored pending then approved."""
+    settings.COMMENT_TRUST_AFTER = 1
+    article = make_article()
+    make_comment(article, email="mai@example.com", body="Cũ")
+    data = comment_data(article, email="mai@example.com", body="Tin được")
+    with django_capture_on_commit_callbacks(execute=True), CaptureQueriesContext(connection) as q:
+        assert client.post(POST_URL, data).status_code == 302
+    sqls = [query["sql"] for query in q.captured_queries]
+    comment_writes = [
+        sql
+        for sql in sqls
+        if sql.startswith(('INSERT INTO "comments_comment"', 'UPDATE "comments_comment"'))
+    ]
+    recounts = [
+        sql for sql in sqls if sql.startswith('UPDATE "articles_article" SET "comment_count"')
+    ]
+    assert len(comment_writes) == 1, comment_writes
+    assert len(recounts) == 1, recounts
+    comment = Comment.objects.get(body="Tin được")
+    assert comment.status == Comment.Status.APPROVED and comment.moderated_at is not None
+    article.refresh_from_db()
+    assert article.comment_count == 2
+    # On the story at once, the purge committed with it.
+    assert "Tin được" in client.get(article.get_absolute_url()).content.decode()

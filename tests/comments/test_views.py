@@ -451,3 +451,33 @@ def test_later_comment_pages_have_a_fixed_query_count(client, article):
             assert client.get(url).status_code == 200
         counts.append(len(captured))
     assert counts[0] == counts[1]
+
+
+def story_parts(html: str) -> list[str]:
+    """What the story page shows of the story itself: the menu, the story, its related stories."""
+    pieces = []
+    for start, end in [("<nav", "</nav>"), ('<article class="story">', "</article>")]:
+        at = html.index(start)
+        pieces.append(html[at : html.index(end, at)])
+    at = html.index('<aside class="related"')
+    return [*pieces, html[at : html.index("</aside>", at)]]
+
+
+def test_a_refused_comment_comes_back_on_the_story_page_its_view_shows(client, article):
+    article.tags.add("Đảng bộ")
+    make_article("Tin cùng thẻ", tags=["Đảng bộ"])
+    shown = client.get(article.get_absolute_url()).content.decode()
+    assert ">Đảng bộ</a>" in shown and "Tin cùng thẻ" in shown
+
+    # The parts the view kept serve the page again: no tag or related story read twice.
+    with CaptureQueriesContext(connection) as captured:
+        refused = client.post(POST_URL, comment_data(article, body=""))
+    assert refused.status_code == 400
+    assert story_parts(refused.content.decode()) == story_parts(shown)
+    assert not [q for q in captured.captured_queries if '"articles_tag"' in q["sql"]]
+
+    article.allow_comments = False
+    article.save()
+    closed = client.post(POST_URL, comment_data(article, body="Muộn rồi"))
+    assert closed.status_code == 403
+    assert story_parts(closed.content.decode()) == story_parts(shown)

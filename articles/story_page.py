@@ -1,0 +1,72 @@
+"""The story page's context: the one way to show a story, wherever the page is rendered.
+
+The detail view (articles.views.ArticleDetailView), the staff and share previews
+(articles.preview), the preview of the desk's unsaved form (articles.form_preview) and the
+comment views sending the page back with a refused form (comments.views) all take their
+context from `story_context`, so the page they show is the same page.
+
+What is kept between renderings (the page cache's parts, purged by the story's areas) is only
+ever the saved story as readers see it: a preview, or a story shown with tags or related stories
+it was not saved with, renders every part afresh and keeps none. No view is counted here and
+the slug is not checked: the callers have the story already.
+"""
+
+from pagecache.fragments import parts
+from pagecache.purge import story_areas
+
+from .body_images import first_body_image_id, story_body
+from .models import Article, Section, Tag
+from .related import related_articles
+
+STORY_TEMPLATE = "articles/article_detail.html"
+
+
+def menu(parts_so_far=None) -> list[Section]:
+    """The reader menu's sections: a part every reader page shows (the listings' too)."""
+    return list(Section.objects.for_nav())
+
+
+def story_context(
+    article: Article,
+    *,
+    preview: str = "",
+    tags: list[Tag] | None = None,
+    related_ids: list[int] | None = None,
+    **extra,
+) -> dict:
+    """The story page's context for `article`, plus the caller's own `extra`.
+
+    `preview` is a preview's banner ("staff", "share", "form"); `tags` and `related_ids` (the
+    chosen related stories, in order) are what an unsaved form shows instead of the saved ones.
+    `extra` is what the caller adds: a comment form with its errors, a refusal, a preview's
+    problems.
+    """
+    pk = article.pk
+    specs = {
+        f"tags:{pk}": lambda _: list(article.tags.all()) if tags is None else tags,
+        f"related:{pk}": lambda got: related_articles(
+            article, got[f"tags:{pk}"], chosen_ids=related_ids
+        ),
+        f"body:{pk}": lambda _: story_body(article),
+        "nav": menu,
+    }
+    if preview or tags is not None or related_ids is not None:
+        got = {}
+        for name, compute in specs.items():
+            got[name] = compute(got)
+    else:
+        areas = story_areas(pk)
+        got = parts({name: (areas, compute) for name, compute in specs.items()})
+    context = {
+        "article": article,
+        "tags": got[f"tags:{pk}"],
+        "related_articles": got[f"related:{pk}"],
+        "story_body": got[f"body:{pk}"],
+        # The body shows its own first picture where the editor put it: the hero once only.
+        "hero_in_body": article.hero_image_id is not None
+        and article.hero_image_id == first_body_image_id(article.body),
+        "nav_sections": got["nav"],
+    }
+    if preview:
+        context["preview"] = preview
+    return {**context, **extra}
