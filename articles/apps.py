@@ -7,4 +7,7 @@ class ArticlesConfig(AppConfig):
     verbose_name = _("Bài viết")
 
     def ready(self):
-        from . import signals  # noqa: F401  (connects the receivers)
+        # The purges first: their receivers ran before the others' when the page cache had them.
+        from . import pages, signals  # noqa: F401  (connects the receivers)
+
+        pages.register()

@@ -8,12 +8,12 @@ from django.urls import reverse
 from django.views.generic import DetailView, ListView, TemplateView
 
 from pagecache.fragments import parts
-from pagecache.purge import LISTING, story_areas
 
 from .body_images import first_body_image_id, story_body
 from .counters import record_view
 from .listing import home_stories, sidebar_lists
 from .models import Article, Section, Tag
+from .pages import LISTING, story_areas
 from .related import related_articles
 from .search import parse_query, search
 from .sitemaps import news_stories

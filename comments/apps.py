@@ -7,4 +7,6 @@ class CommentsConfig(AppConfig):
     verbose_name = _("Bình luận")
 
     def ready(self):
-        from . import checks, revisions  # noqa: F401  (registers checks and signal receivers)
+        from . import checks, pages, revisions  # noqa: F401  (registers checks and receivers)
+
+        pages.register()
