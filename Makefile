@@ -51,10 +51,12 @@ test: install $(CHROMIUM)
 test-fast: install
 	$(BIN)/python -m pytest -m "not browser and not postgres"
 
-# What CI checks first (and .pre-commit-config.yaml on each commit): lint, format, migrations.
+# What CI checks first (and .pre-commit-config.yaml on each commit): lint, format, migrations,
+# and the layers of the packages (pyproject.toml's [tool.importlinter]).
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 	DJANGO_SETTINGS_MODULE=newsroom.settings_test $(BIN)/python manage.py makemigrations --check --dry-run
 
 # The database (pg_dump, or SQLite's online backup) and the media, into backups/<time>/.

@@ -76,7 +76,7 @@ class ArticleAdmin(RevisionPagesMixin, CheckedAutocompleteMixin, VersionAdmin):
         "featured",
     ]
     list_select_related = ["section", "section__parent", "author"]
-    # At 100,000 stories: no exact COUNT(*) of the whole table on each view (newsroom/admin_lists.py).
+    # At 100,000 stories: no exact COUNT(*) of the table on each view (newsroom/admin_lists.py).
     paginator = EstimatedCountPaginator
     show_full_result_count = False
     search_fields = ["title", "lead", "byline"]

@@ -7,4 +7,10 @@ class ArticlesConfig(AppConfig):
     verbose_name = _("Bài viết")
 
     def ready(self):
-        from . import signals  # noqa: F401  (connects the receivers)
+        from newsroom import desk_front
+
+        # The purges first: their receivers ran before the others' when the page cache had them.
+        from . import desk_figures, pages, signals  # noqa: F401  (connects the receivers)
+
+        pages.register()
+        desk_front.contribute(desk_figures.contribute)

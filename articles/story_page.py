@@ -12,10 +12,10 @@ the slug is not checked: the callers have the story already.
 """
 
 from pagecache.fragments import parts
-from pagecache.purge import story_areas
 
 from .body_images import first_body_image_id, story_body
 from .models import Article, Section, Tag
+from .pages import story_areas
 from .related import related_articles
 
 STORY_TEMPLATE = "articles/article_detail.html"

@@ -7,8 +7,8 @@ from django.core.cache import cache
 from django.utils import timezone
 
 from newsroom.tasks import enqueue, retry_or_give_up
-from pagecache import purge
 
+from . import pages
 from .counters import flush_views
 from .models import Image
 from .uploads import RENDITION_FIELDS, delete_files
@@ -34,7 +34,7 @@ def make_renditions(self, image_id: int, name: str = "") -> bool:
         return False
     Image.objects.filter(pk=image_id, file=image.file.name).update(renditions_ready=True)
     # Pages showing the picture offer the renditions from now on.
-    purge.site_changed()
+    pages.site_changed()
     return True
 
 

@@ -7,11 +7,11 @@ from django.urls import reverse
 from django.views.generic import DetailView, ListView, TemplateView
 
 from pagecache.fragments import parts
-from pagecache.purge import LISTING
 
 from .counters import record_view
 from .listing import home_stories, sidebar_lists
 from .models import Article, Section, Tag
+from .pages import LISTING
 from .search import parse_query, search
 from .sitemaps import news_stories
 from .story_page import STORY_TEMPLATE, menu, story_context

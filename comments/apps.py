@@ -7,4 +7,9 @@ class CommentsConfig(AppConfig):
     verbose_name = _("Bình luận")
 
     def ready(self):
-        from . import checks, revisions  # noqa: F401  (registers checks and signal receivers)
+        from newsroom import desk_front
+
+        from . import checks, desk_figures, pages, revisions  # noqa: F401  (checks, receivers)
+
+        pages.register()
+        desk_front.contribute(desk_figures.contribute)

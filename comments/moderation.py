@@ -14,8 +14,8 @@ from django.db.models import Count, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from articles import pages
 from articles.models import Article
-from pagecache import purge as pagecache_purge
 
 from .models import Comment
 from .notifications import notify_moderators
@@ -259,4 +259,4 @@ def delete_comments(comments) -> int:
 
 def purge(article_ids: Iterable[int]) -> None:
     """Show the stories' comments afresh: their pages and comment lists are purged."""
-    pagecache_purge.comments_changed(article_ids)
+    pages.comments_changed(article_ids)

@@ -13,4 +13,5 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsroom.settings")
 app = Celery("newsroom")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
-app.autodiscover_tasks(["pagecache"])
+# The purge at a scheduled story's publish time lives with the articles' other page rules.
+app.autodiscover_tasks(["articles"], related_name="pages")

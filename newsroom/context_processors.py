@@ -1,11 +1,9 @@
-"""Template context every page needs: the paper's identity and its menu."""
+"""Template context every page needs: the paper's identity (the menu: articles)."""
 
 from django.conf import settings
 
 
 def site(request):
-    from articles.models import Section
-
     return {
         "site": {
             "name": settings.SITE_NAME,
@@ -13,6 +11,5 @@ def site(request):
             "tagline": settings.SITE_TAGLINE,
             "hotline": settings.SITE_HOTLINE,
             "email": settings.SITE_EMAIL,
-        },
-        "nav_sections": Section.objects.for_nav,
+        }
     }

@@ -2,8 +2,7 @@ from django.apps import AppConfig
 
 
 class PageCacheConfig(AppConfig):
+    """The page cache; the apps register their pages with it (registry.py) in their ready()."""
+
     name = "pagecache"
     verbose_name = "Bộ nhớ đệm trang"
-
-    def ready(self):
-        from . import signals  # noqa: F401  (connects the purges)

@@ -23,8 +23,8 @@ Correct first, as the page cache is:
   page read longest ago leaving first, so the story everyone reads stays. A page over an
   eighth of the bytes is not kept: a few of them would push out everything else.
 - **Page views** of a story answered here are counted in memory and added to the shared
-  counter at least every `VIEW_FLUSH_SECONDS` (articles/counters.py); a worker that dies
-  loses at most that second of views, never a page.
+  counter at least every `VIEW_FLUSH_SECONDS` (the counter the app registered,
+  registry.count_views); a worker that dies loses at most that second of views, never a page.
 """
 
 import logging
@@ -37,7 +37,7 @@ from django.conf import settings
 from django.http import HttpResponse, parse_cookie
 from django.utils.http import parse_etags
 
-from . import bus
+from . import bus, registry
 from .shared import ENVIRON_KEY, Shared, personal_cookies
 
 logger = logging.getLogger(__name__)
@@ -256,10 +256,11 @@ class PageCacheFront:
 
     @staticmethod
     def _write_views(views: Counter) -> None:
-        from articles.counters import add_views
-
+        counter = registry.views()
+        if counter is None:  # no app counts views: `Shared.story` is never set
+            return
         for pk, count in views.items():
-            add_views(pk, count)
+            counter.add(pk, count)
 
     def flush_views(self) -> None:
         """Write the views counted in memory (at exit: a worker's last second of views)."""

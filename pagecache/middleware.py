@@ -22,7 +22,7 @@ from django.utils.cache import (
 )
 from django.utils.encoding import escape_uri_path, iri_to_uri
 
-from . import canonical, purge, versions
+from . import canonical, registry, versions
 from .shared import ENVIRON_KEY, Shared, personal_cookies
 
 logger = logging.getLogger(__name__)
@@ -42,32 +42,28 @@ def shared_page(request: HttpRequest) -> tuple[ResolverMatch, tuple[str, ...]] |
         match = resolve(request.path_info)
     except Resolver404:
         return None
-    areas = purge.page_areas(match.view_name, match.kwargs)
+    areas = registry.page_areas(match.view_name, match.kwargs)
     return None if areas is None else (match, areas)
 
 
 def story_of(match: ResolverMatch) -> int | None:
-    """The story this page shows, if it is a story's page."""
-    return int(match.kwargs["pk"]) if match.view_name == "articles:detail" else None
+    """The object a hit on this page counts a view of (a story, registry.viewed), if any."""
+    return registry.viewed(match.view_name, match.kwargs)
 
 
 def view_counter(story: int | None) -> str | None:
     """The cache key counting views of `story`, if there is one."""
     if story is None:
         return None
-    from articles.counters import view_key
-
-    return view_key(story)
+    return registry.views().key(story)
 
 
 def view_counted(story: int, count: int | None) -> None:
     """A story page served from the cache is still a page view: write a full batch."""
     if count is None:
         return
-    from articles.counters import counted
-
     try:
-        counted(story, count)
+        registry.views().counted(story, count)
     except Exception:  # the count waits for the next batch; the reader still gets the page
         logger.warning("Could not write a batch of page views", exc_info=True)
 

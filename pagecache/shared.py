@@ -10,16 +10,19 @@ from functools import cache as once
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
 
+from . import registry
+
 # The request's WSGI environ carries a `Shared` under this key once the middleware shared it.
 ENVIRON_KEY = "pagecache.shared"
 
 
 @once
 def personal_cookies() -> frozenset[str]:
-    """Cookies that make a page one visitor's own: a session (staff), messages, a commenter."""
-    from comments.author import AUTHOR_COOKIE
-
-    return frozenset({settings.SESSION_COOKIE_NAME, CookieStorage.cookie_name, AUTHOR_COOKIE})
+    """Cookies that make a page one visitor's own: a session (staff), messages, and those the
+    apps registered (a commenter's, comments/pages.py)."""
+    return frozenset(
+        {settings.SESSION_COOKIE_NAME, CookieStorage.cookie_name, *registry.personal_cookies()}
+    )
 
 
 @dataclass(frozen=True)
@@ -28,4 +31,4 @@ class Shared:
 
     areas: frozenset[str]
     valid_until: float  # Unix time: the shared copy expires, or a scheduled story goes live
-    story: int | None  # the story whose page it is, for its view count
+    story: int | None  # the object a hit counts a view of (registry.viewed: a story's pk)

@@ -15,8 +15,9 @@ agree), no page or part is stored under a generation while showing what came bef
 purge that made it. A page read from the replica started rendering at least that long after
 its generations' purges, and those purges ran after their changes were committed.
 
-Scheduled stories need no cron job: the time of the next one is kept beside the
-generations and read with them; the first request after that moment renews `stories`.
+Scheduled stories need no cron job: the time of the next scheduled change (the apps register
+how to find it, registry.schedule) is kept beside the generations and read with them; the
+first request after that moment renews the areas it makes stale (`stories`).
 """
 
 import logging
@@ -27,12 +28,10 @@ from uuid import uuid4
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models import Min
-from django.utils import timezone
 
 from newsroom import routers
 
-from . import bus, epoch, store
+from . import bus, epoch, registry, store
 
 logger = logging.getLogger(__name__)
 
@@ -83,13 +82,8 @@ def _renewed_lately(generations: Iterable[str]) -> bool:
 
 
 def next_scheduled_time() -> float | None:
-    """The publish time of the next published story still in the future, from the database."""
-    from articles.models import Article
-
-    moment = Article.objects.filter(
-        status=Article.Status.PUBLISHED, published_at__gt=timezone.now()
-    ).aggregate(first=Min("published_at"))["first"]
-    return moment.timestamp() if moment else None
+    """The moment of the next scheduled change still in the future, from the database."""
+    return registry.next_change()
 
 
 def _store_next_publish() -> float | None:
@@ -136,11 +130,13 @@ def read(
     if next_publish is not None and next_publish <= time.time():
         # A scheduled story has just gone live: every page listing stories is stale. The
         # first request to notice purges, once, however many servers notice at that moment.
+        scheduled = registry.scheduled_areas()
         if cache.add(LIVE_KEY.format(next_publish), True, NEXT_PUBLISH_RECHECK):
-            bump("stories")
+            bump(*scheduled)
             next_publish = _store_next_publish()
-        if "stories" in generations:
-            generations["stories"] = cache.get(GENERATION_KEY.format("stories")) or _new()
+        for area in scheduled:
+            if area in generations:
+                generations[area] = cache.get(GENERATION_KEY.format(area)) or _new()
     if routers.reads_from_replica() and _renewed_lately(generations.values()):
         routers.read_primary()
     extra = {key: found[key] for key in extra_keys if key in found}

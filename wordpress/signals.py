@@ -3,7 +3,7 @@
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
-from pagecache import purge
+from articles import pages
 
 from .models import OldLink
 
@@ -14,4 +14,4 @@ def old_link_changed(sender, instance, raw=False, **kwargs):
     # `/?p=123` shadows the home page, a path any page of ours that 404s: rare edits, so the
     # whole site rather than a guess at which pages, every worker's memory included (bus.py).
     if not raw:
-        purge.site_changed()
+        pages.site_changed()

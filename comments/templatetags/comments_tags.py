@@ -6,6 +6,7 @@ from django import template
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
+from articles.pages import comments_area
 from comments.author import author_memory, remembered_email
 from comments.forms import CommentForm
 from comments.models import Comment
@@ -13,7 +14,6 @@ from comments.queue import shown_text
 from comments.threads import comments_open, sort_from, thread_page
 from pagecache.fragments import parts
 from pagecache.middleware import is_shared
-from pagecache.purge import comments_area
 
 register = template.Library()
 logger = logging.getLogger(__name__)
@@ -24,7 +24,7 @@ def comment_list(context, article) -> str:
     """The first page of approved threads in the reader's order, rendered once per change.
 
     Kept with the page cache's parts under the story's `comments:<pk>` area, which
-    moderation purges (pagecache/purge.py); without the cache it costs two queries.
+    moderation purges (articles/pages.py); without the cache it costs two queries.
     """
     # A preview shows the threads without their like forms: its no-referrer header makes the
     # browser send `Origin: null`, which the CSRF check refuses (articles/preview.py).

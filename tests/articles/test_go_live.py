@@ -1,4 +1,7 @@
-"""With a broker, a worker purges the pages at the moment a scheduled story goes live."""
+"""With a broker, a worker purges the pages at the moment a scheduled story goes live.
+
+`purge_when_live` (articles/pages.py), queued by the receiver of a scheduled story's save.
+"""
 
 from datetime import timedelta
 from unittest import mock
@@ -10,8 +13,8 @@ from django.utils import timezone
 
 from articles import workflow
 from articles.models import Article
+from articles.pages import purge_when_live
 from pagecache import versions
-from pagecache.tasks import purge_when_live
 from tests.desk_users import editor
 from tests.factories import make_article
 

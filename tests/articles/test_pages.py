@@ -1,4 +1,7 @@
-"""Each change a reader can see shows on the very next request, the page cache warm or not."""
+"""Each change a reader can see shows on the very next request, the page cache warm or not.
+
+The rules are the articles' (articles/pages.py): which areas each change purges, when.
+"""
 
 from datetime import timedelta
 

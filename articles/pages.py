@@ -1,0 +1,229 @@
+"""Which reader pages show what, and which changes make them stale: the articles' one place.
+
+What happens to the cached pages when a story, a section, a tag or a picture is saved is all
+here; the page cache (pagecache/) knows no content model and learns the pages from
+`register()`, called by ArticlesConfig.ready(). Areas, each with a generation in the cache:
+- `site`: the menu (sections), tags and pictures: every reader page shows some of them;
+- `stories`: the public stories: every listing, feed and sitemap, and every story page
+  (its related stories are the newest sharing its tags or section);
+- `counts`: comment counts, shown on listing cards and in the sidebar;
+- `article:<pk>`: one story's own words, pictures and tags, shown on its page;
+- `comments:<pk>`: one story's approved comments, shown on its page.
+
+Every purge runs as the change is made and again once it is committed (pagecache.purge):
+the receivers below for the models, `comments_changed` for moderation (comments calls it),
+and `purge_when_live` at a scheduled story's publish time.
+"""
+
+from celery import shared_task
+from django.db.models import Min
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
+from django.dispatch import receiver
+from django.utils import timezone
+from django.utils.dateparse import parse_datetime
+
+from newsroom.tasks import enqueue, in_process, retry_or_give_up
+from pagecache import purge, registry, versions
+from pagecache.canonical import as_sent, page_number
+
+from . import counters
+from .models import Article, Image, RelatedArticle, Section, Tag
+
+LISTING = ("site", "stories", "counts")
+INDEX = ("site", "stories")
+
+# Reader pages by URL name, with the areas each one shows.
+PAGES: dict[str, tuple[str, ...]] = {
+    "articles:home": LISTING,
+    "articles:section": LISTING,
+    "articles:tag": LISTING,
+    "articles:search": LISTING,
+    "articles:detail": ("site", "stories"),  # and its own article:<pk>, comments:<pk>
+    "articles:feed": INDEX,
+    "articles:section-feed": INDEX,
+    "articles:sitemap": INDEX,
+    "articles:sitemap-section": INDEX,
+    "articles:news-sitemap": INDEX,
+    "articles:robots": ("site",),
+}
+
+# The query parameters the listings read (a story page's comment order: comments/pages.py).
+PARAMETERS = {
+    "articles:section": {"page": page_number},
+    "articles:tag": {"page": page_number},
+    "articles:search": {"q": as_sent, "page": page_number},
+    # Django's sitemap view reads its page number from `p`.
+    "articles:sitemap-section": {"p": page_number},
+}
+
+
+def article_area(pk) -> str:
+    return f"article:{int(pk)}"
+
+
+def comments_area(pk) -> str:
+    return f"comments:{int(pk)}"
+
+
+def story_areas(pk) -> tuple[str, ...]:
+    """What the costly parts of a story page show: not its comments (see pagecache.fragments)."""
+    return ("site", "stories", article_area(pk))
+
+
+def detail_areas(kwargs) -> tuple[str, ...]:
+    """A story page: the menu, the stories it lists, its own words and its comments."""
+    return (*PAGES["articles:detail"], article_area(kwargs["pk"]), comments_area(kwargs["pk"]))
+
+
+def next_scheduled_time() -> float | None:
+    """The publish time of the next published story still in the future, from the database."""
+    moment = Article.objects.filter(
+        status=Article.Status.PUBLISHED, published_at__gt=timezone.now()
+    ).aggregate(first=Min("published_at"))["first"]
+    return moment.timestamp() if moment else None
+
+
+def register() -> None:
+    """Tell the page cache the reader pages, their areas, views, schedule and parameters."""
+    for url_name, areas in PAGES.items():
+        if url_name == "articles:detail":
+            registry.page(url_name, detail_areas, viewed=lambda kwargs: int(kwargs["pk"]))
+        else:
+            registry.page(url_name, areas)
+    for url_name, rules in PARAMETERS.items():
+        registry.parameters(url_name, rules)
+    registry.count_views(
+        registry.Views(key=counters.view_key, counted=counters.counted, add=counters.add_views)
+    )
+    # A scheduled story going live changes every page listing stories.
+    registry.schedule(next_scheduled_time, ["stories"])
+
+
+def story_changed(pk: int) -> None:
+    """A public or scheduled story was published, edited, unpublished or deleted."""
+    purge.changed(["stories", article_area(pk)], schedule=True)
+
+
+def comments_changed(article_ids) -> None:
+    """Comments of these stories were approved, rejected, marked spam or deleted."""
+    purge.changed(["counts", *(comments_area(pk) for pk in article_ids)])
+
+
+def site_changed() -> None:
+    """A section or tag was renamed, moved or removed, or a picture's words changed."""
+    purge.changed(["site"])
+
+
+# The name it had in the page cache, so that purges queued before the move still run.
+@shared_task(name="pagecache.tasks.purge_when_live", bind=True, max_retries=8, acks_late=True)
+def purge_when_live(self, pk: int, published_at: str) -> bool:
+    """Purge the pages listing stories when story `pk` goes live at `published_at`.
+
+    A story moved to another time or taken back meanwhile has its own task (or none).
+    Readers' next request finds it anyway; this also empties the caches in front of us sooner.
+    """
+    if not Article.objects.filter(
+        pk=pk, status=Article.Status.PUBLISHED, published_at=parse_datetime(published_at)
+    ).exists():
+        return False
+    try:
+        versions.bump("stories", article_area(pk))
+    except Exception as exc:
+        retry_or_give_up(self, exc, "Could not purge the pages of story %s going live", pk)
+        return False
+    versions.schedule_changed()
+    return True
+
+
+# Model changes that readers can see.
+
+# What a story shows of itself outside the desk; a save touching none of it is not purged.
+SHOWN = (
+    "title",
+    "slug",
+    "lead",
+    "body",
+    "byline",
+    "source_code",
+    "section_id",
+    "hero_image_id",
+    "status",
+    "published_at",
+    "allow_comments",
+    "featured",
+)
+
+
+def _is_shown(state: dict | None) -> bool:
+    return state is not None and state["status"] == Article.Status.PUBLISHED
+
+
+@receiver(pre_save, sender=Article)
+def note_story_before(sender, instance, raw=False, **kwargs):
+    instance._shown_before = (
+        None
+        if raw or instance.pk is None
+        else Article.objects.filter(pk=instance.pk).values(*SHOWN).first()
+    )
+
+
+@receiver(post_save, sender=Article)
+def story_saved(sender, instance, raw=False, **kwargs):
+    before = getattr(instance, "_shown_before", None)
+    after = {field: getattr(instance, field) for field in SHOWN}
+    # Drafts and reviews come and go at the desk without touching any reader page.
+    if (_is_shown(before) or _is_shown(after)) and before != after:
+        story_changed(instance.pk)
+        if instance.is_scheduled and not in_process():
+            # A worker purges again as it goes live, for the caches in front of us too.
+            enqueue(
+                purge_when_live,
+                instance.pk,
+                instance.published_at.isoformat(),
+                eta=instance.published_at,
+            )
+
+
+@receiver(post_delete, sender=Article)
+def story_deleted(sender, instance, **kwargs):
+    if instance.status == Article.Status.PUBLISHED:
+        story_changed(instance.pk)
+
+
+@receiver(m2m_changed, sender=Article.tags.through)
+def story_tags_changed(sender, instance, action, reverse, pk_set=None, **kwargs):
+    if action not in {"post_add", "post_remove", "post_clear"}:
+        return
+    if isinstance(instance, Article):
+        if instance.status == Article.Status.PUBLISHED:
+            story_changed(instance.pk)
+    else:
+        site_changed()
+
+
+@receiver(post_save, sender=RelatedArticle)
+@receiver(post_delete, sender=RelatedArticle)
+def related_changed(sender, instance, raw=False, **kwargs):
+    if not raw:
+        story_changed(instance.from_article_id)
+
+
+@receiver(post_save, sender=Section)
+@receiver(post_delete, sender=Section)
+@receiver(post_save, sender=Tag)
+@receiver(post_delete, sender=Tag)
+def menu_changed(sender, instance, raw=False, **kwargs):
+    if not raw:
+        site_changed()
+
+
+@receiver(post_save, sender=Image)
+def picture_saved(sender, instance, created=False, raw=False, **kwargs):
+    # A new picture is on no page yet; a changed one may be in any story's body.
+    if not (raw or created):
+        site_changed()
+
+
+@receiver(post_delete, sender=Image)
+def picture_deleted(sender, instance, **kwargs):
+    site_changed()
