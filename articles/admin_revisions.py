@@ -8,6 +8,9 @@ reversion writes the revision back *before* it asks anything, and keeps it whene
 answers a redirect, which Django also answers for a story the user may not read. So both pages
 check the user, the story and the version first (`_story_to_restore`, `_deleted_story`), and
 refuse "save as new", which would keep the revert and add a story.
+
+reversion renders the form inside the view, before the CSP middleware could give the body
+editor's import map its nonce; `render_change_form` gives it here (`csp.media_under_nonce`).
 """
 
 from django.contrib.admin.utils import unquote
@@ -16,6 +19,8 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 from reversion.models import Version
+
+from newsroom.csp import media_under_nonce
 
 from . import revision_diff, revisions, workflow
 from .admin_forms import RestoreLiveForm
@@ -39,6 +44,11 @@ class RevisionPagesMixin:
         if revisions.restores_live(request):
             kwargs["form"] = RestoreLiveForm
         return super().get_form(request, obj, change, **kwargs)
+
+    def render_change_form(self, request, context, *args, **kwargs):
+        if "media" in context:
+            context["media"] = media_under_nonce(request, context["media"])
+        return super().render_change_form(request, context, *args, **kwargs)
 
     def _story_to_restore(self, request, object_id: str, version_id: str) -> Version:
         """The version of a story the user may change: 404 if they may not read it, else 403."""
