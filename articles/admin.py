@@ -17,6 +17,7 @@ from taggit.models import Tag as TaggitTag
 
 from newsroom import site_url
 from newsroom.admin_widgets import CheckedAutocompleteMixin
+from newsroom.desk_search import FoldedSearchMixin
 from newsroom.vietnamese import date_time, search_words, until
 
 from . import desk, preview, revisions, workflow
@@ -64,7 +65,7 @@ class RelatedArticleInline(CheckedAutocompleteMixin, admin.TabularInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(RevisionPagesMixin, CheckedAutocompleteMixin, VersionAdmin):
+class ArticleAdmin(RevisionPagesMixin, FoldedSearchMixin, CheckedAutocompleteMixin, VersionAdmin):
     form = ArticleForm
     change_form_template = "admin/articles/article/change_form.html"
     change_list_template = "admin/articles/article/change_list.html"
@@ -387,7 +388,7 @@ admin.site.register(Image, ImageAdmin)
 
 
 @admin.register(Tag)
-class TagAdmin(admin.ModelAdmin):
+class TagAdmin(FoldedSearchMixin, admin.ModelAdmin):
     list_display = ["name", "slug"]
     search_fields = ["name"]
     fields = ["name", "slug"]

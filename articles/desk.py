@@ -10,7 +10,6 @@ from functools import partial
 from django.contrib import messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -19,7 +18,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.views.decorators.http import require_http_methods, require_POST
 
-from newsroom import site_url
+from newsroom import desk_search, site_url
 from newsroom.vietnamese import date_time
 
 from . import form_preview, preview, workflow
@@ -155,7 +154,7 @@ def picker_view(model_admin, request):
     query = request.GET.get("q", "").strip()
     pictures = Image.objects.all()
     if query:
-        pictures = pictures.filter(Q(alt_text__icontains=query) | Q(caption__icontains=query))
+        pictures = desk_search.search(pictures, ["alt_text", "caption"], query)
     return TemplateResponse(
         request,
         "admin/articles/image/picker.html",

@@ -8,6 +8,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from articles.admin_lists import WITHOUT_SIDEBAR, EstimatedCountPaginator, compact_time
+from newsroom.desk_search import FoldedSearchMixin
 from newsroom.vietnamese import date_time, excerpt
 
 from . import admin_queue, moderation
@@ -21,7 +22,7 @@ SHOWN_FIELDS = {"name", "body", "parent"}
 
 
 @admin.register(Comment)
-class CommentAdmin(admin.ModelAdmin):
+class CommentAdmin(FoldedSearchMixin, admin.ModelAdmin):
     # Few, short columns so the text and the story read at 1280 px (articles.admin_lists);
     # the first ones keep their places, which sorted addresses (`?o=2`) name.
     list_display = ["body_excerpt", "reader", "article_link", "status", "report_count", "created"]
@@ -248,6 +249,6 @@ class ReportsChangeList(ChangeList):
 
 
 @admin.register(BlockedWord)
-class BlockedWordAdmin(admin.ModelAdmin):
+class BlockedWordAdmin(FoldedSearchMixin, admin.ModelAdmin):
     list_display = ["word", "created_at"]
     search_fields = ["word"]
