@@ -1,5 +1,6 @@
 // The story form: word count and reading time of the body and length of the lead, kept up to
-// date while typing; the body editor's menus in Vietnamese.
+// date while typing; the body editor's menus in Vietnamese; a button with `data-confirm`
+// ("Lưu và gỡ bài") asks its question first.
 "use strict";
 (function () {
   // Reading speed of a Vietnamese news reader, in words (syllables) a minute.
@@ -114,6 +115,13 @@
     if (event.detail.textarea.id === "id_body") {
       watchBody(event.detail.editor, event.detail.textarea);
       watchMenu(event.detail.textarea);
+    }
+  });
+  // A step readers notice at once is confirmed first; "Hủy" sends nothing.
+  document.addEventListener("click", function (event) {
+    const button = event.target.closest("[data-confirm]");
+    if (button && !window.confirm(button.dataset.confirm)) {
+      event.preventDefault();
     }
   });
   document.addEventListener("DOMContentLoaded", watchLead);
