@@ -153,6 +153,23 @@ class RestoreLiveForm(ArticleForm):
     )
 
 
+class RecoverLiveForm(RestoreLiveForm):
+    """The form on the recover page of a story deleted while live: it comes back live at once."""
+
+    restore_live = forms.BooleanField(
+        label=(
+            "Bài này bị xóa khi đang đăng: khôi phục sẽ đưa bài lên trang ngay, bạn đọc xem "
+            "được. Tôi hiểu và muốn khôi phục bài."
+        ),
+        error_messages={
+            "required": (
+                "Chưa khôi phục: bài sẽ lên trang ngay khi khôi phục. Hãy xem nội dung ở trên "
+                "rồi đánh dấu ô xác nhận nếu muốn đưa bài trở lại trang. Chưa có gì thay đổi."
+            )
+        },
+    )
+
+
 class SendBackForm(forms.Form):
     note = forms.CharField(
         label="Lý do trả bài",
