@@ -84,6 +84,14 @@ def test_the_people_list_finds_staff_by_name(desk):
     assert listed(desk, "/admin/auth/user/", "HƯƠNG") == ["huongdt"]
 
 
+def test_the_old_links_list_finds_a_link_by_its_storys_title(desk):
+    from wordpress.models import OldLink
+
+    OldLink.objects.create(path="/2015/03/lai-chau/", article=make_article("Lai Châu mùa lúa"))
+    OldLink.objects.create(path="/2015/04/ha-noi/", article=make_article("Hà Nội"))
+    assert listed(desk, "/admin/wordpress/oldlink/", "CHÂU lua") == ["/2015/03/lai-chau"]
+
+
 def test_the_related_story_picker_folds(desk):
     make_article("Kinh tế Tây Bắc khởi sắc")
     make_article("Văn hóa Tây Nguyên")
