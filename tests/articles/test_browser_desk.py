@@ -153,3 +153,35 @@ def test_save_and_unpublish_asks_first_and_the_journalist_is_told(live_server, p
     expect(page.locator(".messagelist")).to_contain_text("Đã gỡ bài")
     assert Article.objects.get(pk=story.pk).status == Article.Status.UNPUBLISHED
     assert "đã bị gỡ khỏi trang" in Notice.objects.get(user=author).message
+
+
+def test_taking_stories_down_from_the_list_asks_first(live_server, page):
+    from tests.factories import make_article
+
+    base = live_server.url
+    editor("bientap")
+    stories = [make_article("Lũ quét ở Mường Lay"), make_article("Mùa lúa ở Mù Cang Chải")]
+    log_in(page, base, "bientap")
+    page.goto(f"{base}/admin/articles/article/")
+    asked, accept = [], []
+
+    def answer(dialog):
+        asked.append(dialog.message)
+        dialog.accept() if accept else dialog.dismiss()
+
+    page.on("dialog", answer)
+    page.locator("input.action-select").first.check()
+    page.locator("input.action-select").nth(1).check()
+    page.select_option("select[name=action]", "unpublish_articles")
+    page.get_by_role("button", name="Thực hiện").click()
+    page.wait_for_timeout(300)
+    assert asked == ["Gỡ 2 bài đã chọn khỏi trang? Bạn đọc sẽ không xem được các bài này nữa."]
+    assert all(s.status == Article.Status.PUBLISHED for s in Article.objects.all())
+
+    accept.append(True)
+    with page.expect_navigation():
+        page.get_by_role("button", name="Thực hiện").click()
+    expect(page.locator(".messagelist")).to_contain_text("Đã gỡ 2 bài.")
+    assert {s.status for s in Article.objects.filter(pk__in=[s.pk for s in stories])} == {
+        Article.Status.UNPUBLISHED
+    }
