@@ -56,6 +56,10 @@ def test_every_word_must_match_and_a_percent_sign_is_a_percent_sign(desk):
     # One word in the title, the other in the byline.
     assert listed(desk, stories, "dien duc") == ["Đi Điện Biên"]
     assert listed(desk, stories, "_") == []
+    # Quotes keep a phrase together, as in Django's own search.
+    assert listed(desk, stories, '"hoc phi o dien"') == ["Giảm 50% học phí ở Điện Biên"]
+    assert listed(desk, stories, '"dien hoc"') == []
+    assert len(listed(desk, stories, '"')) == 3
 
 
 def test_the_moderation_list_finds_comments_by_text_name_and_address(desk):
