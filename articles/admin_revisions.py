@@ -11,6 +11,8 @@ refuse "save as new", which would keep the revert and add a story.
 
 reversion renders the form inside the view, before the CSP middleware could give the body
 editor's import map its nonce; `render_change_form` gives it here (`csp.media_under_nonce`).
+Once saved, the desk is told which copy came back, its time and who saved it
+(`restored_message`), instead of Django's "changed successfully".
 """
 
 from django.contrib import messages
