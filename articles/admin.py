@@ -18,6 +18,7 @@ from taggit.models import Tag as TaggitTag
 from newsroom import site_url
 from newsroom.admin_lists import WITHOUT_SIDEBAR, EstimatedCountPaginator, compact_time
 from newsroom.admin_widgets import CheckedAutocompleteMixin
+from newsroom.desk_search import FoldedSearchMixin
 from newsroom.vietnamese import date_time, search_words, until
 
 from . import desk, preview, revisions, workflow
@@ -62,7 +63,7 @@ class RelatedArticleInline(CheckedAutocompleteMixin, admin.TabularInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(RevisionPagesMixin, CheckedAutocompleteMixin, VersionAdmin):
+class ArticleAdmin(RevisionPagesMixin, FoldedSearchMixin, CheckedAutocompleteMixin, VersionAdmin):
     form = ArticleForm
     change_form_template = "admin/articles/article/change_form.html"
     change_list_template = "admin/articles/article/change_list.html"
@@ -385,7 +386,7 @@ admin.site.register(Image, ImageAdmin)
 
 
 @admin.register(Tag)
-class TagAdmin(admin.ModelAdmin):
+class TagAdmin(FoldedSearchMixin, admin.ModelAdmin):
     list_display = ["name", "slug"]
     search_fields = ["name"]
     fields = ["name", "slug"]

@@ -3,7 +3,7 @@
 from django import forms
 from django.contrib.admin import widgets as admin_widgets
 from django.db.models import F, Q
-from django.urls import reverse_lazy
+from django.urls import reverse, reverse_lazy
 from django_prose_editor.widgets import AdminProseEditorWidget
 
 from . import body_images, uploads
@@ -80,6 +80,15 @@ class ArticleForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["edit_version"].initial = self.instance.version
+        if "tags" in self.fields:
+            # Wide, and offering the tags that exist (static/admin/js/tag_suggest.js).
+            self.fields["tags"].widget.attrs.update(
+                {
+                    "class": "vTextField desk-tags",
+                    "autocomplete": "off",
+                    "data-suggest-url": reverse("admin:articles_article_tags"),
+                }
+            )
         if "lead" in self.fields:
             self.fields["lead"].max_length = LEAD_MAX_LENGTH
             self.fields["lead"].validators.append(
@@ -148,6 +157,23 @@ class RestoreLiveForm(ArticleForm):
             "required": (
                 "Bài đang đăng nên chưa khôi phục: hãy xem các thay đổi ở trên rồi đánh dấu ô "
                 "xác nhận nếu muốn đưa bản này lên trang. Chưa có gì thay đổi."
+            )
+        },
+    )
+
+
+class RecoverLiveForm(RestoreLiveForm):
+    """The form on the recover page of a story deleted while live: it comes back live at once."""
+
+    restore_live = forms.BooleanField(
+        label=(
+            "Bài này bị xóa khi đang đăng: khôi phục sẽ đưa bài lên trang ngay, bạn đọc xem "
+            "được. Tôi hiểu và muốn khôi phục bài."
+        ),
+        error_messages={
+            "required": (
+                "Chưa khôi phục: bài sẽ lên trang ngay khi khôi phục. Hãy xem nội dung ở trên "
+                "rồi đánh dấu ô xác nhận nếu muốn đưa bài trở lại trang. Chưa có gì thay đổi."
             )
         },
     )

@@ -4,12 +4,14 @@ from django.contrib import admin
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from newsroom.desk_search import FoldedSearchMixin
+
 from . import body_images, desk, workflow
 from .admin_forms import ImageForm
 from .models import Article
 
 
-class ImageAdmin(admin.ModelAdmin):
+class ImageAdmin(FoldedSearchMixin, admin.ModelAdmin):
     form = ImageForm
     list_display = ["thumbnail", "__str__", "caption", "credit", "width", "height", "uploaded_at"]
     list_display_links = ["thumbnail", "__str__"]

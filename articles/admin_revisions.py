@@ -8,8 +8,14 @@ reversion writes the revision back *before* it asks anything, and keeps it whene
 answers a redirect, which Django also answers for a story the user may not read. So both pages
 check the user, the story and the version first (`_story_to_restore`, `_deleted_story`), and
 refuse "save as new", which would keep the revert and add a story.
+
+reversion renders the form inside the view, before the CSP middleware could give the body
+editor's import map its nonce; `render_change_form` gives it here (`csp.media_under_nonce`).
+Once saved, the desk is told which copy came back, its time and who saved it
+(`restored_message`), instead of Django's "changed successfully".
 """
 
+from django.contrib import messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
@@ -17,14 +23,31 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 from reversion.models import Version
 
+from newsroom.csp import media_under_nonce
+from newsroom.vietnamese import date_time
+
 from . import revision_diff, revisions, workflow
-from .admin_forms import RestoreLiveForm
+from .admin_forms import RecoverLiveForm, RestoreLiveForm
 
 # Put first in the story form's fieldsets by ArticleAdmin.get_fieldsets, with the form above.
 RESTORE_FIELDSET = (_("Xác nhận khôi phục"), {"fields": ["restore_live"]})
 
+# Where the views note the version being restored, for the message once it is saved.
+_RESTORING_ATTR = "desk_restoring_version"
+
 # The button of Django's change form that saves the form as a new story.
 SAVE_AS_NEW = "_saveasnew"
+
+
+def restored_message(version: Version, title: str, *, recover: bool) -> str:
+    """What the desk is told once `version` is back: which copy, saved when and by whom."""
+    revision = version.revision
+    user = revision.user
+    who = (user.get_full_name() or user.get_username()) if user else "người không rõ"
+    saved = f"bản lưu lúc {date_time(revision.date_created)} (giờ Việt Nam) của {who}"
+    if recover:
+        return f"Đã khôi phục bài đã xóa “{title}” từ {saved}."
+    return f"Đã khôi phục {saved} cho bài “{title}”."
 
 
 def _refuse_save_as_new(request) -> None:
@@ -37,8 +60,29 @@ class RevisionPagesMixin:
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         if revisions.restores_live(request):
-            kwargs["form"] = RestoreLiveForm
+            recovers = revisions.recovers_live(request)
+            kwargs["form"] = RecoverLiveForm if recovers else RestoreLiveForm
         return super().get_form(request, obj, change, **kwargs)
+
+    def render_change_form(self, request, context, *args, **kwargs):
+        if "media" in context:
+            context["media"] = media_under_nonce(request, context["media"])
+        return super().render_change_form(request, context, *args, **kwargs)
+
+    def message_user(self, request, message, level=messages.INFO, *args, **kwargs):
+        # Django's "changed successfully" after a restore: say which copy came back instead.
+        restoring = getattr(request, _RESTORING_ATTR, None)
+        if restoring is not None and level == messages.SUCCESS:
+            setattr(request, _RESTORING_ATTR, None)
+            version, recover = restoring
+            title = (
+                self.model._default_manager.filter(pk=version.object_id)
+                .values_list("title", flat=True)
+                .first()
+                or version.object_repr
+            )
+            message = restored_message(version, title, recover=recover)
+        return super().message_user(request, message, level, *args, **kwargs)
 
     def _story_to_restore(self, request, object_id: str, version_id: str) -> Version:
         """The version of a story the user may change: 404 if they may not read it, else 403."""
@@ -75,6 +119,7 @@ class RevisionPagesMixin:
         _refuse_save_as_new(request)
         revisions.confine_to_story(version)
         revisions.keep_recovered_state(request, version)
+        setattr(request, _RESTORING_ATTR, (version, True))
         context = {
             "title": f"Khôi phục bài đã xóa “{version.object_repr}”",
             "recover": True,
@@ -90,6 +135,7 @@ class RevisionPagesMixin:
         _refuse_save_as_new(request)
         revisions.confine_to_story(version)
         revisions.keep_present_state(request, version.object_id)
+        setattr(request, _RESTORING_ATTR, (version, False))
         context = {
             "title": "Khôi phục một bản cũ của bài",
             "revert": True,

@@ -10,8 +10,7 @@ from functools import partial
 from django.contrib import messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
-from django.http import Http404
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path
@@ -19,16 +18,17 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.views.decorators.http import require_http_methods, require_POST
 
-from newsroom import site_url
+from newsroom import desk_search, site_url
 from newsroom.vietnamese import date_time
 
 from . import form_preview, preview, workflow
 from .admin_forms import ImageForm
-from .models import Article, Image, ShareLink
+from .models import Article, Image, ShareLink, Tag
 
 
 def article_urls(model_admin) -> list:
-    """The story pages: preview (saved, or the form's contents), make a share link, revoke one."""
+    """The story pages: preview (saved, or the form's contents), make a share link, revoke one;
+    the tags that exist, for the story form's "Thẻ" box (static/admin/js/tag_suggest.js)."""
     wrap = model_admin.admin_site.admin_view
     return [
         path(
@@ -45,6 +45,11 @@ def article_urls(model_admin) -> list:
             "<path:object_id>/share/",
             wrap(require_POST(partial(share_view, model_admin))),
             name="articles_article_share",
+        ),
+        path(
+            "tags/",
+            wrap(partial(tag_suggestions_view, model_admin)),
+            name="articles_article_tags",
         ),
         path(
             "share/<int:link_id>/revoke/",
@@ -134,6 +139,22 @@ def revoke_share_view(model_admin, request, link_id):
     return redirect("admin:articles_article_change", link.article_id)
 
 
+# How many tags the "Thẻ" box offers at once.
+TAG_SUGGESTIONS = 8
+
+
+def tag_suggestions_view(model_admin, request):
+    """The tags whose names hold the words of `?q=`, folded, for whoever writes stories."""
+    if not (model_admin.has_add_permission(request) or model_admin.has_change_permission(request)):
+        raise PermissionDenied
+    query = request.GET.get("q", "")
+    names = []
+    if query.strip():
+        found = desk_search.search(Tag.objects.all(), ["name"], query)
+        names = list(found.order_by("name").values_list("name", flat=True)[:TAG_SUGGESTIONS])
+    return JsonResponse({"tags": names})
+
+
 def picker_view(model_admin, request):
     """The editor's "Browse..." window: upload a picture or choose one, then insert it.
 
@@ -155,7 +176,7 @@ def picker_view(model_admin, request):
     query = request.GET.get("q", "").strip()
     pictures = Image.objects.all()
     if query:
-        pictures = pictures.filter(Q(alt_text__icontains=query) | Q(caption__icontains=query))
+        pictures = desk_search.search(pictures, ["alt_text", "caption"], query)
     return TemplateResponse(
         request,
         "admin/articles/image/picker.html",

@@ -75,6 +75,11 @@ def restores_live(request) -> bool:
     )
 
 
+def recovers_live(request) -> bool:
+    """Whether `request` recovers a deleted story that comes back live (not a revision)."""
+    return getattr(request, _RECOVERS_LIVE_ATTR, False)
+
+
 def restore_present_state(request, article_pk) -> None:
     """Put back what `keep_present_state` noted, if it did (a revision is being restored)."""
     present = getattr(request, _REQUEST_ATTR, None)

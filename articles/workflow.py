@@ -237,3 +237,9 @@ def unpublish(article: Article, *, by) -> None:
         raise WorkflowError("Chỉ gỡ được bài đã xuất bản hoặc đang hẹn giờ.")
     article.status = Article.Status.UNPUBLISHED
     _save(article, by=by, comment="Gỡ bài", fields=["status"])
+    _tell_author(
+        article,
+        by,
+        f"Bài “{article.title}” đã bị gỡ khỏi trang: bạn đọc không còn xem được.",
+        level=Notice.Level.WARNING,
+    )

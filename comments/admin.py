@@ -8,6 +8,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from newsroom.admin_lists import WITHOUT_SIDEBAR, EstimatedCountPaginator, compact_time
+from newsroom.desk_search import FoldedSearchMixin
 from newsroom.vietnamese import date_time, excerpt
 
 from . import admin_queue, moderation, steps
@@ -32,7 +33,7 @@ def changelist_action(step: steps.Step):
 
 
 @admin.register(Comment)
-class CommentAdmin(admin.ModelAdmin):
+class CommentAdmin(FoldedSearchMixin, admin.ModelAdmin):
     # Few, short columns so the text and the story read at 1280 px (newsroom/admin_lists.py);
     # the first ones keep their places, which sorted addresses (`?o=2`) name.
     list_display = ["body_excerpt", "reader", "article_link", "status", "report_count", "created"]
@@ -211,6 +212,6 @@ class ReportsChangeList(ChangeList):
 
 
 @admin.register(BlockedWord)
-class BlockedWordAdmin(admin.ModelAdmin):
+class BlockedWordAdmin(FoldedSearchMixin, admin.ModelAdmin):
     list_display = ["word", "created_at"]
     search_fields = ["word"]

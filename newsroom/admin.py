@@ -9,6 +9,8 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import GroupAdmin, UserAdmin
 from django.contrib.auth.models import Group, Permission
 
+from .desk_search import FoldedSearchMixin
+
 ACTIONS = {"add": "Thêm", "change": "Sửa", "delete": "Xóa", "view": "Xem"}
 
 
@@ -39,10 +41,10 @@ admin.site.unregister(Group)
 
 
 @admin.register(User)
-class NewsroomUserAdmin(VietnamesePermissions, UserAdmin):
+class NewsroomUserAdmin(VietnamesePermissions, FoldedSearchMixin, UserAdmin):
     pass
 
 
 @admin.register(Group)
-class NewsroomGroupAdmin(VietnamesePermissions, GroupAdmin):
+class NewsroomGroupAdmin(VietnamesePermissions, FoldedSearchMixin, GroupAdmin):
     pass

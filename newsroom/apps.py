@@ -9,10 +9,11 @@ class NewsroomConfig(AppConfig):
     verbose_name = "Tòa soạn"
 
     def ready(self):
-        from . import normalise
+        from . import desk_search, normalise
         from .roles import sync_roles_after_migrate
 
         normalise.connect()
+        desk_search.connect()
         # Every migrate puts the roles right again, including permissions of apps added later.
         post_migrate.connect(sync_roles_after_migrate, sender=self)
 

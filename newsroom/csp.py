@@ -4,6 +4,9 @@ The policy is `CONTENT_SECURITY_POLICY` in the settings. A nonce goes into the h
 when a page reads `request.csp_nonce`: reader pages never do (they carry no inline script or
 style at all), so their header is the same for every request and a page can sit in a shared
 cache. The admin is never cached; the body editor's inline import map gets the nonce here.
+
+A page rendered before the middleware sees it (django-reversion's revision and recover pages
+render their form inside the view) takes the nonce from `media_under_nonce` in the view.
 """
 
 from csp.middleware import CSPMiddleware
@@ -16,12 +19,19 @@ def is_admin(request) -> bool:
     return request.path_info.startswith(reverse("admin:index"))
 
 
+def media_under_nonce(request, media):
+    """`media` rendered with the request's nonce on its inline import map (admin pages)."""
+    if isinstance(media, forms.Media) and is_admin(request):
+        # The nonce is read only here, so pages without media keep a nonce-free header.
+        return Media.from_media(media, nonce=request.csp_nonce)
+    return media
+
+
 class ContentSecurityPolicyMiddleware(CSPMiddleware):
     """django-csp's middleware, with the admin's form media rendered under a nonce."""
 
     def process_template_response(self, request, response):
-        media = (response.context_data or {}).get("media")
-        if isinstance(media, forms.Media) and is_admin(request):
-            # The nonce is read only here, so pages without media keep a nonce-free header.
-            response.context_data["media"] = Media.from_media(media, nonce=request.csp_nonce)
+        if "media" in (response.context_data or {}):
+            media = response.context_data["media"]
+            response.context_data["media"] = media_under_nonce(request, media)
         return response

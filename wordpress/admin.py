@@ -1,11 +1,13 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from newsroom.desk_search import FoldedSearchMixin
+
 from .models import ImportedItem, OldLink
 
 
 @admin.register(OldLink)
-class OldLinkAdmin(admin.ModelAdmin):
+class OldLinkAdmin(FoldedSearchMixin, admin.ModelAdmin):
     list_display = ["path", "target", "created_at"]
     search_fields = ["path", "article__title", "section__name", "tag__name", "url"]
     list_select_related = ["article", "section", "tag"]

@@ -77,10 +77,14 @@ def test_a_small_table_is_counted_exactly_on_postgresql(editor_client):
 @pytest.mark.postgres
 @pytest.mark.parametrize(
     ("model_path", "index_prefix"),
-    [("articles.Article", "article_search_"), ("comments.Comment", "comment_search_")],
+    [
+        ("articles.Article", "article_fold_"),
+        ("comments.Comment", "comment_fold_"),
+        ("articles.Image", "image_fold_"),
+    ],
 )
 def test_the_desk_search_box_reads_through_trigram_indexes(rf, model_path, index_prefix):
-    """`?q=` in the story list and the moderation list: no scan of the whole table."""
+    """`?q=` in the story, moderation and picture lists: no scan of the whole table."""
     from django.apps import apps
     from django.contrib import admin
 

@@ -4,6 +4,7 @@ from io import BytesIO
 
 import pytest
 from PIL import Image as PILImage
+from playwright.sync_api import expect
 
 from articles.models import Article, Image
 from tests.desk_users import editor, journalist
@@ -109,3 +110,78 @@ def test_journalist_writes_with_picture_editor_publishes_reader_sees_srcset(
     assert (img.get_attribute("width"), img.get_attribute("height")) == ("1400", "900")
     assert img.get_attribute("loading") == "lazy"
     assert img.get_attribute("alt") == "Công chức một cửa hướng dẫn người dân"
+
+
+def test_save_and_unpublish_asks_first_and_the_journalist_is_told(live_server, page):
+    from newsroom.models import Notice
+    from tests.factories import make_article
+
+    base = live_server.url
+    author = journalist("phongvien")
+    editor("bientap")
+    story = make_article("Mùa nước nổi ở An Giang", author=author)
+    log_in(page, base, "bientap")
+    page.goto(f"{base}/admin/articles/article/{story.pk}/change/")
+    asked, accept = [], []
+
+    def answer(dialog):
+        asked.append(dialog.message)
+        dialog.accept() if accept else dialog.dismiss()
+
+    page.on("dialog", answer)
+    # Enter in a field saves (the form's first button): it takes nothing down.
+    page.fill("#id_title", "Mùa nước nổi ở An Giang năm nay")
+    page.locator("#id_title").press("Enter")
+    page.wait_for_url(f"{base}/admin/articles/article/")
+    assert asked == []
+    story.refresh_from_db()
+    assert (story.title, story.status) == ("Mùa nước nổi ở An Giang năm nay", "published")
+
+    page.goto(f"{base}/admin/articles/article/{story.pk}/change/")
+    page.get_by_role("button", name="Lưu và gỡ bài").click()
+    page.wait_for_timeout(300)
+    assert asked == [
+        "Gỡ bài “Mùa nước nổi ở An Giang năm nay” khỏi trang? Bạn đọc sẽ không xem được bài "
+        "nữa và phóng viên sẽ được báo."
+    ]
+    assert Article.objects.get(pk=story.pk).status == Article.Status.PUBLISHED
+
+    accept.append(True)
+    with page.expect_navigation():
+        page.get_by_role("button", name="Lưu và gỡ bài").click()
+    assert len(asked) == 2
+    expect(page.locator(".messagelist")).to_contain_text("Đã gỡ bài")
+    assert Article.objects.get(pk=story.pk).status == Article.Status.UNPUBLISHED
+    assert "đã bị gỡ khỏi trang" in Notice.objects.get(user=author).message
+
+
+def test_taking_stories_down_from_the_list_asks_first(live_server, page):
+    from tests.factories import make_article
+
+    base = live_server.url
+    editor("bientap")
+    stories = [make_article("Lũ quét ở Mường Lay"), make_article("Mùa lúa ở Mù Cang Chải")]
+    log_in(page, base, "bientap")
+    page.goto(f"{base}/admin/articles/article/")
+    asked, accept = [], []
+
+    def answer(dialog):
+        asked.append(dialog.message)
+        dialog.accept() if accept else dialog.dismiss()
+
+    page.on("dialog", answer)
+    page.locator("input.action-select").first.check()
+    page.locator("input.action-select").nth(1).check()
+    page.select_option("select[name=action]", "unpublish_articles")
+    page.get_by_role("button", name="Thực hiện").click()
+    page.wait_for_timeout(300)
+    assert asked == ["Gỡ 2 bài đã chọn khỏi trang? Bạn đọc sẽ không xem được các bài này nữa."]
+    assert all(s.status == Article.Status.PUBLISHED for s in Article.objects.all())
+
+    accept.append(True)
+    with page.expect_navigation():
+        page.get_by_role("button", name="Thực hiện").click()
+    expect(page.locator(".messagelist")).to_contain_text("Đã gỡ 2 bài.")
+    assert {s.status for s in Article.objects.filter(pk__in=[s.pk for s in stories])} == {
+        Article.Status.UNPUBLISHED
+    }

@@ -5,12 +5,14 @@ from reversion.models import Version
 
 from articles.models import Article
 from articles.revision_diff import diff_words
+from newsroom.vietnamese import date_time
 from tests.articles.desk_forms import change_url, form_data
 from tests.factories import make_article
 
 pytestmark = pytest.mark.django_db
 
 WARNING = "Bài đang đăng: khôi phục sẽ thay nội dung bạn đọc đang xem"
+RECOVER_TICK = "Bài này bị xóa khi đang đăng: khôi phục sẽ đưa bài lên trang ngay"
 
 
 def story_with_two_revisions(client, **fields) -> tuple[Article, str]:
@@ -85,6 +87,20 @@ def test_confirmed_restore_of_a_live_story_puts_the_revision_live(editor_client,
     assert "Mưa đá" not in client.get(fresh.get_absolute_url()).content.decode()
 
 
+def test_the_restored_message_names_the_revision_by_its_time_and_author(editor_client, desk):
+    article, url = story_with_two_revisions(editor_client)
+    oldest = Version.objects.get_for_object(article).last().revision
+    desk.first_name, desk.last_name = "Thu", "Trần"
+    desk.save()
+    response = editor_client.post(url, restore(article, restore_live="on"), follow=True)
+    # The messages before it are the two saves that made the revisions.
+    said = [str(m) for m in response.context["messages"]][2:]
+    assert said == [
+        f"Đã khôi phục bản lưu lúc {date_time(oldest.date_created)} (giờ Việt Nam) của "
+        "Thu Trần cho bài “Mường Tè được mùa lúa nương”."
+    ]
+
+
 def test_a_draft_restores_without_the_confirmation(editor_client):
     article, url = story_with_two_revisions(editor_client, status=Article.Status.DRAFT)
     page = editor_client.get(url).content.decode()
@@ -114,10 +130,16 @@ def test_recovering_a_deleted_live_story_asks_before_it_goes_live(editor_client)
     page = editor_client.get(url).content.decode()
     assert "khôi phục sẽ đưa bài lên trang" in page and "<ins>Nội dung cũ.</ins>" in page
 
+    # The story is deleted: the tick says what recovering it does, not "Bài đang đăng".
+    assert WARNING not in page
+    assert RECOVER_TICK in page
     refused = editor_client.post(url, data)
     assert refused.status_code == 200
-    assert "Bài đang đăng nên chưa khôi phục" in refused.content.decode()
+    assert "Chưa khôi phục: bài sẽ lên trang ngay" in refused.content.decode()
     assert not Article.objects.exists()
 
-    assert editor_client.post(url, {**data, "restore_live": "on"}).status_code == 302
+    saved = editor_client.post(url, {**data, "restore_live": "on"}, follow=True)
     assert Article.objects.get().is_public
+    said = [str(m) for m in saved.context["messages"]]
+    assert len(said) == 1
+    assert said[0].startswith("Đã khôi phục bài đã xóa “Bài đã xóa” từ bản lưu lúc")

@@ -110,6 +110,19 @@ def test_unpublish_takes_story_off_the_site(desk):
     assert Article.objects.get(pk=article.pk).status == Article.Status.UNPUBLISHED
 
 
+def test_unpublishing_tells_the_journalist_whose_story_came_down(
+    reporter, desk, django_capture_on_commit_callbacks
+):
+    article = make_article("Mùa nước nổi", author=reporter)
+    with django_capture_on_commit_callbacks(execute=True):
+        workflow.unpublish(article, by=desk)
+    notice = Notice.objects.get(user=reporter)
+    assert notice.message == "Bài “Mùa nước nổi” đã bị gỡ khỏi trang: bạn đọc không còn xem được."
+    assert notice.level == Notice.Level.WARNING
+    assert [m.to for m in mail.outbox] == [[reporter.email]]
+    assert "Mùa nước nổi" in mail.outbox[0].subject
+
+
 def test_publishing_a_live_story_again_is_refused(desk):
     with pytest.raises(workflow.WorkflowError):
         workflow.publish(make_article(), by=desk)

@@ -186,3 +186,63 @@ def test_no_violation_across_the_admin(live_server, page):
     expect(page.locator(".select2-search__field")).to_be_visible()
     page.locator(".datetimeshortcuts a").first.click()
     assert_no_violation(page, errors)
+
+
+# django-reversion's revision and recover pages render the story form themselves ------------
+
+
+def revision_pages(article) -> list[str]:
+    """A story's "restore an old version" page and a deleted story's recover page."""
+    import reversion
+    from reversion.models import Version
+
+    from articles.models import Article
+
+    with reversion.create_revision():
+        article.save()
+    with reversion.create_revision():
+        article.title = f"{article.title} (đã sửa)"
+        article.save()
+    first = Version.objects.get_for_object(article).last()
+    gone = make_article("Bài đã bị xóa", body="<p>Nội dung của bài đã xóa.</p>")
+    with reversion.create_revision():
+        gone.save()
+    gone.delete()
+    deleted = Version.objects.get_deleted(Article).get()
+    return [
+        f"/admin/articles/article/{article.pk}/history/{first.pk}/",
+        f"/admin/articles/article/recover/{deleted.pk}/",
+    ]
+
+
+def test_the_editors_import_map_carries_the_nonce_on_revision_pages(client):
+    client.force_login(editor("bientap"))
+    for url in revision_pages(make_article("Bài có lịch sử", body="<p>Bản đầu.</p>")):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        script_src = directive(response[CSP], "script-src")
+        nonce = next(word for word in script_src if word.startswith("'nonce-"))[7:-1]
+        html = response.content.decode()
+        assert f'<script type="importmap" nonce="{nonce}">' in html, url
+        for tag in INLINE_SCRIPT.findall(html):
+            assert f'nonce="{nonce}"' in tag, url
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_the_body_editor_loads_on_the_revision_and_recover_pages(live_server, page):
+    urls = revision_pages(make_article("Bài có lịch sử", body="<p>Bản đầu của bài.</p>"))
+    editor("bientap")
+    errors = watched(page)
+    page.goto(live_server.url + "/admin/login/")
+    page.fill("#id_username", "bientap")
+    page.fill("#id_password", "mat-khau-thu-nghiem")
+    page.locator("input[type=submit]").click()
+    page.wait_for_url(live_server.url + "/admin/")
+    for url, words in zip(urls, ["Bản đầu của bài.", "Nội dung của bài đã xóa."], strict=True):
+        page.goto(live_server.url + url)
+        body = page.locator(".ProseMirror[contenteditable=true]")
+        expect(body).to_contain_text(words)
+        expect(page.locator("#body-counter")).to_contain_text("từ")
+        assert_no_violation(page, errors)
+        assert [e for e in errors if "module specifier" in e] == []

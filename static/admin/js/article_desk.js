@@ -1,5 +1,7 @@
 // The story form: word count and reading time of the body and length of the lead, kept up to
-// date while typing; the body editor's menus in Vietnamese.
+// date while typing; the body editor's menus in Vietnamese; a button with `data-confirm`
+// ("Lưu và gỡ bài") asks its question first, and so does the list's action that takes stories
+// down.
 "use strict";
 (function () {
   // Reading speed of a Vietnamese news reader, in words (syllables) a minute.
@@ -114,6 +116,28 @@
     if (event.detail.textarea.id === "id_body") {
       watchBody(event.detail.editor, event.detail.textarea);
       watchMenu(event.detail.textarea);
+    }
+  });
+  // A step readers notice at once is confirmed first; "Hủy" sends nothing.
+  document.addEventListener("click", function (event) {
+    const button = event.target.closest("[data-confirm]");
+    if (button && !window.confirm(button.dataset.confirm)) {
+      event.preventDefault();
+    }
+  });
+  // The list's "Gỡ các bài đã chọn khỏi trang", asked like the form's button.
+  document.addEventListener("submit", function (event) {
+    const form = event.target;
+    const action = form.querySelector("select[name=action]");
+    if (form.id !== "changelist-form" || !action || action.value !== "unpublish_articles") {
+      return;
+    }
+    const all = form.querySelector("input[name=select_across]");
+    const count = form.querySelectorAll("input.action-select:checked").length;
+    const which = all && all.value === "1" ? "tất cả các bài đã chọn" : count + " bài đã chọn";
+    const question = "Gỡ " + which + " khỏi trang? Bạn đọc sẽ không xem được các bài này nữa.";
+    if (!window.confirm(question)) {
+      event.preventDefault();
     }
   });
   document.addEventListener("DOMContentLoaded", watchLead);
