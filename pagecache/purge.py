@@ -8,14 +8,15 @@ Areas, each with a generation in `versions`:
 - `article:<pk>`: one story's own words, pictures and tags, shown on its page;
 - `comments:<pk>`: one story's approved comments, shown on its page.
 
-Purges run as the change is made and again once it is committed (see `_bump`).
+Purges run as the change is made and again once it is committed (see `_bump`); the
+committed one also goes to the caches in front of the app, by key (frontcache.py).
 """
 
 from collections.abc import Iterable
 
 from django.db import transaction
 
-from . import versions
+from . import frontcache, versions
 
 LISTING = ("site", "stories", "counts")
 INDEX = ("site", "stories")
@@ -70,9 +71,13 @@ def _bump(areas: Iterable[str], *, schedule: bool = False) -> None:
     areas = tuple(areas)
     if not transaction.get_connection().in_atomic_block:
         versions.bump_quietly(areas, schedule=schedule, committed=True)
+        frontcache.purge(areas)
         return
     versions.bump_quietly(areas, schedule=schedule)
     transaction.on_commit(lambda: versions.bump_quietly(areas, schedule=schedule, committed=True))
+    # The caches in front, by key: after the committed purge above (callbacks run in order),
+    # so that what they fetch again is the new page (frontcache.py).
+    transaction.on_commit(lambda: frontcache.purge(areas))
 
 
 def story_changed(pk: int) -> None:
