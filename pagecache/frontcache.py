@@ -182,6 +182,7 @@ class Sender:
         self.thread: threading.Thread | None = None
         self.sending = False
         self.flushing = False
+        self.closed = False
 
     def add(self, url: str, keys: list[str], delay: float = 0.0) -> threading.Event:
         """Queue `keys` for `url` in `delay` seconds; the event is set once they are sent."""
@@ -223,8 +224,10 @@ class Sender:
         self.lock.wait(timeout=max(0.0, min(times) - now) if times else None)
 
     def _run(self) -> None:
-        while True:
+        while not self.closed:
             with self.lock:
+                if self.closed:
+                    return
                 now = time.monotonic()
                 due, events = self._due(now)
                 if not due:
@@ -260,10 +263,17 @@ class Sender:
             for table in (self.failing_since, self.retry_at, self.tries):
                 table.pop(url, None)
 
+    def close(self) -> None:
+        """Drop everything queued and end the thread (tests)."""
+        with self.lock:
+            self.closed = True
+            self.jobs, self.failed = [], {}
+            self.lock.notify()
+
     def flush(self, wait: float = EXIT_WAIT_SECONDS) -> None:
         """Send everything queued now (at exit), waiting at most `wait` seconds."""
         with self.lock:
-            if self.thread is None:
+            if self.thread is None or self.closed:
                 return
             self.flushing = True
             self.lock.notify()

@@ -77,7 +77,7 @@ class TagPurge:
     def __init__(self, url: str):
         self.url = url
         parts = urlsplit(url)
-        self.id = parts.hostname or ""
+        self.id = parts.netloc.rpartition("@")[2]  # as written: IDs are case-sensitive
         self.token = unquote(parts.password or parts.username or "") or settings.FRONT_CACHE_TOKEN
         self.label = f"{parts.scheme}://{self.id}"  # for the log: never the token
 
