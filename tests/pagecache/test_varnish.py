@@ -318,6 +318,9 @@ def test_a_reader_page_is_a_hit_in_varnish_on_the_second_load(site):
     assert "no-cache" in again["Cache-Control"]
     assert f"article:{story_pk(path)}" in again["xkey"].split()
     assert again["xkey"] == again["Surrogate-Key"]
+    # A reader with a cookie that is not personal (the CSRF one) shares the same copy.
+    _, shared, _ = load(site["varnish"], path, Cookie="csrftoken=abc123")
+    assert hit(shared) and shared["X-Varnish"].split()[1] == again["X-Varnish"].split()[1]
     # A browser revalidating gets a 304 from Varnish itself.
     status, revalidated, _ = load(site["varnish"], path, If_None_Match=again["ETag"])
     assert status == 304 and hit(revalidated)
