@@ -85,6 +85,15 @@ def check_purge_urls(app_configs=None, **kwargs) -> list:
             problems.append(
                 checks.Error(f"FRONT_CACHE_PURGE_URLS: no token for {scheme}", id="pagecache.E002")
             )
+    form_age = getattr(settings, "COMMENT_FORM_MAX_AGE", None)
+    if problems == [] and purging() and form_age and form_age < settings.FRONT_CACHE_SECONDS:
+        problems.append(
+            checks.Warning(
+                "FRONT_CACHE_SECONDS is longer than COMMENT_FORM_MAX_AGE: a story page kept "
+                "that long in front carries a comment form already expired",
+                id="pagecache.W001",
+            )
+        )
     return problems
 
 

@@ -158,8 +158,9 @@ def test_a_change_rolled_back_sends_no_purge(endpoint, story, django_capture_on_
 
 
 def test_a_front_cache_that_is_down_never_fails_a_save_and_is_purged_once_back(
-    settings, story, django_capture_on_commit_callbacks, caplog
+    settings, story, django_capture_on_commit_callbacks, caplog, monkeypatch
 ):
+    monkeypatch.setattr(frontcache, "AGAIN_SECONDS", 60)  # only the retry can bring it
     port = ports(1, offset=53)[0]
     settings.FRONT_CACHE_PURGE_URLS = [f"http://127.0.0.1:{port}/"]
     started = time.monotonic()
@@ -226,3 +227,9 @@ def test_an_unknown_purge_url_or_a_cdn_without_token_fails_the_checks(settings):
     settings.FRONT_CACHE_TOKEN = ""
     ids = [problem.id for problem in frontcache.check_purge_urls()]
     assert ids == ["pagecache.E001", "pagecache.E002"]
+
+
+def test_pages_kept_in_front_longer_than_a_comment_form_lives_are_warned_of(endpoint, settings):
+    assert frontcache.check_purge_urls() == []
+    settings.FRONT_CACHE_SECONDS = settings.COMMENT_FORM_MAX_AGE + 1
+    assert [problem.id for problem in frontcache.check_purge_urls()] == ["pagecache.W001"]
