@@ -14,6 +14,8 @@ Invariants:
   areas' generations (so a cache in front that refetches at once gets the new page), and
   once more `AGAIN_SECONDS` later: a page rendered from the state before the change and
   still on its way to the cache in front when the first purge arrived is dropped too.
+  In process, the change waits for the first sending up to `SEND_WAIT_SECONDS`, so the next
+  page anyone loads is the new one; through Celery it goes as soon as a worker takes it.
 - A cache in front that does not answer never fails a change: the failure is logged and the
   keys are sent again, until they are taken or every page they name has expired there
   (`FRONT_CACHE_SECONDS`). With a broker, by a Celery task retried with backoff; without
@@ -23,7 +25,8 @@ Invariants:
 URL schemes: `http://` or `https://` is a Varnish running deploy/varnish.vcl (`PURGE` with
 an `xkey-purge` header); `fastly://SERVICE_ID` and `cloudflare://ZONE_ID` are those CDNs'
 purge-by-tag APIs, with the API token as the URL's password or in `FRONT_CACHE_TOKEN`.
-Only Varnish is tested for real here; the CDN classes follow their documented APIs.
+The classes are in purgers.py; only Varnish is tested for real here, the CDN classes follow
+their documented APIs.
 """
 
 import atexit
@@ -85,15 +88,6 @@ def check_purge_urls(app_configs=None, **kwargs) -> list:
             problems.append(
                 checks.Error(f"FRONT_CACHE_PURGE_URLS: no token for {scheme}", id="pagecache.E002")
             )
-    form_age = getattr(settings, "COMMENT_FORM_MAX_AGE", None)
-    if problems == [] and purging() and form_age and form_age < settings.FRONT_CACHE_SECONDS:
-        problems.append(
-            checks.Warning(
-                "FRONT_CACHE_SECONDS is longer than COMMENT_FORM_MAX_AGE: a story page kept "
-                "that long in front carries a comment form already expired",
-                id="pagecache.W001",
-            )
-        )
     return problems
 
 

@@ -227,9 +227,3 @@ def test_an_unknown_purge_url_or_a_cdn_without_token_fails_the_checks(settings):
     settings.FRONT_CACHE_TOKEN = ""
     ids = [problem.id for problem in frontcache.check_purge_urls()]
     assert ids == ["pagecache.E001", "pagecache.E002"]
-
-
-def test_pages_kept_in_front_longer_than_a_comment_form_lives_are_warned_of(endpoint, settings):
-    assert frontcache.check_purge_urls() == []
-    settings.FRONT_CACHE_SECONDS = settings.COMMENT_FORM_MAX_AGE + 1
-    assert [problem.id for problem in frontcache.check_purge_urls()] == ["pagecache.W001"]

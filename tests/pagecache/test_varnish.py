@@ -4,7 +4,8 @@ commenters get through it, and that the app's purges by key reach it.
 Debian's `varnish` and `varnish-modules` (xkey); without `varnishd` the module is skipped.
 The app runs production settings on its own SQLite demo paper with one worker (with
 REDIS_URL set, as in CI's second run, two workers sharing that Redis), purging Varnish
-through FRONT_CACHE_PURGE_URLS. Every change is made over HTTP, as the desk makes it.
+through FRONT_CACHE_PURGE_URLS (by way of a relay the test can cut, for "Varnish gone" while
+it keeps its pages). Every change is made over HTTP, as the desk makes it.
 """
 
 import json
