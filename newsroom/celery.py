@@ -15,3 +15,4 @@ app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
 # The purge at a scheduled story's publish time lives with the articles' other page rules.
 app.autodiscover_tasks(["articles"], related_name="pages")
+app.autodiscover_tasks(["pagecache"], related_name="frontcache")

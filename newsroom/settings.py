@@ -187,9 +187,17 @@ else:
 
 # Anonymous reader pages are kept this long in the cache above (purged on change); 0 turns it off.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
-# What browsers (max-age) and proxies or a CDN (s-maxage) may keep; nothing can purge them.
+# What browsers (max-age) and proxies or a CDN (s-maxage) may keep while nothing purges them.
 PAGE_CACHE_BROWSER_SECONDS = int(os.environ.get("PAGE_CACHE_BROWSER_SECONDS", "30"))
 PAGE_CACHE_PROXY_SECONDS = int(os.environ.get("PAGE_CACHE_PROXY_SECONDS", "60"))
+# Caches in front purged by key once a change is committed (pagecache/frontcache.py): Varnish
+# with deploy/varnish.vcl (http://127.0.0.1:6081/), fastly://SERVICE_ID, cloudflare://ZONE_ID
+# (API token in FRONT_CACHE_TOKEN). Set, they may keep pages FRONT_CACHE_SECONDS (s-maxage)
+# and browsers revalidate every page (no-cache, ETag); empty, the two lines above hold.
+FRONT_CACHE_PURGE_URLS = env_list("FRONT_CACHE_PURGE_URLS")
+FRONT_CACHE_TOKEN = os.environ.get("FRONT_CACHE_TOKEN", "")
+FRONT_CACHE_SECONDS = int(os.environ.get("FRONT_CACHE_SECONDS", str(24 * 3600)))
+FRONT_CACHE_TIMEOUT = float(os.environ.get("FRONT_CACHE_TIMEOUT", "2"))
 # Pages each server process also keeps in memory, served before Django once the shared cache
 # confirms they are current (pagecache/front.py); 0 turns that off.
 PAGE_CACHE_FRONT_PAGES = int(os.environ.get("PAGE_CACHE_FRONT_PAGES", "200"))

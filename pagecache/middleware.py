@@ -22,7 +22,7 @@ from django.utils.cache import (
 )
 from django.utils.encoding import escape_uri_path, iri_to_uri
 
-from . import canonical, registry, versions
+from . import canonical, frontcache, registry, versions
 from .shared import ENVIRON_KEY, Shared, personal_cookies
 
 logger = logging.getLogger(__name__)
@@ -91,12 +91,22 @@ def _etag(content: bytes) -> str:
     return f'"{hashlib.md5(content, usedforsecurity=False).hexdigest()}"'
 
 
-def _public(response: HttpResponse, valid_for: float | None) -> None:
-    """Short-lived public caching, never past the moment the next scheduled story goes live."""
+def _public(response: HttpResponse, valid_for: float | None, areas=None) -> None:
+    """Public caching, never past the moment the next scheduled story goes live.
+
+    A shared page (`areas`) names its areas for the caches in front; with those purged,
+    they keep it long and browsers revalidate (frontcache.py). Else short-lived.
+    """
+    if areas is not None and frontcache.purging():
+        frontcache.share_long(response, areas, valid_for)
+        patch_vary_headers(response, ["Cookie"])
+        return
     browser, proxy = settings.PAGE_CACHE_BROWSER_SECONDS, settings.PAGE_CACHE_PROXY_SECONDS
     if valid_for is not None:
         browser, proxy = min(browser, int(valid_for)), min(proxy, int(valid_for))
     patch_cache_control(response, public=True, max_age=browser, s_maxage=proxy)
+    if areas is not None:
+        frontcache.name_keys(response, areas)
     # A visitor with a session or a pending comment gets another page: say so to caches.
     patch_vary_headers(response, ["Cookie"])
 
@@ -155,7 +165,7 @@ class PageCacheMiddleware:
             response = self._render(request, key, current, seconds, areas, story)
         if STATUS_HEADER not in response:
             return response
-        _public(response, current.seconds_valid() if current is not None else None)
+        _public(response, current.seconds_valid() if current is not None else None, areas)
         return get_conditional_response(request, etag=response["ETag"], response=response)
 
     @staticmethod
@@ -172,7 +182,7 @@ class PageCacheMiddleware:
         valid_for = current.seconds_valid()
         if valid_for is not None:
             # Its Cache-Control was reckoned for now: it leaves memory well before the moment.
-            margin = max(settings.PAGE_CACHE_BROWSER_SECONDS, settings.PAGE_CACHE_PROXY_SECONDS)
+            margin = max(settings.PAGE_CACHE_BROWSER_SECONDS, frontcache.proxy_seconds())
             expires = min(expires, time.time() + valid_for - margin)
         request.environ[ENVIRON_KEY] = Shared(frozenset(areas), expires, story)
 
