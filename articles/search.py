@@ -4,9 +4,10 @@ Both databases match the same words: the reader's query and `Article.search_text
 folded by the same Python function (`newsroom.vietnamese.search_words`). PostgreSQL matches and
 ranks with a weighted `tsvector` kept by a trigger (title A, lead B, the rest C, accented
 spellings D; migration 0004) behind a GIN index, read only through `VectorMatch`; SQLite
-matches `LIKE '% word %'` on `search_text` and ranks in Python. Results come in this order on both: the reader's exact
-accented spelling first ("bão" before "báo"), then stories with every word in the title,
-then by weight of the matches, then newest; among the newest MAX_RESULTS matches.
+matches `LIKE '% word %'` on `search_text` and ranks in Python. Results come in this order on
+both: the reader's exact accented spelling first ("bão" before "báo"), then stories with
+every word in the title, then by weight of the matches, then newest; among the newest
+MAX_RESULTS matches.
 """
 
 import re
