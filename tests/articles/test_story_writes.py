@@ -25,8 +25,9 @@ from tests.factories import make_article
 
 pytestmark = pytest.mark.django_db
 
-# The page cache's pre_save receiver notes what readers saw with its own read of the row; it
-# is to read `Article.loaded` instead (being moved to articles/), and is not counted here.
+# The page rules' pre_save receiver (`note_story_before`: pagecache/signals.py, moving to
+# articles/pages.py) notes what readers saw with its own read of the row; it is to read
+# `Article.as_loaded` instead. Until then that read is not counted here.
 _PAGE_CACHE_NOTE = '"allow_comments" AS "allow_comments"'
 
 
