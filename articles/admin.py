@@ -4,11 +4,9 @@ from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
@@ -29,7 +27,7 @@ from .admin_lists import (
 )
 from .admin_pictures import ImageAdmin
 from .admin_revisions import RESTORE_FIELDSET, RevisionPagesMixin
-from .models import Article, Image, RelatedArticle, Section, Tag
+from .models import Article, Image, RelatedArticle, Section, StaleEdit, Tag
 
 admin.site.unregister(TaggitTag)
 
@@ -42,16 +40,8 @@ class StateFilter(admin.SimpleListFilter):
         return list(workflow.STATE_LABELS.items())
 
     def queryset(self, request, queryset):
-        now = timezone.now()
-        published = Q(status=Article.Status.PUBLISHED)
-        match self.value():
-            case "scheduled":
-                return queryset.filter(published, published_at__gt=now)
-            case "published":
-                return queryset.filter(published, published_at__lte=now)
-            case "draft" | "pending" | "unpublished" as status:
-                return queryset.filter(status=status)
-        return queryset
+        # An unknown value never gets here: the admin lists only the lookups' values.
+        return queryset.in_state(self.value()) if self.value() else queryset
 
 
 class RelatedArticleInline(CheckedAutocompleteMixin, admin.TabularInline):
@@ -197,7 +187,8 @@ class ArticleAdmin(RevisionPagesMixin, FoldedSearchMixin, CheckedAutocompleteMix
         if not change and obj.author_id is None:
             obj.author = request.user
         if change:
-            obj.version += 1
+            # The form compared with this request's load; this checks the row as it is now.
+            obj.claim_version(form.cleaned_data.get("edit_version"))
         super().save_model(request, obj, form, change)
 
     def response_add(self, request, obj, post_url_continue=None):
@@ -258,14 +249,25 @@ class ArticleAdmin(RevisionPagesMixin, FoldedSearchMixin, CheckedAutocompleteMix
         }
         if object_id:
             revisions.restore_present_state(request, unquote(object_id))
-        if object_id:
-            article = self.get_object(request, unquote(object_id))
-            if article is not None:
-                extra_context.update(self._desk_context(request, article))
+        try:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        except StaleEdit:
+            # Another editor's save was committed after this request loaded the story, and
+            # this one is rolled back. Again: the form, checked against the version now
+            # stored, says so and keeps what was typed.
+            return super().changeform_view(request, object_id, form_url, extra_context)
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        # Only when the form is shown: a save that succeeds is answered with a redirect.
+        if obj is not None and obj.pk is not None:
+            # A refused form has put what it was sent into `obj`: the state is the stored one.
+            stored = obj if request.method == "GET" else self.get_object(request, str(obj.pk))
+            if stored is not None:
+                context.update(self._desk_context(request, stored))
         else:
             steps = workflow.allowed_steps(request.user, None)
-            extra_context.update(can_submit="submit" in steps, can_publish="publish" in steps)
-        return super().changeform_view(request, object_id, form_url, extra_context)
+            context.update(can_submit="submit" in steps, can_publish="publish" in steps)
+        return super().render_change_form(request, context, add, change, form_url, obj)
 
     def _desk_context(self, request, article):
         """The change form's buttons and panels: one per step `workflow.allowed_steps` gives."""

@@ -2,14 +2,13 @@
 
 from django import forms
 from django.contrib.admin import widgets as admin_widgets
-from django.db.models import F, Q
+from django.db.models import Q
 from django.urls import reverse, reverse_lazy
 from django_prose_editor.widgets import AdminProseEditorWidget
 
 from . import body_images, uploads
 from .models import Article, Image, Tag
 
-LEAD_MAX_LENGTH = 400
 TIME_ZONE_LABEL = "Giờ Việt Nam (GMT+7)"
 
 # What the body editor can make; newsroom.sanitize allows exactly this (tested), so nothing
@@ -71,9 +70,9 @@ class ArticleForm(forms.ModelForm):
             "body": AdminProseEditorWidget(
                 config={"extensions": EDITOR_EXTENSIONS}, preset="configurable"
             ),
-            "lead": forms.Textarea(
-                attrs={"rows": 4, "maxlength": LEAD_MAX_LENGTH, "data-counter": "lead"}
-            ),
+            # Its limit and help are the model's (Article.lead): the form says them, the
+            # counter in article_desk.js counts down from `maxlength`.
+            "lead": forms.Textarea(attrs={"rows": 4, "data-counter": "lead"}),
             "published_at": VietnamSplitDateTime,
         }
 
@@ -89,14 +88,6 @@ class ArticleForm(forms.ModelForm):
                     "data-suggest-url": reverse("admin:articles_article_tags"),
                 }
             )
-        if "lead" in self.fields:
-            self.fields["lead"].max_length = LEAD_MAX_LENGTH
-            self.fields["lead"].validators.append(
-                forms.fields.validators.MaxLengthValidator(LEAD_MAX_LENGTH)
-            )
-            self.fields[
-                "lead"
-            ].help_text = f"Một đoạn tóm tắt, hiển thị in đậm; tối đa {LEAD_MAX_LENGTH} ký tự."
         if "published_at" in self.fields:
             self.fields["published_at"].help_text = (
                 f"{TIME_ZONE_LABEL}. Ngày viết trước tháng: 03/02/2015 là ngày 3 tháng 2. "
@@ -123,26 +114,26 @@ class ArticleForm(forms.ModelForm):
         )
 
     def clean(self):
+        """Refuse a form opened at an older version than the story this request loaded.
+
+        Reads nothing and writes nothing: ArticleAdmin.save_model checks again as it saves
+        (`Article.claim_version`), for a save another editor commits in between.
+        """
         cleaned = super().clean()
         submitted = cleaned.get("edit_version")
-        if self.instance.pk and submitted is not None:
-            # A no-op write takes the row's write lock (the database's, on SQLite) for the rest
-            # of this save's transaction, so two saves cannot both pass the check below.
-            Article.objects.filter(pk=self.instance.pk).update(version=F("version"))
-            current = (
-                Article.objects.filter(pk=self.instance.pk)
-                .values_list("version", flat=True)
-                .first()
-            )
-            if current is not None and current != submitted:
-                raise forms.ValidationError(
-                    "Bài này vừa được người khác lưu (hoặc đổi trạng thái) sau khi bạn mở nó, "
-                    "nên bản của bạn chưa được lưu để không ghi đè lên thay đổi của họ. "
-                    "Nội dung bạn gõ vẫn còn trong biểu mẫu dưới đây: hãy sao chép phần cần "
-                    "giữ, mở lại bài trong thẻ mới để xem bản mới nhất, rồi gộp lại.",
-                    code="stale",
-                )
+        if self.instance.pk and submitted is not None and submitted != self.instance.version:
+            raise stale_error()
         return cleaned
+
+
+def stale_error() -> forms.ValidationError:
+    return forms.ValidationError(
+        "Bài này vừa được người khác lưu (hoặc đổi trạng thái) sau khi bạn mở nó, "
+        "nên bản của bạn chưa được lưu để không ghi đè lên thay đổi của họ. "
+        "Nội dung bạn gõ vẫn còn trong biểu mẫu dưới đây: hãy sao chép phần cần "
+        "giữ, mở lại bài trong thẻ mới để xem bản mới nhất, rồi gộp lại.",
+        code="stale",
+    )
 
 
 class RestoreLiveForm(ArticleForm):

@@ -8,7 +8,6 @@ from newsroom.desk_search import FoldedSearchMixin
 
 from . import body_images, desk, workflow
 from .admin_forms import ImageForm
-from .models import Article
 
 
 class ImageAdmin(FoldedSearchMixin, admin.ModelAdmin):
@@ -30,7 +29,7 @@ class ImageAdmin(FoldedSearchMixin, admin.ModelAdmin):
             return True
         if obj.uploaded_by_id is None or obj.uploaded_by_id != request.user.pk:
             return False
-        approved = body_images.stories_showing(obj).filter(status=Article.Status.PUBLISHED)
+        approved = body_images.stories_showing(obj).published_or_scheduled()
         return not approved.exists()
 
     def save_model(self, request, obj, form, change):

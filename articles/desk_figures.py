@@ -19,7 +19,7 @@ from newsroom.desk_front import Figure, FrontPage, Panel
 from newsroom.vietnamese import since, vietnam_time
 
 from . import counters, workflow
-from .models import Article, is_public
+from .models import Article, State, is_public, is_scheduled, state_condition
 
 MOST_READ = 5
 # Stories looked at before adding the views still in the cache (counters.py) and cutting.
@@ -45,14 +45,13 @@ def story_list(**query) -> str:
 def story_figures(user) -> list[Figure]:
     now = timezone.now()
     today = start_of_today(now)
-    published = Q(status=Article.Status.PUBLISHED)
-    pending = Q(status=Article.Status.PENDING)
+    pending = state_condition(State.PENDING)
     counts = workflow.readable(user, Article.objects.all()).aggregate(
-        today=Count("pk", filter=published & Q(published_at__gte=today, published_at__lte=now)),
+        today=Count("pk", filter=is_public(now) & Q(published_at__gte=today)),
         pending=Count("pk", filter=pending),
         oldest=Min("updated_at", filter=pending),
-        scheduled=Count("pk", filter=published & Q(published_at__gt=now)),
-        drafts=Count("pk", filter=Q(status=Article.Status.DRAFT, author=user.pk)),
+        scheduled=Count("pk", filter=is_scheduled(now)),
+        drafts=Count("pk", filter=state_condition(State.DRAFT) & Q(author=user.pk)),
     )
     waiting = ""
     if counts["pending"]:
@@ -104,8 +103,7 @@ def most_read(user) -> list[Article]:
     since = timezone.now() - timedelta(hours=24)
     day = Q(hourly_views__hour__gt=since)
     candidates = list(
-        workflow.readable(user, Article.objects.all())
-        .filter(is_public())
+        workflow.readable(user, Article.objects.public())
         .filter(day | Q(published_at__gte=since))
         .annotate(day_views=Coalesce(Sum("hourly_views__views", filter=day), 0))
         .order_by("-day_views", "-published_at", "-pk")

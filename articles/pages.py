@@ -19,7 +19,6 @@ from celery import shared_task
 from django.db.models import Min
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 from django.dispatch import receiver
-from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
 from newsroom.tasks import enqueue, in_process, retry_or_give_up
@@ -77,9 +76,7 @@ def detail_areas(kwargs) -> tuple[str, ...]:
 
 def next_scheduled_time() -> float | None:
     """The publish time of the next published story still in the future, from the database."""
-    moment = Article.objects.filter(
-        status=Article.Status.PUBLISHED, published_at__gt=timezone.now()
-    ).aggregate(first=Min("published_at"))["first"]
+    moment = Article.objects.scheduled().aggregate(first=Min("published_at"))["first"]
     return moment.timestamp() if moment else None
 
 
@@ -122,9 +119,8 @@ def purge_when_live(self, pk: int, published_at: str) -> bool:
     A story moved to another time or taken back meanwhile has its own task (or none).
     Readers' next request finds it anyway; this also empties the caches in front of us sooner.
     """
-    if not Article.objects.filter(
-        pk=pk, status=Article.Status.PUBLISHED, published_at=parse_datetime(published_at)
-    ).exists():
+    going_live = Article.objects.published_or_scheduled()
+    if not going_live.filter(pk=pk, published_at=parse_datetime(published_at)).exists():
         return False
     try:
         versions.bump("stories", article_area(pk))
@@ -160,11 +156,8 @@ def _is_shown(state: dict | None) -> bool:
 
 @receiver(pre_save, sender=Article)
 def note_story_before(sender, instance, raw=False, **kwargs):
-    instance._shown_before = (
-        None
-        if raw or instance.pk is None
-        else Article.objects.filter(pk=instance.pk).values(*SHOWN).first()
-    )
+    # As this copy loaded the row (or last wrote it): no second read of it.
+    instance._shown_before = None if raw else instance.as_loaded(*SHOWN)
 
 
 @receiver(post_save, sender=Article)

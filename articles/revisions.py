@@ -19,11 +19,10 @@ from functools import partial
 import reversion
 from django.core.exceptions import ObjectDoesNotExist
 from django.db import IntegrityError, transaction
-from django.utils import timezone
 from reversion.errors import RevertError
 from reversion.models import Version
 
-from .models import Article, RelatedArticle, TaggedArticle
+from .models import Article, RelatedArticle, State, TaggedArticle, state_of
 
 # A story's parts that a revision holds with it, and that restoring it puts back as they were.
 PARTS = ["related_links", "taggedarticle_set"]
@@ -58,9 +57,10 @@ def keep_present_state(request, article_pk) -> None:
 
 
 def _live(state: dict | None) -> bool:
-    if not state or state.get("status") != Article.Status.PUBLISHED:
-        return False
-    return state.get("published_at") is not None and state["published_at"] <= timezone.now()
+    """Whether a story with these stored values is public now (articles.models.states)."""
+    return (
+        bool(state) and state_of(state.get("status"), state.get("published_at")) == State.PUBLISHED
+    )
 
 
 def keep_recovered_state(request, version) -> None:

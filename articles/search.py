@@ -3,19 +3,20 @@
 Both databases match the same words: the reader's query and `Article.search_text` are
 folded by the same Python function (`newsroom.vietnamese.search_words`). PostgreSQL matches and
 ranks with a weighted `tsvector` kept by a trigger (title A, lead B, the rest C, accented
-spellings D; migration 0004) behind a GIN index; SQLite matches `LIKE '% word %'` on
-`search_text` and ranks in Python. Results come in this order on both: the reader's exact
-accented spelling first ("bão" before "báo"), then stories with every word in the title,
-then by weight of the matches, then newest; among the newest MAX_RESULTS matches.
+spellings D; migration 0004) behind a GIN index, read only through `VectorMatch`; SQLite
+matches `LIKE '% word %'` on `search_text` and ranks in Python. Results come in this order on
+both: the reader's exact accented spelling first ("bão" before "báo"), then stories with
+every word in the title, then by weight of the matches, then newest; among the newest
+MAX_RESULTS matches.
 """
 
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.db import connection
-from django.db.models import BooleanField, Case, FloatField, Q, QuerySet, Value, When
-from django.db.models.expressions import RawSQL
+from django.core.exceptions import FieldError
+from django.db import NotSupportedError, connection
+from django.db.models import BooleanField, Case, Expression, FloatField, Q, QuerySet, Value, When
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
@@ -120,9 +121,9 @@ class SearchResults:
 
     def _candidates(self) -> QuerySet:
         """The newest MAX_RESULTS public stories holding every word."""
-        stories = Article.objects.published()
+        stories = Article.objects.public()
         if self._postgres:
-            stories = stories.filter(_tsquery_sql("@@", self.query.words, ""))
+            stories = stories.filter(VectorMatch(self.query.words))
         else:
             for word in self.query.words:
                 stories = stories.filter(search_text__contains=f" {word} ")
@@ -140,9 +141,9 @@ class SearchResults:
             .select_related("section", "hero_image")
             .defer("search_text")
             .annotate(
-                accent_match=_tsquery_sql("@@", accented, "D") if accented else Value(False),
-                title_match=_tsquery_sql("@@", words, "A"),
-                rank=_tsquery_sql("rank", words, ""),
+                accent_match=VectorMatch(accented, weight="D") if accented else Value(False),
+                title_match=VectorMatch(words, weight="A"),
+                rank=VectorMatch(words, rank=True),
             )
             .order_by("-accent_match", "-title_match", "-rank", "-published_at", "-pk")
         )
@@ -177,21 +178,58 @@ class SearchResults:
         return self._ranked_ids
 
 
-def _tsquery_sql(kind: str, words: Iterable[str], weight: str) -> RawSQL:
-    """`search_vector @@ query` or `ts_rank(search_vector, query)` for all of `words`.
+class VectorMatch(Expression):
+    """`search_vector @@ query`, or with `rank` `ts_rank(search_vector, query)`: all `words`.
 
-    Words hold letters and digits only (see `parse_query`), so quoting them is safe; the
-    query string itself still travels as a parameter. The SQL names the table, so use it
-    only in a query's own WHERE or SELECT, never inside a subquery.
+    The vector is a column PostgreSQL alone has (migration 0005), not a model field. This names
+    it by the alias its own query gives the story table, and follows that alias when the query
+    becomes a subquery (`relabeled_clone`), so it reads the row of the query it is in and
+    never the outer one's. Stories only: another model's query is refused.
+
+    Words hold letters and digits only (see `parse_query`), so quoting them is safe; the query
+    string itself still travels as a parameter. `weight`: A title, B lead, C rest, D accented.
     """
-    suffix = f":{weight}" if weight else ""
-    tsquery = " & ".join(f"'{word}'{suffix}" for word in words)
-    vector = f"{Article._meta.db_table}.search_vector"
-    if kind == "rank":
-        return RawSQL(
-            f"ts_rank({vector}, to_tsquery('simple', %s))", [tsquery], output_field=FloatField()
-        )
-    return RawSQL(f"{vector} @@ to_tsquery('simple', %s)", [tsquery], output_field=BooleanField())
+
+    def __init__(self, words: Iterable[str], weight: str = "", rank: bool = False):
+        super().__init__(output_field=FloatField() if rank else BooleanField())
+        self.words, self.weight, self.rank = tuple(words), weight, rank
+        self.alias = None
+
+    def __repr__(self):
+        return f"{type(self).__name__}({self.words!r}, weight={self.weight!r}, rank={self.rank})"
+
+    def resolve_expression(
+        self, query=None, allow_joins=True, reuse=None, summarize=False, for_save=False
+    ):
+        if self.alias is not None:
+            # Resolved in its own query already: an outer query resolving this one as its
+            # subquery must not make it read the outer row.
+            return self
+        if query is None or not issubclass(query.model, Article):
+            raise FieldError("VectorMatch reads the stories' search vector: use it on Article.")
+        resolved = self.copy()
+        resolved.alias = query.get_initial_alias()
+        return resolved
+
+    def relabeled_clone(self, change_map):
+        clone = self.copy()
+        clone.alias = change_map.get(self.alias, self.alias)
+        return clone
+
+    def get_group_by_cols(self):
+        return [self]
+
+    def as_sql(self, compiler, connection):
+        if connection.vendor != "postgresql":
+            raise NotSupportedError("The stories' search vector exists on PostgreSQL only.")
+        if self.alias is None:
+            raise FieldError("VectorMatch used without being resolved in a query.")
+        vector = f"{compiler.quote_name_unless_alias(self.alias)}.search_vector"
+        suffix = f":{self.weight}" if self.weight else ""
+        tsquery = " & ".join(f"'{word}'{suffix}" for word in self.words)
+        if self.rank:
+            return f"ts_rank({vector}, to_tsquery('simple', %s))", [tsquery]
+        return f"{vector} @@ to_tsquery('simple', %s)", [tsquery]
 
 
 def highlight(text: str, words: Iterable[str]) -> SafeString:

@@ -15,8 +15,10 @@ SLUG_HISTORY = {Section: (SectionSlugHistory, "section"), Tag: (TagSlugHistory, 
 
 
 @receiver(m2m_changed, sender=Article.tags.through)
-def refresh_search_after_tagging(sender, instance, action, reverse, **kwargs):
-    if action in {"post_add", "post_remove", "post_clear"} and isinstance(instance, Article):
+def refresh_search_after_tagging(sender, instance, action, reverse, pk_set=None, **kwargs):
+    # The desk's form sets every tag on each save; taggit then adds and removes none.
+    changed = action == "post_clear" or (action in {"post_add", "post_remove"} and pk_set)
+    if changed and isinstance(instance, Article):
         reindex(Article.objects.filter(pk=instance.pk))
 
 

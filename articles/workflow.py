@@ -1,8 +1,10 @@
 """The desk's steps for a story: submit, publish (now or at a set time), send back, unpublish.
 
 Admin actions, buttons and views all call these functions. Each step is one transaction
-that checks the actor's right, bumps the story's version (so a form opened before the step
-is refused), keeps a revision, and tells the story's journalist when that matters.
+that checks the actor's right, bumps the story's version (`Article.claim_version`, so a form
+opened before the step is refused), keeps a revision, and tells the story's journalist when
+that matters. The states themselves (draft... scheduled...) are the model's
+(articles.models.states); this module says who may move a story from one to another.
 """
 
 from datetime import datetime
@@ -10,16 +12,15 @@ from datetime import datetime
 import reversion
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models import F, Q, QuerySet
+from django.db.models import Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
 
 from newsroom.models import Notice
 from newsroom.notices import notify
 from newsroom.vietnamese import date_time
 
-from .models import Article, is_public
+from .models import Article, State, is_public
 from .review_mail import notify_editors
 
 PUBLISH_PERMISSION = "articles.publish_article"
@@ -60,21 +61,21 @@ def can_delete(user, article: Article) -> bool:
     return can_publish(user) or _own_draft(user, article)
 
 
-# The state each step starts from; the steps below and `allowed_steps` both ask these.
+# The states each step starts from; the steps below and `allowed_steps` both ask these.
 def _can_be_submitted(article: Article) -> bool:
-    return article.status == Article.Status.DRAFT
+    return article.state == State.DRAFT
 
 
 def _can_be_published(article: Article) -> bool:
-    return not article.is_public
+    return article.state != State.PUBLISHED
 
 
 def _can_be_sent_back(article: Article) -> bool:
-    return article.status == Article.Status.PENDING or article.is_scheduled
+    return article.state in {State.PENDING, State.SCHEDULED}
 
 
 def _can_be_unpublished(article: Article) -> bool:
-    return article.status == Article.Status.PUBLISHED
+    return article.state in {State.SCHEDULED, State.PUBLISHED}
 
 
 def allowed_steps(user, article: Article | None) -> frozenset[str]:
@@ -100,16 +101,10 @@ def allowed_steps(user, article: Article | None) -> frozenset[str]:
     return frozenset(steps)
 
 
-SCHEDULED = "scheduled"
+SCHEDULED = State.SCHEDULED.value
 
-# One label per state the desk shows: the model's status labels, and `scheduled`.
-STATE_LABELS = {
-    Article.Status.DRAFT.value: Article.Status.DRAFT.label,
-    Article.Status.PENDING.value: Article.Status.PENDING.label,
-    SCHEDULED: _("Hẹn giờ"),
-    Article.Status.PUBLISHED.value: Article.Status.PUBLISHED.label,
-    Article.Status.UNPUBLISHED.value: Article.Status.UNPUBLISHED.label,
-}
+# One label per state the desk shows: the model's states (articles.models.states.State).
+STATE_LABELS = dict(State.choices)
 
 
 def state(article: Article | None) -> str:
@@ -118,8 +113,8 @@ def state(article: Article | None) -> str:
     A story not saved yet is a draft.
     """
     if article is None or article.pk is None:
-        return Article.Status.DRAFT.value
-    return SCHEDULED if article.is_scheduled else article.status
+        return State.DRAFT.value
+    return article.state
 
 
 def state_label(article: Article | None) -> str:
@@ -133,13 +128,12 @@ def _require_publisher(user) -> None:
 
 
 def _save(article: Article, *, by, comment: str, fields: list[str]) -> None:
-    # Counted in the database, so a save made since `article` was loaded is not undone.
-    article.version = F("version") + 1
+    # Past the stored version, so a save made since `article` was loaded is not undone.
+    article.claim_version()
     with reversion.create_revision():
         reversion.set_user(by)
         reversion.set_comment(comment)
         article.save(update_fields=[*fields, "version", "updated_at"])
-    article.refresh_from_db(fields=["version"])
 
 
 def _admin_url(article: Article) -> str:
@@ -169,7 +163,7 @@ def publish(article: Article, *, by, at: datetime | None = None) -> None:
 
     A future time makes the story scheduled; a past one keeps its dateline (an archive story).
 
-    A scheduled story needs nothing more: `Article.objects.published()` shows it from its
+    A scheduled story needs nothing more: `Article.objects.public()` shows it from its
     publish time on.
     """
     _require_publisher(by)

@@ -41,10 +41,10 @@ def time_query(q: str, runs: int) -> tuple[list[float], int]:
 def all_matches(q: str) -> int:
     """Every public story holding the words, past the search page's cap."""
     from articles.models import Article
-    from articles.search import _tsquery_sql, parse_query
+    from articles.search import VectorMatch, parse_query
 
     words = parse_query(q).words
-    return Article.objects.published().filter(_tsquery_sql("@@", words, "")).count()
+    return Article.objects.public().filter(VectorMatch(words)).count()
 
 
 def main() -> None:

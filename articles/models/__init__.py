@@ -12,16 +12,26 @@ from .sections import (
     normal_slug,
     unique_slug,
 )
-from .stories import (
-    Article,
+from .states import (
     ArticleQuerySet,
+    State,
+    Status,
+    is_public,
+    is_scheduled,
+    state_condition,
+    state_of,
+)
+from .stories import (
+    LEAD_MAX_LENGTH,
+    Article,
     RelatedArticle,
     ShareLink,
+    StaleEdit,
     default_source_code,
-    is_public,
 )
 
 __all__ = [
+    "LEAD_MAX_LENGTH",
     "Article",
     "ArticleQuerySet",
     "HourlyViews",
@@ -31,11 +41,17 @@ __all__ = [
     "SectionQuerySet",
     "SectionSlugHistory",
     "ShareLink",
+    "StaleEdit",
+    "State",
+    "Status",
     "Tag",
     "TaggedArticle",
     "TagSlugHistory",
     "default_source_code",
     "is_public",
+    "is_scheduled",
     "normal_slug",
+    "state_condition",
+    "state_of",
     "unique_slug",
 ]

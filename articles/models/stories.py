@@ -1,11 +1,20 @@
-"""Stories: what is public, the story itself, its related stories and share links."""
+"""Stories: the story itself, its related stories and share links; one write path for each.
+
+Every writer of a story passes through `Article.save`, which normalises the text, follows the
+title with the slug until first publication, and makes the search text again when the words
+changed. It compares with what the copy loaded (`LoadedValues`), never reads the row again. The
+desk's saves and the workflow's steps take the edit version through `claim_version`.
+"""
 
 import logging
 import re
 
 from django.conf import settings
+from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Length
+from django.db.models.lookups import LessThanOrEqual
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import strip_tags
@@ -17,21 +26,19 @@ from newsroom.vietnamese import clean_name, clean_text, excerpt, search_document
 
 from .pictures import Image
 from .sections import Section, TaggedArticle, normal_slug
+from .snapshot import LoadedValues
+from .states import ArticleQuerySet, State, Status, state_of
 
 logger = logging.getLogger(__name__)
 
+# The lead is one paragraph, printed in bold over the story and in every list.
+LEAD_MAX_LENGTH = 400
+# What the search text is made of (with the tags, which change through `tags`).
+SEARCHED_FIELDS = frozenset({"title", "lead", "body"})
 
-def is_public() -> models.Q:
-    """The one definition of public: published, and its publish time has come."""
-    return models.Q(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
 
-
-class ArticleQuerySet(models.QuerySet):
-    def published(self):
-        return self.filter(is_public())
-
-    def for_listing(self):
-        return self.select_related("section", "hero_image").order_by("-published_at", "-pk")
+class StaleEdit(Exception):
+    """The story was saved (or moved a step) since the version the edit began from."""
 
 
 # Where one block of the body ends and the next begins: "sương.</p><p>Người" is two sentences.
@@ -44,12 +51,9 @@ def default_source_code():
     return settings.SITE_CODE
 
 
-class Article(models.Model):
-    class Status(models.TextChoices):
-        DRAFT = "draft", _("Bản nháp")
-        PENDING = "pending", _("Chờ duyệt")
-        PUBLISHED = "published", _("Đã xuất bản")
-        UNPUBLISHED = "unpublished", _("Đã gỡ")
+class Article(LoadedValues):
+    Status = Status
+    State = State
 
     title = models.CharField(_("tiêu đề"), max_length=250)
     slug = models.SlugField(
@@ -62,7 +66,13 @@ class Article(models.Model):
     section = models.ForeignKey(
         Section, verbose_name=_("chuyên mục"), on_delete=models.PROTECT, related_name="articles"
     )
-    lead = models.TextField(_("sapo"), help_text=_("Một đoạn tóm tắt, hiển thị in đậm."))
+    lead = models.TextField(
+        _("sapo"),
+        max_length=LEAD_MAX_LENGTH,
+        validators=[MaxLengthValidator(LEAD_MAX_LENGTH)],
+        help_text=_("Một đoạn tóm tắt, hiển thị in đậm; tối đa %(limit)d ký tự.")
+        % {"limit": LEAD_MAX_LENGTH},
+    )
     body = models.TextField(_("nội dung"), blank=True)
     # What readers see under the story; not the desk account that filed it (`author`).
     byline = models.CharField(
@@ -158,7 +168,14 @@ class Article(models.Model):
             models.CheckConstraint(
                 condition=~Q(status="published") | Q(published_at__isnull=False),
                 name="published_has_time",
-            )
+            ),
+            # Any writer, the desk's form or the WordPress importer or a script.
+            models.CheckConstraint(
+                condition=LessThanOrEqual(Length("lead"), LEAD_MAX_LENGTH),
+                name="lead_within_limit",
+                violation_error_message=_("Sapo dài tối đa %(limit)d ký tự.")
+                % {"limit": LEAD_MAX_LENGTH},
+            ),
         ]
 
     def __str__(self):
@@ -169,13 +186,43 @@ class Article(models.Model):
         self.normalise()
         if self.status == self.Status.PUBLISHED and self.published_at is None:
             self.published_at = timezone.now()
-        # A new story has no tags yet; adding them refreshes search_text (articles.signals).
-        tag_names = [tag.name for tag in self.tags.all()] if self.pk else []
-        self.search_text = search_document(self.title, self.lead, self.body_text, tag_names)
         update_fields = kwargs.get("update_fields")
+        saved = set(update_fields) if update_fields is not None else SEARCHED_FIELDS
+        if self.changed_fields() & SEARCHED_FIELDS & saved:
+            # A new story has no tags yet; adding them refreshes search_text (articles.signals).
+            tag_names = [tag.name for tag in self.tags.all()] if self.pk else []
+            self.search_text = search_document(self.title, self.lead, self.body_text, tag_names)
+            if update_fields is not None:
+                update_fields = {*update_fields, "search_text"}
         if update_fields is not None:
-            kwargs["update_fields"] = {*update_fields, "search_text", "updated_at"}
+            kwargs["update_fields"] = {*update_fields, "updated_at"}
         super().save(*args, **kwargs)
+
+    def validate_constraints(self, exclude=None):
+        # The lead's limit is its field's validator already; the check constraint (a query
+        # each time) is for writers that validate nothing. No other constraint reads the lead.
+        super().validate_constraints(exclude={*(exclude or ()), "lead"})
+
+    def claim_version(self, seen: int | None = None) -> None:
+        """The optimistic lock: check the edit version and take the next one, for the save.
+
+        Every save from the desk and every workflow step calls it inside its transaction, and
+        the save that follows writes `version`. `seen`, the version the editor's form was
+        opened at, is checked and counted up in one statement, which also takes the row's
+        lock until the transaction ends: StaleEdit if the story moved on meanwhile. Without
+        `seen` (a workflow step) the stored version is locked and counted up, whatever it is,
+        so a copy loaded before a newer save still moves the version past it.
+        """
+        stories = type(self)._base_manager.filter(pk=self.pk)
+        if seen is not None:
+            if not stories.filter(version=seen).update(version=seen + 1):
+                raise StaleEdit(self.pk)
+            self.version = seen + 1
+            return
+        stored = stories.select_for_update().values_list("version", flat=True).first()
+        if stored is None:
+            raise StaleEdit(self.pk)
+        self.version = stored + 1
 
     def get_absolute_url(self):
         return reverse("articles:detail", kwargs={"slug": self.slug, "pk": self.pk})
@@ -186,17 +233,10 @@ class Article(models.Model):
         Only a slug made from the old title follows: one typed by hand stays. Once published
         (or scheduled) the slug is fixed; a changed one redirects by the story's id.
         """
-        if self._state.adding or not self.pk:
-            return
-        stored = (
-            type(self)
-            .objects.filter(pk=self.pk)
-            .values_list("title", "slug", "status", "published_at")
-            .first()
-        )
+        stored = self.as_loaded("title", "slug", "status", "published_at")
         if stored is None:
             return
-        title, slug, status, published_at = stored
+        title, slug, status, published_at = stored.values()
         unpublished = status in (self.Status.DRAFT, self.Status.PENDING) and (
             published_at is None or published_at > timezone.now()
         )
@@ -221,20 +261,17 @@ class Article(models.Model):
         return strip_tags(_BLOCK_END.sub(r"\g<0> ", self.body))
 
     @property
+    def state(self) -> str:
+        """The desk's state (`State`): as `Article.objects.in_state` would find the story now."""
+        return state_of(self.status, self.published_at)
+
+    @property
     def is_public(self) -> bool:
-        return (
-            self.status == self.Status.PUBLISHED
-            and self.published_at is not None
-            and self.published_at <= timezone.now()
-        )
+        return self.state == State.PUBLISHED
 
     @property
     def is_scheduled(self) -> bool:
-        return (
-            self.status == self.Status.PUBLISHED
-            and self.published_at is not None
-            and self.published_at > timezone.now()
-        )
+        return self.state == State.SCHEDULED
 
     @property
     def lead_with_code(self) -> str:

@@ -10,8 +10,7 @@ from django.utils import timezone
 from reversion.models import Version
 
 from articles import workflow
-from articles.admin_forms import LEAD_MAX_LENGTH
-from articles.models import Article
+from articles.models import LEAD_MAX_LENGTH, Article
 from tests.articles.desk_forms import change_url, form_data
 from tests.desk_users import editor, journalist
 from tests.factories import make_article, make_section

@@ -2,14 +2,16 @@ import unicodedata
 from datetime import timedelta
 
 import pytest
-from django.db import connection
+from django.core.exceptions import FieldError
+from django.db import NotSupportedError, connection
+from django.db.models import Exists, OuterRef
 from django.urls import reverse
 from django.utils import timezone
 
 from articles import search as search_module
-from articles.models import Article, Tag
-from articles.search import _tsquery_sql, parse_query, search
-from tests.factories import make_article
+from articles.models import Article, Section, Tag
+from articles.search import VectorMatch, parse_query, search
+from tests.factories import make_article, make_section
 
 pytestmark = pytest.mark.django_db
 
@@ -237,7 +239,7 @@ def test_postgres_matches_through_the_full_text_index():
     for i in range(5):
         make_article(f"Đảng bộ tỉnh {i}")
     results = search(parse_query("đảng bộ"))
-    matching = Article.objects.filter(_tsquery_sql("@@", ["dang", "bo"], ""))
+    matching = Article.objects.filter(VectorMatch(["dang", "bo"]))
     with connection.cursor() as cursor:
         # A handful of rows: keep the planner from walking some other index (the desk's list
         # indexes) with a filter, where a big table would take the search index anyway.
@@ -246,6 +248,33 @@ def test_postgres_matches_through_the_full_text_index():
         plan = matching.explain()
     assert "articles_article_search_idx" in plan
     assert [story.title for story in results[0:10]] == [f"Đảng bộ tỉnh {i}" for i in range(5)][::-1]
+
+
+@pytest.mark.postgres
+def test_the_vector_match_reads_its_own_row_inside_a_subquery():
+    section = make_section()
+    storm = make_article("Bão số ba", section=section)
+    calm = make_article("Trời nắng đẹp", section=section)
+    make_article("Trời mưa nhỏ")
+    # The stories of a section holding a story about a storm: the storm's and its neighbour's.
+    storm_beside = Article.objects.filter(VectorMatch(["bao"]), section=OuterRef("section"))
+    assert set(Article.objects.filter(Exists(storm_beside))) == {storm, calm}
+    matching = Article.objects.filter(VectorMatch(["bao"]))
+    assert list(Section.objects.filter(articles__in=matching)) == [section]
+    ranked = Article.objects.annotate(rank=VectorMatch(["bao"], rank=True)).order_by("-rank")
+    assert ranked[0] == storm and ranked[0].rank > 0
+
+
+def test_the_vector_match_is_for_stories_only():
+    with pytest.raises(FieldError):
+        list(Section.objects.filter(VectorMatch(["bao"])))
+
+
+def test_the_vector_match_says_sqlite_has_no_vector():
+    if connection.vendor == "postgresql":
+        pytest.skip("PostgreSQL has the vector")
+    with pytest.raises(NotSupportedError):
+        list(Article.objects.filter(VectorMatch(["bao"])))
 
 
 @pytest.mark.postgres

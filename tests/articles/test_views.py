@@ -34,7 +34,7 @@ def story(time_machine):
     time_machine.move_to(datetime(2024, 4, 27, 12, 47, tzinfo=UTC), tick=False)
     parent = make_section("Chính trị")
     section = make_section("Học tập, làm theo Bác", parent=parent)
-    related_a = make_article("Đăng kiểm xe cơ giới: Khâu quan trọng", lead="Đến Trung tâm " * 40)
+    related_a = make_article("Đăng kiểm xe cơ giới: Khâu quan trọng", lead="Đến Trung tâm " * 25)
     related_b = make_article("Đa dạng hình thức phát triển kinh tế", lead="Anh Oanh " * 40)
     article = make_article(
         "Làm theo Bác ở Đảng bộ Sở Nội vụ",

@@ -33,8 +33,9 @@ COMMENT_STATUSES = {
     "trash": OurComment.Status.REJECTED,
     "post-trashed": OurComment.Status.REJECTED,
 }
-TITLE_MAX = 250
-LEAD_MAX = 400
+# The model's limits: a longer title or lead is cut here rather than refused by the database.
+TITLE_MAX = Article._meta.get_field("title").max_length
+LEAD_MAX = Article._meta.get_field("lead").max_length
 _SPACES = re.compile(r"\s+")
 _DANGLING_BR = re.compile(r"<br>\s*</p>")
 _EMPTY_PARAGRAPH = re.compile(r"<p>\s*</p>\n?")
