@@ -187,6 +187,8 @@ def story_deleted(sender, instance, **kwargs):
 def story_tags_changed(sender, instance, action, reverse, pk_set=None, **kwargs):
     if action not in {"post_add", "post_remove", "post_clear"}:
         return
+    if action != "post_clear" and not pk_set:
+        return  # taggit re-setting the same tags adds and removes nothing
     if isinstance(instance, Article):
         if instance.status == Article.Status.PUBLISHED:
             story_changed(instance.pk)

@@ -220,3 +220,15 @@ def test_a_pictures_caption_and_alt_text_show_at_once(section):
     page = html(story.get_absolute_url())
     assert "Nông dân thu hoạch lúa" in page and 'alt="Người gặt lúa trên ruộng"' in page
     assert 'alt="Người gặt lúa trên ruộng"' in html(HOME)
+
+
+def test_setting_a_live_storys_tags_to_what_they_are_keeps_its_pages(story):
+    """The desk re-sets every tag on each save; the same tags change nothing readers see."""
+    url = story.get_absolute_url()
+    warm(HOME, url)
+    story.tags.set(["Nông nghiệp"])
+    assert Client().get(url)["X-Page-Cache"] == "hit"
+    assert Client().get(HOME)["X-Page-Cache"] == "hit"
+    story.tags.set(["Nông nghiệp", "Giá cả"])
+    assert Client().get(url)["X-Page-Cache"] == "miss"
+    assert "Giá cả" in html(url)
