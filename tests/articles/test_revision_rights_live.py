@@ -12,9 +12,11 @@ from reversion.models import Version
 
 from articles.models import Article
 from tests.articles.test_revision_rights import recover_url, revision_url, story
-from tests.browsing import Browser
 from tests.desk_users import journalist
-from tests.servers import ROOT, answers, gunicorn, ports, process_env, wait_until
+from tests.harness.client import Browser
+from tests.harness.env import ROOT, process_env
+from tests.harness.ports import ports
+from tests.harness.processes import answers, gunicorn, wait_until
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 
@@ -31,7 +33,7 @@ def server(django_db_setup, tmp_path_factory):
         env=env,
         check=True,
     )
-    (port,) = ports(1, offset=40)
+    (port,) = ports(1)
     url = f"http://127.0.0.1:{port}"
     with gunicorn(env, port, folder / "gunicorn.log"):
         wait_until(lambda: answers(f"{url}/healthz"), what=f"gunicorn on {url}")

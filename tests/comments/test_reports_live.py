@@ -8,9 +8,11 @@ import pytest
 from django.urls import reverse
 
 from comments.models import Comment, CommentReport
-from tests.browsing import Browser
 from tests.factories import make_article, make_comment
-from tests.servers import ROOT, answers, gunicorn, ports, process_env, wait_until
+from tests.harness.client import Browser
+from tests.harness.env import ROOT, process_env
+from tests.harness.ports import ports
+from tests.harness.processes import answers, gunicorn, wait_until
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 
@@ -30,7 +32,7 @@ def server(django_db_setup, tmp_path_factory):
         env=env,
         check=True,
     )
-    (port,) = ports(1, offset=30)
+    (port,) = ports(1)
     url = f"http://127.0.0.1:{port}"
     with gunicorn(env, port, folder / "gunicorn.log"):
         wait_until(lambda: answers(f"{url}/healthz"), what=f"gunicorn on {url}")

@@ -21,8 +21,10 @@ import psycopg2
 import pytest
 
 from newsroom import pgwait
-from tests.live import PrivatePostgres, manage
-from tests.servers import ROOT, answers, gunicorn, ports, process_env, wait_until
+from tests.harness.env import ROOT, process_env
+from tests.harness.ports import ports
+from tests.harness.processes import answers, gunicorn, manage, wait_until
+from tests.harness.stores import PrivatePostgres
 
 pytestmark = [
     pytest.mark.postgres,
@@ -39,7 +41,7 @@ OTHERS_WITHIN = 45
 def postgres():
     work = Path(tempfile.mkdtemp(prefix="newsroom-hung-"))
     work.chmod(0o711)  # the server runs as the postgres user, in a folder in here
-    server = PrivatePostgres(work / "pg", ports(1, offset=40)[0])
+    server = PrivatePostgres(work / "pg", ports(1)[0])
     server.start()
     server.create_database("newsroom")
     try:
@@ -101,7 +103,7 @@ def site(postgres, tmp_path_factory):
         env=env,
         check=True,
     )
-    port = ports(1, offset=41)[0]
+    port = ports(1)[0]
     log = folder / "gunicorn.log"
     with gunicorn(env, port, log):
         wait_until(lambda: answers(f"http://127.0.0.1:{port}/healthz"), what="gunicorn")

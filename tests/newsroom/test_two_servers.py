@@ -11,10 +11,12 @@ import uuid
 import pytest
 
 from comments.models import Comment
-from tests.browsing import Browser
 from tests.desk_users import editor, moderator
 from tests.factories import make_article
-from tests.servers import ROOT, answers, gunicorn, ports, process_env, wait_until
+from tests.harness.client import Browser
+from tests.harness.env import ROOT, process_env
+from tests.harness.ports import ports
+from tests.harness.processes import answers, gunicorn, wait_until
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 
@@ -42,7 +44,7 @@ def servers(django_db_setup, tmp_path_factory):
         env=env,
         check=True,
     )
-    port_a, port_b = ports(2, offset=20)
+    port_a, port_b = ports(2)
     urls = [f"http://127.0.0.1:{port}" for port in (port_a, port_b)]
     with (
         gunicorn(env, port_a, folder / "a.log"),

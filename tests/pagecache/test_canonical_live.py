@@ -11,10 +11,12 @@ from pathlib import Path
 
 import pytest
 
-from tests.browsing import Browser
 from tests.factories import make_article
+from tests.harness.client import Browser
+from tests.harness.env import ROOT, process_env
+from tests.harness.ports import ports
+from tests.harness.processes import answers, gunicorn, wait_until
 from tests.pagecache.test_canonical import shared_copies
-from tests.servers import ROOT, answers, gunicorn, ports, process_env, wait_until
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 
@@ -27,7 +29,7 @@ def server(django_db_setup, tmp_path):
     env = process_env(STATIC_ROOT=str(tmp_path / "static"))
     command = [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"]
     subprocess.run(command, cwd=ROOT, env=env, check=True)
-    (port,) = ports(1, offset=30)
+    (port,) = ports(1)
     url = f"http://127.0.0.1:{port}"
     with gunicorn(env, port, tmp_path / "gunicorn.log") as master:
         wait_until(lambda: answers(f"{url}/healthz"), what=f"gunicorn on {url}")

@@ -17,15 +17,10 @@ from articles.models import Article
 from newsroom import cache as resilient
 from pagecache import epoch
 from tests.factories import make_article
-from tests.servers import (
-    ROOT,
-    answers,
-    gunicorn,
-    ports,
-    process_env,
-    redis_server,
-    wait_until,
-)
+from tests.harness.env import ROOT, process_env
+from tests.harness.ports import ports
+from tests.harness.processes import answers, gunicorn, wait_until
+from tests.harness.stores import redis_server
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 
@@ -64,7 +59,7 @@ def site(settings, tmp_path, static_root):
             PAGE_CACHE_FRONT_PAGES="200",
             DEBUG="0",
         )
-        (port,) = ports(1, offset=30)
+        (port,) = ports(1)
         url = f"http://127.0.0.1:{port}"
         with gunicorn(env, port, tmp_path / "gunicorn.log"):
             wait_until(lambda: answers(f"{url}/healthz"), what="gunicorn")
