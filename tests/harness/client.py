@@ -102,9 +102,19 @@ class Browser:
         assert page.status == 302, page.text[:2000]
 
     def close(self) -> None:
+        """Hang up every kept connection (also done when the browser is dropped)."""
         for connection in self._connections.values():
             connection.close()
         self._connections.clear()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def __del__(self) -> None:
+        self.close()
 
 
 class Reader(Browser):

@@ -8,10 +8,11 @@ event (`wait_until` a condition), never a fixed pause.
 import subprocess
 import time
 import urllib.request
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
-from tests.harness.env import BIN, PYTHON, ROOT
+from tests.harness.env import BIN, PYTHON, ROOT, process_env
+from tests.harness.ports import ports
 
 
 def wait_until(condition, *, timeout: float = 60, what: str = "the condition") -> None:
@@ -131,6 +132,28 @@ def collectstatic(env: dict[str, str]) -> None:
     subprocess.run(
         [PYTHON, "manage.py", "collectstatic", "--noinput", "-v0"], cwd=ROOT, env=env, check=True
     )
+
+
+@contextmanager
+def app_servers(count: int, folder: Path, *, workers: int = 2, **extra: str):
+    """`count` app servers as deployed, on the test's database and Redis; yields their URLs.
+
+    Their static files are collected into `folder`, their media too unless `extra` says
+    otherwise; each logs to `folder`/gunicorn-N.log.
+    """
+    env = process_env(
+        **{"STATIC_ROOT": str(folder / "static"), "MEDIA_ROOT": str(folder / "media"), **extra}
+    )
+    collectstatic(env)
+    urls = []
+    with ExitStack() as stack:
+        for n, port in enumerate(ports(count)):
+            log = folder / f"gunicorn-{n}.log"
+            stack.enter_context(gunicorn(env, port, log, workers=workers))
+            urls.append(f"http://127.0.0.1:{port}")
+        for url in urls:
+            wait_until(lambda u=url: answers(f"{u}/healthz"), timeout=90, what=f"gunicorn on {url}")
+        yield urls
 
 
 def celery_worker(env: dict[str, str], queue: str, log: Path):
