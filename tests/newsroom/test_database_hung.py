@@ -9,7 +9,6 @@ import os
 import shutil
 import signal
 import subprocess
-import sys
 import tempfile
 import threading
 import time
@@ -21,9 +20,9 @@ import psycopg2
 import pytest
 
 from newsroom import pgwait
-from tests.harness.env import ROOT, process_env
+from tests.harness.env import process_env
 from tests.harness.ports import ports
-from tests.harness.processes import answers, gunicorn, manage, wait_until
+from tests.harness.processes import answers, collectstatic, gunicorn, manage, wait_until
 from tests.harness.stores import PrivatePostgres
 
 pytestmark = [
@@ -97,12 +96,7 @@ def site(postgres, tmp_path_factory):
         LOG_LEVEL="WARNING",
     )
     manage(env, "migrate", "--noinput")
-    subprocess.run(
-        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
-        cwd=ROOT,
-        env=env,
-        check=True,
-    )
+    collectstatic(env)
     port = ports(1)[0]
     log = folder / "gunicorn.log"
     with gunicorn(env, port, log):

@@ -5,8 +5,6 @@ again from its snapshot, or hung with SIGSTOP, while a story is unpublished: a l
 must hold whatever Redis does.
 """
 
-import subprocess
-import sys
 import time
 import urllib.error
 import urllib.request
@@ -17,9 +15,9 @@ from articles.models import Article
 from newsroom import cache as resilient
 from pagecache import epoch
 from tests.factories import make_article
-from tests.harness.env import ROOT, process_env
+from tests.harness.env import process_env
 from tests.harness.ports import ports
-from tests.harness.processes import answers, gunicorn, wait_until
+from tests.harness.processes import answers, collectstatic, gunicorn, wait_until
 from tests.harness.stores import redis_server
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
@@ -28,12 +26,7 @@ pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 @pytest.fixture(scope="module")
 def static_root(tmp_path_factory):
     folder = tmp_path_factory.mktemp("static")
-    subprocess.run(
-        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
-        cwd=ROOT,
-        env={**process_env(), "STATIC_ROOT": str(folder)},
-        check=True,
-    )
+    collectstatic({**process_env(), "STATIC_ROOT": str(folder)})
     return folder
 
 
