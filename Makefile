@@ -1,22 +1,35 @@
 # The two commands of the quick start: `make run` and `make test`.
 # `make test-fast` for the edit-test loop, `make lint` before a commit (CI runs both checks).
+# Tests run in a random order, its seed printed at the top ("Using --randomly-seed=N"):
+# `pytest -p randomly --randomly-seed=N` repeats that order, `pytest -p no:randomly` keeps
+# the files' order (handy while editing one test).
 PYTHON ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 STAMP := $(VENV)/.installed
+RUNTIME_STAMP := $(VENV)/.installed-runtime
 
-.PHONY: run test test-fast install lint backup
+.PHONY: run test test-fast install install-runtime lint backup
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
-$(STAMP): $(BIN)/python pyproject.toml requirements.lock
+# Development and CI: the site's packages and the test tools (requirements/test.lock).
+$(STAMP): $(BIN)/python pyproject.toml requirements/runtime.lock requirements/test.lock
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -r requirements.lock
+	$(BIN)/python -m pip install --quiet -r requirements/test.lock
 	touch $(STAMP)
 
 install: $(STAMP)
+
+# A production server (deploy/README.md): the site's packages only, no test tool.
+$(RUNTIME_STAMP): $(BIN)/python pyproject.toml requirements/runtime.lock
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements/runtime.lock
+	touch $(RUNTIME_STAMP)
+
+install-runtime: $(RUNTIME_STAMP)
 
 # The demo stories date from 2015: keep their comments open unless told otherwise.
 COMMENT_CLOSE_AFTER_DAYS ?= 0
@@ -44,8 +57,9 @@ $(CHROMIUM):
 		echo "Browser tests need Debian's chromium: sudo apt-get install chromium" >&2; exit 1; \
 	fi
 
+# The whole suite, with coverage: it fails under pyproject's [tool.coverage.report] fail_under.
 test: install $(CHROMIUM)
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest --cov --cov-report=term:skip-covered
 
 # The whole suite without the browser and PostgreSQL tests: the edit-test loop.
 test-fast: install
@@ -60,5 +74,5 @@ lint: install
 	DJANGO_SETTINGS_MODULE=newsroom.settings_test $(BIN)/python manage.py makemigrations --check --dry-run
 
 # The database (pg_dump, or SQLite's online backup) and the media, into backups/<time>/.
-backup: install
+backup: install-runtime
 	DEBUG=$${DEBUG:-1} $(BIN)/python manage.py backup

@@ -26,16 +26,11 @@ from urllib.parse import urlencode
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.load_report import check_database, report
-from tests.live import (
-    PrivatePostgres,
-    Reader,
-    free_port,
-    manage,
-    prepare_demo,
-    received,
-    serve,
-    server_env,
-)
+from tests.harness.client import Reader, received
+from tests.harness.env import server_env
+from tests.harness.ports import free_port
+from tests.harness.processes import manage, prepare_demo, serve
+from tests.harness.stores import PrivatePostgres
 
 RETRY_PAUSE = 0.5
 MODERATOR = ("kiemduyet-tai", "mat-khau-tai-thu-9d7e")
@@ -149,7 +144,7 @@ def moderator_loop(base_url: str, run: Run, final: bool = False) -> int:
     while True:
         try:
             if not logged_in:
-                _, _, page = admin.request("GET", "/admin/login/")
+                page = admin.request("GET", "/admin/login/").content
                 csrf = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.decode())
                 body = urlencode(
                     {
@@ -159,11 +154,12 @@ def moderator_loop(base_url: str, run: Run, final: bool = False) -> int:
                         "password": MODERATOR[1],
                     }
                 ).encode()
-                status, _, _ = admin.request("POST", "/admin/login/", body, _form_headers(admin))
+                status = admin.request("POST", "/admin/login/", body, _form_headers(admin)).status
                 logged_in = status == 302
                 continue
             started = time.monotonic()
-            status, _, page = admin.request("GET", queue)
+            answer = admin.request("GET", queue)
+            status, page = answer.status, answer.content
             run.record(started, time.monotonic() - started, "admin", str(status))
             html = page.decode()
             ids = (
@@ -174,9 +170,9 @@ def moderator_loop(base_url: str, run: Run, final: bool = False) -> int:
                 fields = [("csrfmiddlewaretoken", csrf), ("action", "approve_comments")]
                 fields += [("index", "0"), *(("_selected_action", pk) for pk in ids)]
                 started = time.monotonic()
-                status, _, _ = admin.request(
+                status = admin.request(
                     "POST", queue, urlencode(fields).encode(), _form_headers(admin)
-                )
+                ).status
                 run.record(started, time.monotonic() - started, "admin", str(status))
                 if status == 302:
                     approved += len(ids)
@@ -196,7 +192,7 @@ def moderator_loop(base_url: str, run: Run, final: bool = False) -> int:
 def _form_headers(reader: Reader) -> dict[str, str]:
     return {
         "Content-Type": "application/x-www-form-urlencoded",
-        "Referer": f"http://{reader.host}:{reader.port}/admin/",
+        "Referer": f"{reader.base_url}/admin/",
     }
 
 
@@ -247,7 +243,7 @@ def run_load(
         log = work / "gunicorn.log"
         with serve("gunicorn", env, free_port(), workers=workers, log=log) as base:
             home = Reader(base)
-            _, _, page = home.request("GET", "/")
+            page = home.request("GET", "/").content
             stories = sorted(set(re.findall(r'href="(/bai-viet/[-a-z0-9]+-\d+/)"', page.decode())))
             home.close()
             run = Run(comments, time.monotonic() + max_seconds)

@@ -33,7 +33,7 @@ Article.objects.update(hero_image=picture)
 Article.objects.filter(slug__startswith='lam-theo-bac').update(featured=True)
 "
 $PY manage.py collectstatic --noinput -v0
-.venv/bin/gunicorn wsgi_media:application --pythonpath bench -w 2 -b "127.0.0.1:$PORT" \
+.venv/bin/gunicorn tests.harness.wsgi_media:application -w 2 -b "127.0.0.1:$PORT" \
   --log-level warning &
 GUNICORN=$!
 for _ in $(seq 50); do curl -sf -o /dev/null "http://127.0.0.1:$PORT/" && break; sleep 0.2; done

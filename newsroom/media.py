@@ -48,6 +48,6 @@ def serve(request, path, document_root=None):
 
 
 def add_whitenoise_headers(headers, path: str, url: str) -> None:
-    """WhiteNoise's `add_headers_function` (bench/wsgi_media.py)."""
+    """WhiteNoise's `add_headers_function` (tests/harness/wsgi_media.py)."""
     for name, value in media_headers(url).items():
         headers[name] = value

@@ -10,19 +10,9 @@ from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
 from newsroom import editor_extensions
+from newsroom.env import env_bool, env_list
 
 BASE_DIR = Path(__file__).resolve().parent.parent
-
-
-def env_bool(name: str, default: bool = False) -> bool:
-    value = os.environ.get(name)
-    if value is None or value == "":
-        return default
-    return value.strip().lower() in {"1", "true", "yes", "on"}
-
-
-def env_list(name: str, default: str = "") -> list[str]:
-    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
 DEBUG = env_bool("DEBUG")
@@ -276,10 +266,6 @@ STORAGES = {
     },
 }
 
-# Tags are typed and shown comma-separated, never quoted (articles/tag_text.py).
-TAGGIT_TAGS_FROM_STRING = "articles.tag_text.parse_tags"
-TAGGIT_STRING_FROM_TAGS = "articles.tag_text.join_tags"
-
 # The paper itself: Báo Lai Châu is the demo and the default, never hard-coded elsewhere.
 SITE_NAME = os.environ.get("SITE_NAME", "Báo Lai Châu")
 SITE_CODE = os.environ.get("SITE_CODE", "BLC")
@@ -291,56 +277,10 @@ SITE_EMAIL = os.environ.get("SITE_EMAIL", "toasoan@baolaichau.vn")
 # Where links in mail and feeds point; unset, each request's own host (newsroom/site_url.py).
 SITE_URL = os.environ.get("SITE_URL", "").rstrip("/")
 
-ARTICLES_PER_PAGE = 20
-HOME_FEATURED = 5
-HOME_PER_SECTION = 4
-HOME_RECENT = 500  # the home page picks from this many newest stories
-SIDEBAR_LIMIT = 5
-MOST_READ_DAYS = 30
-# Page views are counted in the cache; every Nth view of a story is written to the database.
-VIEW_COUNT_FLUSH_EVERY = int(os.environ.get("VIEW_COUNT_FLUSH_EVERY", "20"))
+# Each app's own product settings, every one read from its environment variable.
+from articles.conf import *  # noqa: E402, F403
+from comments.conf import *  # noqa: E402, F403
 
-# Uploaded pictures: refused above these limits (the pixel limit stops decompression bombs).
-IMAGE_MAX_UPLOAD_BYTES = int(os.environ.get("IMAGE_MAX_UPLOAD_BYTES", 20 * 1024 * 1024))
-IMAGE_MAX_PIXELS = int(os.environ.get("IMAGE_MAX_PIXELS", 50_000_000))
-# And each side: a 50,000,000×1 strip is within the pixels, but no rendition can be made of it.
-IMAGE_MAX_SIDE = int(os.environ.get("IMAGE_MAX_SIDE", 12_000))
-# Uploads stay in memory up to that size and are never spooled to disk.
-FILE_UPLOAD_HANDLERS = ["articles.uploads.PictureUploadHandler"]
-# Renditions are made by a task after a picture is saved (articles.tasks.make_renditions),
-# never on a page view; pages offer them once the task marks them ready.
-IMAGEKIT_DEFAULT_CACHEFILE_STRATEGY = "articles.uploads.OnTask"
-IMAGEKIT_CACHEFILE_DIR = "renditions"
-# Share links for reviewers without an account expire after this many hours.
-SHARE_LINK_HOURS = int(os.environ.get("SHARE_LINK_HOURS", 48))
-RELATED_ARTICLES_LIMIT = 5
-# The story form keeps what is typed in the browser this often (static/admin/js/story_autosave.js):
-# a closed tab or a lost connection loses at most this many seconds of typing.
-DESK_AUTOSAVE_SECONDS = 30
-
-# Reader comments (the comments app). Rate limit like "5/m" (per s, m, h or d); "0" turns it off.
-COMMENT_RATE_LIMIT = os.environ.get("COMMENT_RATE_LIMIT", "5/m")
-# Comments close this many days after publishing; 0 keeps them open.
-COMMENT_CLOSE_AFTER_DAYS = int(os.environ.get("COMMENT_CLOSE_AFTER_DAYS", "30"))
-# A form sent sooner than this after the page was made is a robot's.
-COMMENT_MIN_FILL_SECONDS = float(os.environ.get("COMMENT_MIN_FILL_SECONDS", "3"))
-# The form's signed timestamp lasts a day, so a page served from a cache for a day still works.
-COMMENT_FORM_MAX_AGE = int(os.environ.get("COMMENT_FORM_MAX_AGE", str(24 * 3600)))
-# Likes per IP, counted like comment posts ("0" turns the limit off).
-COMMENT_LIKE_RATE_LIMIT = os.environ.get("COMMENT_LIKE_RATE_LIMIT", "30/m")
-# Reports per IP (an IPv6 /64 counts as one), counted like likes ("0" turns the limit off).
-COMMENT_REPORT_RATE_LIMIT = os.environ.get("COMMENT_REPORT_RATE_LIMIT", "10/h")
-# Reports that send an approved comment back to the moderation queue, hidden meanwhile.
-COMMENT_REPORTS_TO_HIDE = int(os.environ.get("COMMENT_REPORTS_TO_HIDE", "3"))
-# Approve at once the comments of an email with this many approved and none rejected (0: off).
-COMMENT_TRUST_AFTER = int(os.environ.get("COMMENT_TRUST_AFTER", "0"))
-COMMENT_MAX_LINKS = int(os.environ.get("COMMENT_MAX_LINKS", "2"))
-COMMENT_MODERATOR_EMAILS = env_list("COMMENT_MODERATOR_EMAILS")
-# At most one "comments are waiting" mail per this many seconds.
-COMMENT_NOTIFY_INTERVAL = int(os.environ.get("COMMENT_NOTIFY_INTERVAL", "300"))
-# At most one "stories wait for review" mail to the editors per this many seconds.
-REVIEW_NOTIFY_INTERVAL = int(os.environ.get("REVIEW_NOTIFY_INTERVAL", "300"))
-COMMENT_NOTIFY_IN_BACKGROUND = env_bool("COMMENT_NOTIFY_IN_BACKGROUND", True)
 # Number of reverse proxies in front of the app whose X-Forwarded-For can be trusted.
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 

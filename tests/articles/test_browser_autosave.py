@@ -105,8 +105,9 @@ def test_a_lost_connection_keeps_the_typing_for_the_next_opening(live_server, pa
         " && localStorage.getItem(k).includes('mạng chập chờn'))"
     )
     # Saving cannot reach the server; the writer gives up and closes the tab.
-    page.get_by_role("button", name="Lưu và tiếp tục chỉnh sửa").click(no_wait_after=True)
-    page.wait_for_timeout(500)
+    # Once its request has failed, the form's submit handler has run (it runs before sending).
+    with page.expect_event("requestfailed", lambda request: request.method == "POST"):
+        page.get_by_role("button", name="Lưu và tiếp tục chỉnh sửa").click(no_wait_after=True)
     context = page.context
     page.close()
     context.set_offline(False)
@@ -144,8 +145,8 @@ def test_leaving_with_unsaved_changes_asks_first(live_server, page):
     page.locator("#id_title").click()
     page.keyboard.press("End")
     page.keyboard.type(" (cập nhật)")
-    page.locator("#site-name a").click()
-    page.wait_for_timeout(500)
+    with page.expect_event("dialog"):
+        page.locator("#site-name a").click()
     assert dialogs == ["beforeunload"]
     assert page.url == change_url
     assert page.input_value("#id_title") == "Bản tin chiều (cập nhật)"

@@ -47,8 +47,8 @@ def test_preview_button_shows_what_is_typed_in_a_new_tab(live_server, page, tmp_
     # A preview is not a save: leaving the form still asks (static/admin/js/story_autosave.js).
     asked = []
     page.on("dialog", lambda dialog: (asked.append(dialog.type), dialog.dismiss()))
-    page.close(run_before_unload=True)
-    preview.wait_for_timeout(500)
+    with page.expect_event("dialog"):
+        page.close(run_before_unload=True)
     assert asked == ["beforeunload"]
 
 

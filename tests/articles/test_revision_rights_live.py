@@ -4,17 +4,14 @@ The same attacks as tests/articles/test_revision_rights.py, over a socket with t
 and CSRF cookies a browser would carry, on PostgreSQL and Redis.
 """
 
-import subprocess
-import sys
-
 import pytest
 from reversion.models import Version
 
 from articles.models import Article
 from tests.articles.test_revision_rights import recover_url, revision_url, story
-from tests.browsing import Browser
 from tests.desk_users import journalist
-from tests.servers import ROOT, answers, gunicorn, ports, process_env, wait_until
+from tests.harness.client import Browser
+from tests.harness.processes import app_servers
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 
@@ -24,17 +21,7 @@ PASSWORD = "mat-khau-phong-vien-2026"
 @pytest.fixture(scope="module")
 def server(django_db_setup, tmp_path_factory):
     folder = tmp_path_factory.mktemp("revision-rights")
-    env = process_env(STATIC_ROOT=str(folder / "static"), MEDIA_ROOT=str(folder / "media"))
-    subprocess.run(
-        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
-        cwd=ROOT,
-        env=env,
-        check=True,
-    )
-    (port,) = ports(1, offset=40)
-    url = f"http://127.0.0.1:{port}"
-    with gunicorn(env, port, folder / "gunicorn.log"):
-        wait_until(lambda: answers(f"{url}/healthz"), what=f"gunicorn on {url}")
+    with app_servers(1, folder) as (url,):
         yield url
 
 

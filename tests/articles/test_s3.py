@@ -13,7 +13,7 @@ from articles.uploads import RENDITION_FIELDS
 from tests.articles.test_tasks import upload_picture
 from tests.desk_users import editor
 from tests.factories import make_article
-from tests.servers import S3_KEYS, seaweedfs
+from tests.harness.stores import S3_KEYS, seaweedfs
 
 pytestmark = pytest.mark.django_db
 

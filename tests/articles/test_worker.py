@@ -11,7 +11,8 @@ import pytest
 from articles.models import Image
 from tests.articles.test_tasks import upload_picture
 from tests.factories import make_article
-from tests.servers import celery_broker, celery_worker, process_env, redis_url, wait_until
+from tests.harness.env import process_env, redis_url
+from tests.harness.processes import celery_broker, celery_worker, wait_until
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 

@@ -14,7 +14,7 @@ from comments.models import Comment
 from comments.notifications import notify_moderators
 from tests.comments.helpers import POST_URL, comment_data
 from tests.factories import make_article, make_comment
-from tests.live import free_port
+from tests.harness.ports import free_port
 
 pytestmark = pytest.mark.django_db
 

@@ -1,9 +1,13 @@
 """What the reader's browser keeps about them, and who can read it."""
 
+import json
+
 import pytest
 from django.core import signing
+from django.test import Client
 
 from comments.author import AUTHOR_COOKIE, AUTHOR_SALT
+from comments.models import Comment
 from tests.comments.helpers import POST_URL, comment_data
 from tests.factories import make_article
 
@@ -32,8 +36,18 @@ def test_email_is_still_filled_in_for_the_returning_reader(client):
 def test_a_forged_cookie_cannot_name_another_readers_comment(client):
     article = make_article("Mùa lúa chín ở Mường Tè")
     client.post(POST_URL, comment_data(article, email="nguoi.khac@example.com"))
-    from django.test import Client
+    theirs = Comment.objects.get(email="nguoi.khac@example.com").pk  # a real id, on any database
+    page = article.get_absolute_url()
 
-    stranger = Client()
-    stranger.cookies[AUTHOR_COOKIE] = signing.dumps({"last": 1}, salt="wrong-salt")
-    assert "nguoi.khac@example.com" not in stranger.get(article.get_absolute_url()).text
+    def shown_to(cookie: str) -> bool:
+        stranger = Client()
+        stranger.cookies[AUTHOR_COOKIE] = cookie
+        return "nguoi.khac@example.com" in stranger.get(page).text
+
+    # Signed as the site signs it, the cookie does fill the email in: the id is a real one.
+    assert shown_to(signing.dumps({"last": theirs}, salt=AUTHOR_SALT, compress=True))
+    # Forged: signed for another purpose, with another key, or not signed at all.
+    assert not shown_to(signing.dumps({"last": theirs}, salt="wrong-salt"))
+    assert not shown_to(signing.dumps({"last": theirs}, key="not-the-site-key", salt=AUTHOR_SALT))
+    unsigned = signing.b64_encode(json.dumps({"last": theirs}).encode()).decode()
+    assert not shown_to(f"{unsigned}:forged")

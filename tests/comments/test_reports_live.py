@@ -1,16 +1,13 @@
 """Reports against a real gunicorn (deploy/gunicorn.conf.py, PostgreSQL, Redis): three fresh
 cookie jars at one address do not hide a comment."""
 
-import subprocess
-import sys
-
 import pytest
 from django.urls import reverse
 
 from comments.models import Comment, CommentReport
-from tests.browsing import Browser
 from tests.factories import make_article, make_comment
-from tests.servers import ROOT, answers, gunicorn, ports, process_env, wait_until
+from tests.harness.client import Browser
+from tests.harness.processes import app_servers
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 
@@ -18,22 +15,9 @@ pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 @pytest.fixture(scope="module")
 def server(django_db_setup, tmp_path_factory):
     folder = tmp_path_factory.mktemp("reports-live")
-    env = process_env(
-        STATIC_ROOT=str(folder / "static"),
-        MEDIA_ROOT=str(folder / "media"),
-        COMMENT_CLOSE_AFTER_DAYS="0",
-        COMMENT_REPORTS_TO_HIDE="3",
-    )
-    subprocess.run(
-        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
-        cwd=ROOT,
-        env=env,
-        check=True,
-    )
-    (port,) = ports(1, offset=30)
-    url = f"http://127.0.0.1:{port}"
-    with gunicorn(env, port, folder / "gunicorn.log"):
-        wait_until(lambda: answers(f"{url}/healthz"), what=f"gunicorn on {url}")
+    with app_servers(1, folder, COMMENT_CLOSE_AFTER_DAYS="0", COMMENT_REPORTS_TO_HIDE="3") as (
+        url,
+    ):
         yield url
 
 

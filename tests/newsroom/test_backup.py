@@ -17,7 +17,8 @@ from articles.models import Article
 from comments.models import Comment
 from newsroom.backup import backup
 from tests.factories import make_article, make_comment, make_image
-from tests.live import PYTHON, ROOT, manage, server_env
+from tests.harness.env import PYTHON, ROOT, server_env
+from tests.harness.processes import manage
 
 
 @pytest.fixture

@@ -6,74 +6,38 @@ Refusals that gunicorn makes itself, before Django sees the request (a request l
 answers normally afterwards.
 """
 
-import os
 import socket
-import subprocess
-import sys
-import time
-from pathlib import Path
 
 import pytest
 
+from tests.harness.env import site_env
+from tests.harness.ports import free_port
+from tests.harness.processes import collectstatic, prepare_demo, serve
 from tests.newsroom.bad_input import PATH_VALUES
 
-ROOT = Path(__file__).resolve().parents[2]
-BIN = Path(sys.executable).parent
 MB = 1024 * 1024
 # A CSRF cookie and the same token in the header, as the story page's form would carry.
 CSRF = b"Cookie: csrftoken=" + b"a" * 32 + b"\r\nX-CSRFToken: " + b"a" * 32 + b"\r\n"
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", int(os.environ.get("BAD_INPUT_PORT", "0"))))
-        return probe.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    """gunicorn with 2 workers on SQLite and the demo paper, /media/ served as in bench/."""
+    """gunicorn with 2 workers on SQLite and the demo paper, /media/ served as in production."""
     tmp = tmp_path_factory.mktemp("live")
-    env = {
-        key: value
-        for key, value in os.environ.items()
-        if key not in {"DEBUG", "REDIS_URL", "DJANGO_SETTINGS_MODULE"}
-    }
-    env.update(
-        SECRET_KEY="bad-input-sweep-key-not-secret",
-        ALLOWED_HOSTS="127.0.0.1",
-        DATABASE_URL=f"sqlite:///{tmp / 'db.sqlite3'}",
+    env = site_env(
+        f"sqlite:///{tmp / 'db.sqlite3'}",
+        tmp / "media",
         STATIC_ROOT=str(tmp / "static"),
-        MEDIA_ROOT=str(tmp / "media"),
-        SECURE_SSL_REDIRECT="0",
-        SECURE_HSTS_SECONDS="0",
         COMMENT_CLOSE_AFTER_DAYS="0",
         EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend",
     )
-    manage = [str(BIN / "python"), "manage.py"]
-    for command in (["migrate", "--noinput"], ["collectstatic", "--noinput"], ["loaddemo"]):
-        subprocess.run([*manage, *command], cwd=ROOT, env=env, check=True, capture_output=True)
+    prepare_demo(env)
+    collectstatic(env)
     (tmp / "media" / "images").mkdir(parents=True, exist_ok=True)
     (tmp / "media" / "images" / "trang.html").write_text("<script>alert(1)</script>")
     port = free_port()
-    process = subprocess.Popen(
-        [str(BIN / "gunicorn"), "wsgi_media:application", "--pythonpath", "bench",
-         "-w", "2", "-b", f"127.0.0.1:{port}", "--timeout", "30"],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
-    try:
-        for _ in range(100):
-            try:
-                if status(raw(port, b"GET /robots.txt HTTP/1.0\r\n\r\n")) == 200:
-                    break
-            except OSError:
-                time.sleep(0.2)
-        else:
-            pytest.fail("gunicorn did not start")
+    with serve("gunicorn", env, port, app="tests.harness.wsgi_media:application"):
         yield port
-    finally:
-        process.terminate()
-        process.wait(timeout=20)
 
 
 def raw(port: int, request: bytes, body_chunks=(), timeout: float = 30) -> bytes:

@@ -9,7 +9,7 @@ from comments.models import Comment
 from comments.moderation import approve
 from tests.comments.helpers import POST_URL, comment_data
 from tests.factories import make_article, make_user
-from tests.live import free_port
+from tests.harness.ports import free_port
 
 pytestmark = pytest.mark.django_db
 

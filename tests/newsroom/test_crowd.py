@@ -7,7 +7,10 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from tests.live import Reader, free_port, prepare_demo, received, serve, server_env
+from tests.harness.client import Reader, received
+from tests.harness.env import server_env
+from tests.harness.ports import free_port
+from tests.harness.processes import prepare_demo, serve
 
 POSTERS = 20
 POSTS_EACH = 5

@@ -9,7 +9,6 @@ import os
 import shutil
 import signal
 import subprocess
-import sys
 import tempfile
 import threading
 import time
@@ -21,8 +20,10 @@ import psycopg2
 import pytest
 
 from newsroom import pgwait
-from tests.live import PrivatePostgres, manage
-from tests.servers import ROOT, answers, gunicorn, ports, process_env, wait_until
+from tests.harness.env import process_env
+from tests.harness.ports import ports
+from tests.harness.processes import answers, collectstatic, gunicorn, manage, wait_until
+from tests.harness.stores import PrivatePostgres
 
 pytestmark = [
     pytest.mark.postgres,
@@ -39,7 +40,7 @@ OTHERS_WITHIN = 45
 def postgres():
     work = Path(tempfile.mkdtemp(prefix="newsroom-hung-"))
     work.chmod(0o711)  # the server runs as the postgres user, in a folder in here
-    server = PrivatePostgres(work / "pg", ports(1, offset=40)[0])
+    server = PrivatePostgres(work / "pg", ports(1)[0])
     server.start()
     server.create_database("newsroom")
     try:
@@ -95,13 +96,8 @@ def site(postgres, tmp_path_factory):
         LOG_LEVEL="WARNING",
     )
     manage(env, "migrate", "--noinput")
-    subprocess.run(
-        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
-        cwd=ROOT,
-        env=env,
-        check=True,
-    )
-    port = ports(1, offset=41)[0]
+    collectstatic(env)
+    port = ports(1)[0]
     log = folder / "gunicorn.log"
     with gunicorn(env, port, log):
         wait_until(lambda: answers(f"http://127.0.0.1:{port}/healthz"), what="gunicorn")

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from aiosmtpd.controller import Controller
 
-from tests.servers import free_port
+from tests.harness.ports import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -7,7 +7,9 @@ from io import BytesIO
 import pytest
 from PIL import Image as PILImage
 
-from tests.live import free_port, manage, serve, server_env
+from tests.harness.env import server_env
+from tests.harness.ports import free_port
+from tests.harness.processes import manage, serve
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -14,7 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.servers import ROOT, ports, wait_until
+from tests.harness.env import ROOT
+from tests.harness.ports import ports
+from tests.harness.processes import wait_until
 
 CONFIG = ROOT / "deploy" / "nginx" / "newsroom.conf"
 NGINX = shutil.which("nginx") or ("/usr/sbin/nginx" if Path("/usr/sbin/nginx").exists() else None)
@@ -47,7 +49,7 @@ def nginx():
     (media / "ban-do.svg").write_text("<svg><script>alert(1)</script></svg>")
     for path in (media, *media.iterdir()):
         path.chmod(0o755 if path.is_dir() else 0o644)
-    port = ports(1, offset=45)[0]
+    port = ports(1)[0]
     block = media_block().replace("/srv/newsroom/media/", f"{media}/")
     (work / "nginx.conf").write_text(
         f"pid {work}/nginx.pid; error_log {work}/error.log; daemon off;\n"

@@ -12,7 +12,9 @@ from pathlib import Path
 import pytest
 from django.db import connection
 
-from tests.live import PYTHON, ROOT, free_port, manage, serve, server_env
+from tests.harness.env import PYTHON, ROOT, server_env
+from tests.harness.ports import free_port
+from tests.harness.processes import manage, serve
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -4,17 +4,15 @@ A reader, a moderator and an anonymous visitor move between the servers as a loa
 would send them.
 """
 
-import subprocess
-import sys
 import uuid
 
 import pytest
 
 from comments.models import Comment
-from tests.browsing import Browser
 from tests.desk_users import editor, moderator
 from tests.factories import make_article
-from tests.servers import ROOT, answers, gunicorn, ports, process_env, wait_until
+from tests.harness.client import Browser
+from tests.harness.processes import app_servers
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 
@@ -29,27 +27,13 @@ def servers(django_db_setup, tmp_path_factory):
     rows removed (transactional tests), which the servers share.
     """
     folder = tmp_path_factory.mktemp("two-servers")
-    env = process_env(
-        STATIC_ROOT=str(folder / "static"),
-        MEDIA_ROOT=str(folder / "media"),
+    with app_servers(
+        2,
+        folder,
         COMMENT_MIN_FILL_SECONDS="0",
         COMMENT_RATE_LIMIT="3/h",
         COMMENT_CLOSE_AFTER_DAYS="0",
-    )
-    subprocess.run(
-        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
-        cwd=ROOT,
-        env=env,
-        check=True,
-    )
-    port_a, port_b = ports(2, offset=20)
-    urls = [f"http://127.0.0.1:{port}" for port in (port_a, port_b)]
-    with (
-        gunicorn(env, port_a, folder / "a.log"),
-        gunicorn(env, port_b, folder / "b.log"),
-    ):
-        for url in urls:
-            wait_until(lambda u=url: answers(f"{u}/healthz"), what=f"gunicorn on {url}")
+    ) as urls:
         yield urls
 
 

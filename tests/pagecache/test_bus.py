@@ -7,7 +7,7 @@ from redis.exceptions import ConnectionError as RedisConnectionError
 
 from newsroom import cache as resilient
 from pagecache import bus
-from tests.servers import redis_server
+from tests.harness.stores import redis_server
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -14,7 +14,7 @@ from pagecache import canonical, registry, store
 from pagecache.front import PageCacheFront
 from pagecache.middleware import PAGE_KEY
 from tests.factories import make_article, make_section
-from tests.pagecache.test_front import Django, fetch
+from tests.harness.wsgi import Django, fetch
 from wordpress.models import OldLink
 
 pytestmark = pytest.mark.django_db(transaction=True)

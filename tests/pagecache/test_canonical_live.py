@@ -5,16 +5,16 @@ hostile probe's 80 variants of a large story had added about 170 MB to each work
 """
 
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from tests.browsing import Browser
 from tests.factories import make_article
+from tests.harness.client import Browser
+from tests.harness.env import process_env
+from tests.harness.ports import ports
+from tests.harness.processes import answers, collectstatic, gunicorn, wait_until
 from tests.pagecache.test_canonical import shared_copies
-from tests.servers import ROOT, answers, gunicorn, ports, process_env, wait_until
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 
@@ -25,9 +25,8 @@ VARIANTS = 80
 def server(django_db_setup, tmp_path):
     """One gunicorn, static files collected; yields its URL and its master's process id."""
     env = process_env(STATIC_ROOT=str(tmp_path / "static"))
-    command = [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"]
-    subprocess.run(command, cwd=ROOT, env=env, check=True)
-    (port,) = ports(1, offset=30)
+    collectstatic(env)
+    (port,) = ports(1)
     url = f"http://127.0.0.1:{port}"
     with gunicorn(env, port, tmp_path / "gunicorn.log") as master:
         wait_until(lambda: answers(f"{url}/healthz"), what=f"gunicorn on {url}")

@@ -15,7 +15,7 @@ from newsroom import cache as resilient
 from newsroom import routers
 from pagecache import epoch, versions
 from tests.factories import make_article
-from tests.servers import redis_server
+from tests.harness.stores import redis_server
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -5,8 +5,6 @@ again from its snapshot, or hung with SIGSTOP, while a story is unpublished: a l
 must hold whatever Redis does.
 """
 
-import subprocess
-import sys
 import time
 import urllib.error
 import urllib.request
@@ -17,15 +15,10 @@ from articles.models import Article
 from newsroom import cache as resilient
 from pagecache import epoch
 from tests.factories import make_article
-from tests.servers import (
-    ROOT,
-    answers,
-    gunicorn,
-    ports,
-    process_env,
-    redis_server,
-    wait_until,
-)
+from tests.harness.env import process_env
+from tests.harness.ports import ports
+from tests.harness.processes import answers, collectstatic, gunicorn, wait_until
+from tests.harness.stores import redis_server
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 
@@ -33,12 +26,7 @@ pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 @pytest.fixture(scope="module")
 def static_root(tmp_path_factory):
     folder = tmp_path_factory.mktemp("static")
-    subprocess.run(
-        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
-        cwd=ROOT,
-        env={**process_env(), "STATIC_ROOT": str(folder)},
-        check=True,
-    )
+    collectstatic({**process_env(), "STATIC_ROOT": str(folder)})
     return folder
 
 
@@ -64,7 +52,7 @@ def site(settings, tmp_path, static_root):
             PAGE_CACHE_FRONT_PAGES="200",
             DEBUG="0",
         )
-        (port,) = ports(1, offset=30)
+        (port,) = ports(1)
         url = f"http://127.0.0.1:{port}"
         with gunicorn(env, port, tmp_path / "gunicorn.log"):
             wait_until(lambda: answers(f"{url}/healthz"), what="gunicorn")

@@ -6,11 +6,9 @@ in-process cache; on PostgreSQL CI they go through Redis's channel.
 """
 
 from datetime import timedelta
-from io import BytesIO
 
 import pytest
 import time_machine
-from django.core.handlers.wsgi import WSGIHandler
 from django.urls import reverse
 from django.utils import timezone
 
@@ -18,57 +16,15 @@ from articles.counters import pending_views
 from articles.models import Article
 from comments import moderation
 from comments.models import Comment
-from pagecache import bus, versions
+from pagecache import bus
 from pagecache.front import PageCacheFront
 from tests.factories import make_article, make_comment, make_section, make_user
+from tests.harness.client import Browser
+from tests.harness.ports import free_port
+from tests.harness.processes import app_servers
+from tests.harness.wsgi import Django, fetch
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-class Django:
-    """Django's WSGI handler, counting the requests that reach it."""
-
-    def __init__(self):
-        self.handler = WSGIHandler()
-        self.calls = 0
-
-    def __call__(self, environ, start_response):
-        self.calls += 1
-        return self.handler(environ, start_response)
-
-
-def fetch(front, path, method="GET", host="localhost", scheme="http", **headers):
-    path, _, query = path.partition("?")
-    environ = {
-        "REQUEST_METHOD": method,
-        "PATH_INFO": path,
-        "QUERY_STRING": query,
-        "SCRIPT_NAME": "",
-        "SERVER_NAME": host,
-        "SERVER_PORT": "80",
-        "SERVER_PROTOCOL": "HTTP/1.1",
-        "HTTP_HOST": host,
-        "wsgi.url_scheme": scheme,
-        "wsgi.input": BytesIO(),
-        "wsgi.errors": BytesIO(),
-        "wsgi.version": (1, 0),
-        "wsgi.multithread": False,
-        "wsgi.multiprocess": True,
-        "wsgi.run_once": False,
-        **{f"HTTP_{name.upper()}": value for name, value in headers.items()},
-    }
-    answer = {}
-
-    def start_response(status, headers, exc_info=None):
-        answer["status"], answer["headers"] = status, dict(headers)
-
-    result = front(environ, start_response)
-    try:
-        body = b"".join(result)
-    finally:
-        if hasattr(result, "close"):
-            result.close()
-    return int(answer["status"].split()[0]), answer["headers"], body.decode()
 
 
 @pytest.fixture
@@ -129,17 +85,21 @@ def test_an_approved_comment_shows_on_the_next_load(front, django_app, story):
     assert "Bà con phấn khởi lắm." in fetch(front, page)[2]
 
 
-def test_every_process_hears_a_purge(story):
-    """Two fronts stand for two workers: a change made through one empties the other."""
-    first, second = PageCacheFront(Django()), PageCacheFront(Django())
+@pytest.mark.postgres
+def test_every_process_hears_a_purge(story, tmp_path):
+    """Two app servers of one worker each keep the page; an edit made here empties both."""
     page = story.get_absolute_url()
-    for front in (first, second):
-        fetch(front, page), fetch(front, page)
-    Article.objects.filter(pk=story.pk).update(title="Tiêu đề mới")
-    versions.bump(f"article:{story.pk}")  # what an edit purges: it is published to all
-    for front in (first, second):
-        assert "Tiêu đề mới" in fetch(front, page)[2]
-        assert front.application.calls == 2
+    with app_servers(2, tmp_path, workers=1) as servers, Browser() as reader:
+        for server in servers:
+            assert reader.get(server + page).headers["X-Page-Cache"] == "miss"
+            kept = reader.get(server + page)
+            assert (kept.status, kept.headers["X-Page-Cache"]) == (200, "hit")
+        story.title = "Tiêu đề mới"
+        story.save()  # in this third process: the purge is published to the other two
+        for server in servers:
+            answer = reader.get(server + page)
+            assert (answer.status, answer.headers["X-Page-Cache"]) == (200, "miss")
+            assert "Tiêu đề mới" in answer.text
 
 
 def test_personal_and_conditional_requests_go_to_django(front, django_app, story):
@@ -232,8 +192,6 @@ def test_off_when_the_page_cache_is_off(settings, front, django_app, story):
 
 def test_with_redis_down_every_page_still_comes_from_django(settings, front, django_app, story):
     """No purge channel, no page kept in memory: Django renders each request as before."""
-    from tests.live import free_port
-
     settings.CACHE_RETRY_SECONDS = 0
     settings.CACHES = {
         "default": {

@@ -23,7 +23,8 @@ from pagecache import frontcache
 from pagecache.purgers import Cloudflare, Fastly
 from tests.comments.helpers import POST_URL, comment_data
 from tests.factories import make_article, make_section, make_user
-from tests.servers import ports, wait_until
+from tests.harness.ports import ports
+from tests.harness.processes import wait_until
 
 pytestmark = pytest.mark.django_db
 
@@ -161,7 +162,7 @@ def test_a_front_cache_that_is_down_never_fails_a_save_and_is_purged_once_back(
     settings, story, django_capture_on_commit_callbacks, caplog, monkeypatch
 ):
     monkeypatch.setattr(frontcache, "AGAIN_SECONDS", 60)  # only the retry can bring it
-    port = ports(1, offset=53)[0]
+    port = ports(1)[0]
     settings.FRONT_CACHE_PURGE_URLS = [f"http://127.0.0.1:{port}/"]
     started = time.monotonic()
     with django_capture_on_commit_callbacks(execute=True):

@@ -7,15 +7,17 @@ import pytest
 
 from pagecache import frontcache
 from tests.factories import make_article
+from tests.harness.env import process_env, redis_url
+from tests.harness.ports import ports
+from tests.harness.processes import celery_broker, celery_worker, wait_until
 from tests.pagecache.test_frontcache import PurgeEndpoint
-from tests.servers import celery_broker, celery_worker, ports, process_env, redis_url, wait_until
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 
 
 def test_a_worker_purges_the_cache_in_front_and_retries_until_it_is_back(settings, tmp_path):
     story = make_article("Chợ phiên Tam Đường")
-    port = ports(1, offset=54)[0]
+    port = ports(1)[0]
     settings.FRONT_CACHE_PURGE_URLS = [f"http://127.0.0.1:{port}/"]
     broker = redis_url()
     queue = f"newsroom-test-{uuid.uuid4().hex[:10]}"

@@ -27,8 +27,10 @@ from urllib.parse import urlencode
 
 import pytest
 
-from tests.live import Reader, manage, prepare_demo, server_env
-from tests.servers import ROOT, answers, ports, running, wait_until
+from tests.harness.client import Reader
+from tests.harness.env import ROOT, server_env
+from tests.harness.ports import ports
+from tests.harness.processes import answers, manage, prepare_demo, running, wait_until
 
 VARNISHD = shutil.which("varnishd") or (
     "/usr/sbin/varnishd" if Path("/usr/sbin/varnishd").exists() else None
@@ -169,7 +171,7 @@ def varnish(folder: Path, port: int, vcl: str):
 def site(tmp_path_factory):
     """The demo paper on gunicorn, Varnish in front of it: yields (varnish, app) base URLs."""
     folder = Path(tmp_path_factory.mktemp("varnish"))
-    varnish_port, app_port, relay_port = ports(3, offset=50)
+    varnish_port, app_port, relay_port = ports(3)
     relay = Relay(relay_port, varnish_port)
     redis = os.environ.get("REDIS_URL", "")
     env = server_env(
@@ -455,7 +457,7 @@ def test_a_purge_from_an_address_not_allowed_is_refused(site):
     assert send(base, "PURGE", "/", xkey_purge="all", X_Forwarded_For="203.0.113.9") == 403
     assert hit(load(base, path)[1])
     # A Varnish whose ACL leaves out loopback refuses this machine's purges.
-    port = ports(1, offset=52)[0]
+    port = ports(1)[0]
     app_port = int(site["app"].rsplit(":", 1)[1])
     with varnish(site["folder"] / "closed", port, vcl_for(app_port, '"192.0.2.1";')):
         other = f"http://127.0.0.1:{port}"

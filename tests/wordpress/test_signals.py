@@ -4,7 +4,7 @@ import pytest
 
 from pagecache.front import PageCacheFront
 from tests.factories import make_article, make_section
-from tests.pagecache.test_front import Django, fetch
+from tests.harness.wsgi import Django, fetch
 from wordpress.models import OldLink
 
 pytestmark = pytest.mark.django_db(transaction=True)

@@ -1,4 +1,7 @@
-"""The site for bench runs, /media/ served by WhiteNoise (in production a reverse proxy does)."""
+"""The site with /media/ served by WhiteNoise, as a reverse proxy serves it in production.
+
+For servers a test or a bench run starts: `gunicorn tests.harness.wsgi_media:application`.
+"""
 
 from django.conf import settings
 from whitenoise import WhiteNoise

@@ -9,7 +9,7 @@ import os
 import pytest
 
 from bench.comment_load import healthy, run_load
-from tests.live import PrivatePostgres
+from tests.harness.stores import PrivatePostgres
 
 
 @pytest.mark.postgres
