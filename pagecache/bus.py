@@ -186,8 +186,8 @@ class Listener:
             self.seen = None
             self.purged(frozenset({EVERYTHING}))
             return False
-        if areas:
-            self.purged(areas)
+        if areas is None or areas:
+            self.purged(areas or frozenset({EVERYTHING}))
         return True
 
     def _receive(self, timeout: float) -> None:

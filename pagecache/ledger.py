@@ -61,17 +61,39 @@ def _model():
     return Generation
 
 
-def _table() -> str:
-    return connections[DEFAULT_DB_ALIAS].ops.quote_name(_model()._meta.db_table)
+_PURGED_SINCE = "SELECT area, value, number FROM {table} WHERE area = {mark} OR number > {mark}"
+_SQL: dict[tuple[str, str], str] = {}  # made once per database alias and query
+
+
+def _fetch_directly(query: str, params: tuple) -> list[tuple]:
+    """Rows of `query` through the driver's own cursor, Django's errors raised.
+
+    Read on every request, often before Django (the front): Django's cursor wrapper would
+    cost more than the query itself (bench/purge_cost.py). So these reads are not among
+    the queries Django counts or logs.
+    """
+    connection = connections[DEFAULT_DB_ALIAS]
+    sql = _SQL.get((connection.alias, query))
+    if sql is None:
+        table = connection.ops.quote_name(_model()._meta.db_table)
+        mark = "?" if connection.vendor == "sqlite" else "%s"
+        sql = _SQL[connection.alias, query] = query.format(table=table, mark=mark)
+    with connection.wrap_database_errors:
+        connection.ensure_connection()
+        cursor = connection.connection.cursor()
+        try:
+            cursor.execute(sql, params)
+            return cursor.fetchall()
+        finally:
+            cursor.close()
 
 
 def read(areas: Iterable[str]) -> dict[str, str]:
     """The stored values of `areas`, by area: those with no row are left out. One query."""
-    names = list(dict.fromkeys(areas))
-    marks = ", ".join(["%s"] * len(names))
-    with connections[DEFAULT_DB_ALIAS].cursor() as cursor:
-        cursor.execute(f"SELECT area, value FROM {_table()} WHERE area IN ({marks})", names)
-        return dict(cursor.fetchall())
+    names = tuple(dict.fromkeys(areas))
+    marks = ", ".join(["{mark}"] * len(names))
+    query = f"SELECT area, value FROM {{table}} WHERE area IN ({marks})"
+    return dict(_fetch_directly(query, names))
 
 
 def add(area: str, value: str) -> str:
@@ -140,25 +162,21 @@ def went_live(stored: str, after: str, generations: dict[str, str]) -> bool:
     return bool(moved)
 
 
-def purged_since(seen: Seen | None) -> tuple[Seen, frozenset[str]]:
+def purged_since(seen: Seen | None) -> tuple[Seen, frozenset[str] | None]:
     """Where the purges stand now, and the areas purged since `seen` (None: never looked).
 
-    EVERYTHING when this process has not looked before, or the table is not the one it saw.
+    None for the areas: everything, when this process has not looked before, when the table
+    is not the one it saw, or when the schedule changed.
     """
-    from .bus import EVERYTHING
-
     after = seen[1] if seen is not None else 2**62  # the first look needs the counter only
-    with connections[DEFAULT_DB_ALIAS].cursor() as cursor:
-        cursor.execute(
-            f"SELECT area, value, number FROM {_table()} WHERE area = %s OR number > %s",
-            [COUNTER, after],
-        )
-        rows = cursor.fetchall()
-    counter = next(((value, number) for area, value, number in rows if area == COUNTER), None)
-    now = counter if counter is not None else ("", 0)
-    if seen is None or now[0] != seen[0] or now[1] < seen[1]:
-        return now, frozenset({EVERYTHING})
-    areas = {area for area, _, number in rows if area != COUNTER and number > after}
-    if NEXT_PUBLISH in areas:
-        areas = {EVERYTHING}
+    rows = _fetch_directly(_PURGED_SINCE, (COUNTER, after))
+    now = ("", 0)
+    areas = set()
+    for area, value, number in rows:
+        if area == COUNTER:
+            now = (value, number)
+        else:
+            areas.add(area)
+    if seen is None or now[0] != seen[0] or now[1] < seen[1] or NEXT_PUBLISH in areas:
+        return now, None
     return now, frozenset(areas)

@@ -1,0 +1,128 @@
+"""What sharing the purges through the database costs a page, without Redis (pagecache/ledger.py).
+
+Usage: .venv/bin/python bench/purge_cost.py [--requests 5000]
+
+On a fresh SQLite file with the demo paper (WAL, as `make run` and gunicorn use it), in one
+process: a story page answered from memory by the front (pagecache/front.py) and answered
+from the page cache by Django (the front off), each timed with the purges read from the
+database as now, and with the process trusting its own memory as before (one process only:
+what gunicorn -w 2 got wrong). Prints microseconds per request; not part of the test suite.
+"""
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from io import BytesIO
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+
+def environ(path: str) -> dict:
+    return {
+        "REQUEST_METHOD": "GET",
+        "PATH_INFO": path,
+        "QUERY_STRING": "",
+        "SCRIPT_NAME": "",
+        "SERVER_NAME": "127.0.0.1",
+        "SERVER_PORT": "80",
+        "SERVER_PROTOCOL": "HTTP/1.1",
+        "HTTP_HOST": "127.0.0.1",
+        "wsgi.url_scheme": "http",
+        "wsgi.input": BytesIO(),
+        "wsgi.errors": BytesIO(),
+        "wsgi.version": (1, 0),
+        "wsgi.multithread": False,
+        "wsgi.multiprocess": True,
+        "wsgi.run_once": False,
+    }
+
+
+def timed(app, path: str, requests: int) -> float:
+    """Median of five runs, microseconds per request."""
+
+    def start_response(status, headers, exc_info=None):
+        assert status.startswith("200"), status
+
+    runs = []
+    for _ in range(5):
+        started = time.perf_counter()
+        for _ in range(requests // 5):
+            result = app(environ(path), start_response)
+            b"".join(result)
+            if hasattr(result, "close"):
+                result.close()
+        runs.append((time.perf_counter() - started) / (requests // 5) * 1e6)
+    return statistics.median(runs)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--requests", type=int, default=5000)
+    args = parser.parse_args()
+    folder = Path(tempfile.mkdtemp(prefix="purge-cost-"))
+    os.environ.update(
+        DJANGO_SETTINGS_MODULE="newsroom.settings_test",  # plain static files
+        DEBUG="0",
+        SECRET_KEY="purge-cost-bench",
+        SECURE_SSL_REDIRECT="0",
+        DATABASE_URL=f"sqlite:///{folder / 'db.sqlite3'}",
+        REDIS_URL="",
+        MEDIA_ROOT=str(folder / "media"),
+        ALLOWED_HOSTS="127.0.0.1",
+    )
+    for command in (["migrate", "--noinput"], ["loaddemo"]):
+        subprocess.run(
+            [sys.executable, "manage.py", *command], cwd=ROOT, check=True, capture_output=True
+        )
+
+    import django
+
+    django.setup()
+    from django.core.handlers.wsgi import WSGIHandler
+
+    from articles.models import Article
+    from pagecache import bus, ledger, versions
+    from pagecache.front import PageCacheFront
+    from pagecache.purge import page_areas
+
+    story = Article.objects.filter(status=Article.Status.PUBLISHED).first()
+    path = story.get_absolute_url()
+    areas = page_areas("articles:detail", {"pk": story.pk})
+    django_app = WSGIHandler()
+
+    def one_process(listener) -> bool:
+        return True  # what the front did before without Redis
+
+    rows = []
+    for label, shared in (("database (now)", True), ("own memory (before)", False)):
+        if not shared:
+            ledger.in_use = lambda: False
+            bus.Listener.drain = one_process
+        front = PageCacheFront(django_app)
+        timed(front, path, 50)  # made, kept
+        reads = args.requests
+        started = time.perf_counter()
+        for _ in range(reads):
+            versions.read(areas)
+        generations = (time.perf_counter() - started) / reads * 1e6
+        rows.append(
+            (
+                label,
+                generations,
+                timed(front, path, args.requests),
+                timed(django_app, path, args.requests // 5),
+            )
+        )
+    print(f"{'purges read from':<22}{'versions.read':>15}{'front hit':>12}{'Django hit':>12}")
+    for label, generations, front_hit, django_hit in rows:
+        print(f"{label:<22}{generations:>13.1f}µs{front_hit:>10.1f}µs{django_hit:>10.1f}µs")
+
+
+if __name__ == "__main__":
+    main()
