@@ -26,8 +26,16 @@ What holds:
   purged has `NEVER`, and EVERYTHING, which every token includes, is made afresh when its row
   is missing, so a table emptied can never make an old page current again.
 
-Cost: one primary-key query per page the middleware answers, and one indexed query before
-each page the front answers from memory (both read the primary, never a replica: it lags).
+The table is read and written through the database driver's own cursor, in the connection
+and transaction Django holds, with Django's errors: like the cache's round trips, these
+statements are not among the queries Django counts for a page, and Django's cursor wrapper
+would cost more than the query itself. They are plain SQL that SQLite (3.24 on) and
+PostgreSQL both run. On PostgreSQL without Redis, transactions that purge take turns on the
+`#purges` row until each commits (on SQLite every writer takes turns anyway).
+
+Cost (bench/purge_cost.py): one primary-key query per page the middleware answers, and one
+indexed query before each page the front answers from memory; both read the primary, never
+a replica, which lags.
 """
 
 import logging
@@ -37,7 +45,6 @@ from uuid import uuid4
 from django.core.cache import caches
 from django.core.cache.backends.redis import RedisCache
 from django.db import DEFAULT_DB_ALIAS, connections, transaction
-from django.db.models import F
 
 logger = logging.getLogger(__name__)
 
@@ -49,41 +56,53 @@ NONE_SCHEDULED = ""
 
 Seen = tuple[str, int]  # the table's lifetime (the counter's value) and the last number seen
 
+# Statements with {table} and a {mark} for each parameter; made once per database.
+READ = "SELECT area, value FROM {table} WHERE area IN ({marks})"
+PURGED_SINCE = "SELECT area, value, number FROM {table} WHERE area = {mark} OR number > {mark}"
+ADD = (
+    "INSERT INTO {table} (area, value, number) VALUES ({mark}, {mark}, 0)"
+    " ON CONFLICT (area) DO NOTHING"
+)
+COUNT_UP = (
+    "INSERT INTO {table} (area, value, number) VALUES ({mark}, {mark}, 1)"
+    " ON CONFLICT (area) DO UPDATE SET number = {table}.number + 1"
+)
+NUMBER = "SELECT number FROM {table} WHERE area = {mark}"
+SET = (
+    "INSERT INTO {table} (area, value, number) VALUES {rows}"
+    " ON CONFLICT (area) DO UPDATE SET value = excluded.value, number = excluded.number"
+)
+SET_VALUE = (
+    "INSERT INTO {table} (area, value, number) VALUES ({mark}, {mark}, 0)"
+    " ON CONFLICT (area) DO UPDATE SET value = excluded.value"
+)
+MOVE = "UPDATE {table} SET value = {mark} WHERE area = {mark} AND value = {mark}"
+_SQL: dict[tuple[str, str], str] = {}
+
 
 def in_use() -> bool:
     """Whether the generations live here: the cache is not one all processes share."""
     return not isinstance(caches["default"], RedisCache)
 
 
-def _model():
-    from .models import Generation
-
-    return Generation
-
-
-_PURGED_SINCE = "SELECT area, value, number FROM {table} WHERE area = {mark} OR number > {mark}"
-_SQL: dict[tuple[str, str], str] = {}  # made once per database alias and query
-
-
-def _fetch_directly(query: str, params: tuple) -> list[tuple]:
-    """Rows of `query` through the driver's own cursor, Django's errors raised.
-
-    Read on every request, often before Django (the front): Django's cursor wrapper would
-    cost more than the query itself (bench/purge_cost.py). So these reads are not among
-    the queries Django counts or logs.
-    """
+def _run(statement: str, params: tuple, **parts: str) -> tuple[list[tuple], int]:
+    """Run `statement` (its `parts` filled in) through the driver's own cursor, in Django's
+    connection and transaction; its rows (if it returns any) and the rows it changed."""
     connection = connections[DEFAULT_DB_ALIAS]
-    sql = _SQL.get((connection.alias, query))
+    key = (connection.alias, statement.format(table="{table}", mark="{mark}", **parts))
+    sql = _SQL.get(key)
     if sql is None:
-        table = connection.ops.quote_name(_model()._meta.db_table)
+        from .models import Generation
+
+        table = connection.ops.quote_name(Generation._meta.db_table)
         mark = "?" if connection.vendor == "sqlite" else "%s"
-        sql = _SQL[connection.alias, query] = query.format(table=table, mark=mark)
+        sql = _SQL[key] = key[1].format(table=table, mark=mark)
     with connection.wrap_database_errors:
         connection.ensure_connection()
         cursor = connection.connection.cursor()
         try:
             cursor.execute(sql, params)
-            return cursor.fetchall()
+            return (cursor.fetchall() if cursor.description else []), cursor.rowcount
         finally:
             cursor.close()
 
@@ -91,44 +110,31 @@ def _fetch_directly(query: str, params: tuple) -> list[tuple]:
 def read(areas: Iterable[str]) -> dict[str, str]:
     """The stored values of `areas`, by area: those with no row are left out. One query."""
     names = tuple(dict.fromkeys(areas))
-    marks = ", ".join(["{mark}"] * len(names))
-    query = f"SELECT area, value FROM {{table}} WHERE area IN ({marks})"
-    return dict(_fetch_directly(query, names))
+    rows, _ = _run(READ, names, marks=", ".join(["{mark}"] * len(names)))
+    return dict(rows)
 
 
 def add(area: str, value: str) -> str:
     """Give `area` `value` unless it has one already; the value it has now."""
-    Generation = _model()
-    rows = Generation.objects.using(DEFAULT_DB_ALIAS)
-    rows.bulk_create([Generation(area=area, value=value, number=0)], ignore_conflicts=True)
+    _run(ADD, (area, value))
     # Another process may have added first: everyone takes whatever won.
-    return rows.filter(area=area).values_list("value", flat=True).first() or value
-
-
-def _count_up() -> int:
-    """The next purge number; the caller's transaction holds the counter until it commits."""
-    Generation = _model()
-    rows = Generation.objects.using(DEFAULT_DB_ALIAS)
-    if not rows.filter(area=COUNTER).update(number=F("number") + 1):
-        rows.bulk_create(
-            [Generation(area=COUNTER, value=uuid4().hex, number=0)], ignore_conflicts=True
-        )
-        rows.filter(area=COUNTER).update(number=F("number") + 1)
-    return rows.filter(area=COUNTER).values_list("number", flat=True).get()
+    found = read([area])
+    return found.get(area, value)
 
 
 def bump(generations: dict[str, str]) -> int:
     """Set `generations` (area to value) as the next purge, in the caller's transaction if
-    there is one (then they are seen when it commits, and undone if it is rolled back)."""
-    Generation, rows = _model(), generations
+    there is one (then they are seen when it commits, and undone if it is rolled back).
+
+    A savepoint: a purge that fails leaves the caller's transaction as it was.
+    """
     with transaction.atomic(using=DEFAULT_DB_ALIAS):
-        number = _count_up()
-        Generation.objects.using(DEFAULT_DB_ALIAS).bulk_create(
-            [Generation(area=area, value=value, number=number) for area, value in rows.items()],
-            update_conflicts=True,
-            unique_fields=["area"],
-            update_fields=["value", "number"],
-        )
+        # Holds the counter to the commit: purges are numbered in the order they commit.
+        _run(COUNT_UP, (COUNTER, uuid4().hex))
+        [(number,)], _ = _run(NUMBER, (COUNTER,))
+        params = tuple(x for area, value in generations.items() for x in (area, value, number))
+        rows = ", ".join(["({mark}, {mark}, {mark})"] * len(generations))
+        _run(SET, params, rows=rows)
     return number
 
 
@@ -137,11 +143,8 @@ def store_next_publish(value: str, *, purge: bool) -> None:
     were timed by the old schedule)."""
     if purge:
         bump({NEXT_PUBLISH: value})
-        return
-    Generation = _model()
-    rows = Generation.objects.using(DEFAULT_DB_ALIAS)
-    if not rows.filter(area=NEXT_PUBLISH).update(value=value):
-        rows.bulk_create([Generation(area=NEXT_PUBLISH, value=value)], ignore_conflicts=True)
+    else:
+        _run(SET_VALUE, (NEXT_PUBLISH, value))
 
 
 def went_live(stored: str, after: str, generations: dict[str, str]) -> bool:
@@ -150,13 +153,8 @@ def went_live(stored: str, after: str, generations: dict[str, str]) -> bool:
     The first process to move the next publish time on from `stored` to `after` purges; the
     others find it moved and do nothing.
     """
-    Generation = _model()
     with transaction.atomic(using=DEFAULT_DB_ALIAS):
-        moved = (
-            Generation.objects.using(DEFAULT_DB_ALIAS)
-            .filter(area=NEXT_PUBLISH, value=stored)
-            .update(value=after)
-        )
+        _, moved = _run(MOVE, (after, NEXT_PUBLISH, stored))
         if moved:
             bump(generations)
     return bool(moved)
@@ -169,7 +167,7 @@ def purged_since(seen: Seen | None) -> tuple[Seen, frozenset[str] | None]:
     is not the one it saw, or when the schedule changed.
     """
     after = seen[1] if seen is not None else 2**62  # the first look needs the counter only
-    rows = _fetch_directly(_PURGED_SINCE, (COUNTER, after))
+    rows, _ = _run(PURGED_SINCE, (COUNTER, after))
     now = ("", 0)
     areas = set()
     for area, value, number in rows:
