@@ -156,6 +156,11 @@ def read(
     return Versions(generations, next_publish), extra, count
 
 
+def _scheduled_areas() -> tuple[str, ...]:
+    """The areas a scheduled story going live makes stale."""
+    return ("stories",)
+
+
 def _encoded(moment: float | None) -> str:
     return ledger.NONE_SCHEDULED if moment is None else repr(moment)
 
@@ -184,12 +189,14 @@ def _read_ledger(
     next_publish = _decoded(stored[ledger.NEXT_PUBLISH])
     if next_publish is not None and next_publish <= time.time():
         # Gone live: the first process to notice purges, once (ledger.went_live).
+        scheduled = _scheduled_areas()
         after = _encoded(next_scheduled_time())
-        if ledger.went_live(stored[ledger.NEXT_PUBLISH], after, {"stories": _new()}):
-            bus.heard_here(frozenset({"stories"}))
-        fresh = ledger.read(["stories", ledger.NEXT_PUBLISH])
-        if "stories" in generations:
-            generations["stories"] = fresh.get("stories", ledger.NEVER)
+        if ledger.went_live(stored[ledger.NEXT_PUBLISH], after, {a: _new() for a in scheduled}):
+            bus.heard_here(frozenset(scheduled))
+        fresh = ledger.read([*scheduled, ledger.NEXT_PUBLISH])
+        for area in scheduled:
+            if area in generations:
+                generations[area] = fresh.get(area, ledger.NEVER)
         next_publish = _decoded(fresh.get(ledger.NEXT_PUBLISH, after))
     found, count = {}, None
     if extra_keys:
