@@ -77,7 +77,7 @@ SET_VALUE = (
     " ON CONFLICT (area) DO UPDATE SET value = excluded.value"
 )
 MOVE = "UPDATE {table} SET value = {mark} WHERE area = {mark} AND value = {mark}"
-_SQL: dict[tuple[str, str], str] = {}
+_SQL: dict[tuple, str] = {}
 
 
 def in_use() -> bool:
@@ -89,14 +89,15 @@ def _run(statement: str, params: tuple, **parts: str) -> tuple[list[tuple], int]
     """Run `statement` (its `parts` filled in) through the driver's own cursor, in Django's
     connection and transaction; its rows (if it returns any) and the rows it changed."""
     connection = connections[DEFAULT_DB_ALIAS]
-    key = (connection.alias, statement.format(table="{table}", mark="{mark}", **parts))
+    key = (connection.alias, statement, *parts.values())
     sql = _SQL.get(key)
     if sql is None:
         from .models import Generation
 
         table = connection.ops.quote_name(Generation._meta.db_table)
         mark = "?" if connection.vendor == "sqlite" else "%s"
-        sql = _SQL[key] = key[1].format(table=table, mark=mark)
+        whole = statement.format(table="{table}", mark="{mark}", **parts)
+        sql = _SQL[key] = whole.format(table=table, mark=mark)
     with connection.wrap_database_errors:
         connection.ensure_connection()
         cursor = connection.connection.cursor()
