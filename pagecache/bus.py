@@ -12,8 +12,10 @@ reads it, without waiting, before its next answer. A process that is not subscri
 whose subscription broke, keeps nothing in memory until it has subscribed again
 (`Listener.drain` returns False), since it may have missed a message. The publishing
 process's own listeners are told directly, so its next answer never waits on that timing.
-With any other cache (the in-process one of development and tests) there is one process,
-and that is all.
+Without Redis, the purges are in the database (ledger.py): before answering from memory,
+the front reads the ones committed since it last looked, in one query (`Listener.drain`),
+from whichever process made them (another worker, runserver, the shell, a command). A
+process that cannot read them keeps nothing in memory until it can.
 
 A subscription can also go silent: Redis hung (stopped, swapped out, a network that drops
 packets) keeps the socket open, and reading it answers "nothing yet". So the listener PINGs
@@ -36,12 +38,13 @@ from collections.abc import Callable, Iterable
 from django.conf import settings
 from django.core.cache import caches
 from django.core.cache.backends.redis import RedisCache
+from django.db import DEFAULT_DB_ALIAS, DatabaseError, connections
 from redis.client import PubSub
 from redis.exceptions import ConnectionError as RedisConnectionError
 
 from newsroom import cache as resilient
 
-from . import store
+from . import ledger, store
 
 logger = logging.getLogger(__name__)
 
@@ -135,6 +138,7 @@ class Listener:
         self.answered = float("-inf")  # when the last PING that Redis answered was sent
         self.pinged: float | None = None  # when the PING awaiting its answer was sent
         self.lock = threading.Lock()
+        self.seen: ledger.Seen | None = None  # without Redis: the last purges read
         _HERE.add(self)
 
     def drain(self) -> bool:
@@ -149,7 +153,7 @@ class Listener:
     def _drain(self) -> bool:
         backend = caches["default"]
         if not isinstance(backend, RedisCache):
-            return True  # one process: publish() reached this listener already
+            return self._drain_ledger()
         if self.failed:
             self.failed = False
             self._close()
@@ -170,6 +174,20 @@ class Listener:
             self.lost = False
             resilient.note_failure()
             self.purged(frozenset({EVERYTHING}))
+        return True
+
+    def _drain_ledger(self) -> bool:
+        """Apply the purges committed in the database since the last look (ledger.py)."""
+        try:
+            self.seen, areas = ledger.purged_since(self.seen)
+        except DatabaseError:
+            logger.warning("Purges unreadable; pages are not kept in memory", exc_info=True)
+            connections[DEFAULT_DB_ALIAS].close()  # a broken connection is made afresh
+            self.seen = None
+            self.purged(frozenset({EVERYTHING}))
+            return False
+        if areas is None or areas:
+            self.purged(areas or frozenset({EVERYTHING}))
         return True
 
     def _receive(self, timeout: float) -> None:

@@ -25,6 +25,9 @@ flush) and however it persists (snapshots on or off). Once one process has found
 and reset it, every process holds to that. A process that dies between its commit and taking
 the number loses that purge (as it would lose the purge itself).
 
+Without Redis there is no second copy to fall behind: the generations are in the database
+itself, written with their changes (ledger.py), and no number is taken.
+
 Cost: on a page answered from Redis, nothing beyond one more key in the read it makes anyway;
 per process, one primary-key read of the database and one of Redis a second, made before the
 front answers, outside Django's request (a reset only when Redis is found behind).

@@ -9,7 +9,9 @@ middleware's headers included), and answers them again without entering Django.
 Correct first, as the page cache is:
 - **Purges reach it before the next answer.** Each purge is published (bus.py); before
   answering from memory, the front applies every purge published so far, without a round
-  trip. Without a live subscription it keeps nothing.
+  trip. Without a live subscription it keeps nothing. Without Redis, before each answer from
+  memory it reads the purges committed in the database since it last looked, one indexed
+  query (ledger.py), whichever process made them; if it cannot read them it keeps nothing.
 - **Only what the page cache would share:** a `GET` or `HEAD` without a personal cookie and
   without a date to compare or a byte range (Django answers those); an `If-None-Match` naming
   the kept page gets its 304 here, as Django would answer it. The key is the scheme

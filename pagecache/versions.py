@@ -1,9 +1,13 @@
 """Generation numbers of cached reader pages: a purge gives an area a new one.
 
 Every cached page and fragment is stored with the generations of the areas it shows; a page
-whose stored generations differ from the current ones is stale and rendered afresh. The
-generations live in the shared cache, so a purge on one app server reaches all of them.
-They are random, never counted up: a generation lost from the cache (evicted, flushed) is
+whose stored generations differ from the current ones is stale and rendered afresh. With
+Redis the generations live in the shared cache, so a purge on one app server reaches all of
+them. Without it they live in the database (ledger.py), written in the change's own
+transaction, so every process using that database (each gunicorn worker, runserver, the shell,
+every command) sees a purge the moment its change is committed; pages and parts then stay in
+each process's memory, served only under the generations read from there. They are random,
+never counted up: a generation lost from the cache (evicted, flushed) is
 replaced by a new one and can never make an old page current again. Every token also holds
 the generation of EVERYTHING, renewed when Redis is found to lack a committed purge
 (epoch.py): Redis back from an outage or from an older snapshot serves no page stored before.
@@ -31,7 +35,7 @@ from django.core.cache import cache
 
 from newsroom import routers
 
-from . import bus, epoch, registry, store
+from . import bus, epoch, ledger, registry, store
 
 logger = logging.getLogger(__name__)
 
@@ -42,6 +46,8 @@ NONE_SCHEDULED = 0.0
 # The next publish time is looked up again at least this often, whatever happens.
 NEXT_PUBLISH_RECHECK = 600
 _checked = {"at": float("-inf")}  # when this process last compared purge numbers
+# Without Redis: when this process last looked up the next publish time itself.
+_next_checked = {"at": float("-inf")}
 
 
 @dataclass(frozen=True)
@@ -98,9 +104,12 @@ def read(
     """The areas' current versions, `extra_keys`' values, and `counter` counted one up if the
     first extra key is present (see store.fetch).
 
-    One cache round trip, but after a purge or a flush. Raises what the cache raises when
-    it is down: callers then render without caching.
+    One cache round trip, but after a purge or a flush; without Redis, one query of the
+    database and one read of this process's cache. Raises what the cache (or the database)
+    raises when it is down: callers then render without caching.
     """
+    if ledger.in_use():
+        return _read_ledger(areas, extra_keys, counter)
     areas = [bus.EVERYTHING, *areas]
     keys = {GENERATION_KEY.format(area): area for area in areas}
     if_present = extra_keys[0] if extra_keys else None
@@ -143,6 +152,51 @@ def read(
     return Versions(generations, next_publish), extra, count
 
 
+def _encoded(moment: float | None) -> str:
+    return ledger.NONE_SCHEDULED if moment is None else repr(moment)
+
+
+def _decoded(value: str) -> float | None:
+    return None if value == ledger.NONE_SCHEDULED else float(value)
+
+
+def _read_ledger(
+    areas: Sequence[str], extra_keys: Sequence[str], counter: str | None
+) -> tuple[Versions, dict, int | None]:
+    """`read` without Redis: the generations from the database, the rest from this process."""
+    areas = [bus.EVERYTHING, *areas]
+    stored = ledger.read([*areas, ledger.NEXT_PUBLISH])
+    if bus.EVERYTHING not in stored:  # a table just made, or emptied
+        stored[bus.EVERYTHING] = ledger.add(bus.EVERYTHING, _new())
+    generations = {area: stored.get(area, ledger.NEVER) for area in areas}
+    now = time.monotonic()
+    if ledger.NEXT_PUBLISH not in stored or now - _next_checked["at"] >= NEXT_PUBLISH_RECHECK:
+        # As the cache's copy expires: a story published without a save is found anyway.
+        _next_checked["at"] = now
+        value = _encoded(next_scheduled_time())
+        if stored.get(ledger.NEXT_PUBLISH) != value:
+            ledger.store_next_publish(value, purge=False)
+        stored[ledger.NEXT_PUBLISH] = value
+    next_publish = _decoded(stored[ledger.NEXT_PUBLISH])
+    if next_publish is not None and next_publish <= time.time():
+        # Gone live: the first process to notice purges, once (ledger.went_live).
+        scheduled = registry.scheduled_areas()
+        after = _encoded(next_scheduled_time())
+        if ledger.went_live(stored[ledger.NEXT_PUBLISH], after, {a: _new() for a in scheduled}):
+            bus.heard_here(frozenset(scheduled))
+        fresh = ledger.read([*scheduled, ledger.NEXT_PUBLISH])
+        for area in scheduled:
+            if area in generations:
+                generations[area] = fresh.get(area, ledger.NEVER)
+        next_publish = _decoded(fresh.get(ledger.NEXT_PUBLISH, after))
+    found, count = {}, None
+    if extra_keys:
+        found, count = store.fetch(list(extra_keys), counter, extra_keys[0])
+    if routers.reads_from_replica() and _renewed_lately(generations.values()):
+        routers.read_primary()
+    return Versions(generations, next_publish), found, count
+
+
 def _reset() -> str | None:
     """Make every stored page stale: Redis lacks a committed purge. EVERYTHING's generation."""
     number = epoch.known()
@@ -172,6 +226,12 @@ def bump(*areas: str, number: int | None = None) -> None:
 
     `number`: the purge's number (epoch.count_up), kept in Redis with the generations.
     """
+    if ledger.in_use():
+        try:
+            ledger.bump({area: _new() for area in areas})
+        finally:  # this process's memory drops them anyway
+            bus.heard_here(frozenset(areas))
+        return
     generations = {GENERATION_KEY.format(area): _new() for area in areas}
     if number is None:
         cache.set_many(generations, timeout=None)
@@ -192,6 +252,11 @@ def schedule_changed() -> None:
     committed; a change rolled back is put right by NEXT_PUBLISH_RECHECK at the latest.
     """
     try:
+        if ledger.in_use():
+            # Pages kept in memory were timed by the old schedule: every process drops them.
+            ledger.store_next_publish(_encoded(next_scheduled_time()), purge=True)
+            bus.heard_here(frozenset({bus.EVERYTHING}))
+            return
         _store_next_publish()
         # Pages kept in memory were timed by the old schedule.
         bus.publish([bus.EVERYTHING])
@@ -207,7 +272,8 @@ def bump_quietly(areas: Iterable[str], *, schedule: bool = False, committed: boo
     """
     areas = list(areas)
     number = None
-    if committed:
+    # Without Redis there is no other copy of the purges to check against the count.
+    if committed and not ledger.in_use():
         try:
             number = epoch.count_up()
         except Exception:

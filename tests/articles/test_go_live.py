@@ -8,7 +8,6 @@ from unittest import mock
 
 import pytest
 import time_machine
-from django.core.cache import cache
 from django.utils import timezone
 
 from articles import workflow
@@ -22,7 +21,7 @@ pytestmark = pytest.mark.django_db
 
 
 def stories_generation():
-    return cache.get(versions.GENERATION_KEY.format("stories"))
+    return versions.read(["stories"])[0].generations["stories"]
 
 
 def test_scheduling_a_story_queues_its_purge_for_its_publish_time(

@@ -3,7 +3,6 @@
 import time
 
 import pytest
-from django.core.cache import cache
 from django.test import Client
 from django.urls import reverse
 
@@ -78,5 +77,5 @@ def test_the_earliest_scheduled_change_of_any_app_renews_its_areas(monkeypatch):
     before = versions.read(["lich"])[0].generations["lich"]
     assert versions.read(["lich"])[0].generations["lich"] == before
     moment["next"] = time.time() - 1  # the change was moved to a moment now past
-    cache.delete(versions.NEXT_PUBLISH_KEY)
+    versions.schedule_changed()
     assert versions.read(["lich"])[0].generations["lich"] != before
