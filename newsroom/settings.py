@@ -188,8 +188,8 @@ FRONT_CACHE_PURGE_URLS = env_list("FRONT_CACHE_PURGE_URLS")
 FRONT_CACHE_TOKEN = os.environ.get("FRONT_CACHE_TOKEN", "")
 FRONT_CACHE_SECONDS = int(os.environ.get("FRONT_CACHE_SECONDS", str(24 * 3600)))
 FRONT_CACHE_TIMEOUT = float(os.environ.get("FRONT_CACHE_TIMEOUT", "2"))
-# Pages each server process also keeps in memory, served before Django once the shared cache
-# confirms they are current (pagecache/front.py); 0 turns that off.
+# Pages each server process also keeps in memory, served before Django while no purge it has
+# heard of touched them (pagecache/front.py); 0 turns that off.
 PAGE_CACHE_FRONT_PAGES = int(os.environ.get("PAGE_CACHE_FRONT_PAGES", "200"))
 # ...and at most this many bytes of them, the page read longest ago leaving first (64 MiB).
 PAGE_CACHE_FRONT_BYTES = int(os.environ.get("PAGE_CACHE_FRONT_BYTES", str(64 * 1024 * 1024)))
