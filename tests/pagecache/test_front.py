@@ -250,7 +250,7 @@ def test_a_purge_published_by_another_process_reaches_this_one(front, django_app
     import subprocess
     import sys
 
-    from tests.servers import database_url
+    from tests.harness.env import database_url
 
     page = story.get_absolute_url()
     fetch(front, page), fetch(front, page)

@@ -17,8 +17,10 @@ from http.client import HTTPResponse
 
 import pytest
 
-from tests.browsing import Browser
-from tests.live import free_port, manage, prepare_demo, serve, server_env
+from tests.harness.client import Browser
+from tests.harness.env import server_env
+from tests.harness.ports import free_port
+from tests.harness.processes import manage, prepare_demo, serve
 
 PASSWORD = "mat-khau-bien-tap-2026"
 ROUNDS = 10
