@@ -40,8 +40,10 @@ class StateFilter(admin.SimpleListFilter):
         return list(workflow.STATE_LABELS.items())
 
     def queryset(self, request, queryset):
-        # An unknown value never gets here: the admin lists only the lookups' values.
-        return queryset.in_state(self.value()) if self.value() else queryset
+        # A hand-typed `?state=` that names no state filters nothing, as before.
+        if self.value() not in workflow.STATE_LABELS:
+            return queryset
+        return queryset.in_state(self.value())
 
 
 class RelatedArticleInline(CheckedAutocompleteMixin, admin.TabularInline):

@@ -243,13 +243,13 @@ def load(base: str, path: str, reader: Reader | None = None, **headers):
     """GET `path` as `reader`, or as a new anonymous reader: (status, headers, text)."""
     visitor = reader or Reader(base)
     try:
-        status, answer, body = visitor.request(
+        page = visitor.request(
             "GET", path, headers={k.replace("_", "-"): v for k, v in headers.items()}
         )
     finally:
         if reader is None:
             visitor.close()
-    return status, answer, body.decode()
+    return page.status, page.headers, page.text
 
 
 def send(base: str, method: str, path: str, **headers) -> int:
@@ -257,7 +257,7 @@ def send(base: str, method: str, path: str, **headers) -> int:
     try:
         return visitor.request(
             method, path, headers={k.replace("_", "-"): v for k, v in headers.items()}
-        )[0]
+        ).status
     finally:
         visitor.close()
 
@@ -321,13 +321,12 @@ def form_of(html: str, form_id: str) -> list[tuple[str, str]]:
 
 def post(reader: Reader, base: str, path: str, fields) -> int:
     body = urlencode(fields).encode()
-    status, _, _ = reader.request(
+    return reader.request(
         "POST",
         path,
         body=body,
         headers={"Content-Type": "application/x-www-form-urlencoded", "Referer": base + path},
-    )
-    return status
+    ).status
 
 
 def log_in(base: str, username: str) -> Reader:
@@ -345,15 +344,15 @@ def retitle(desk: Reader, base: str, pk: int, title: str) -> int:
     status, _, page = load(base, path, desk)
     assert status == 200, page[:500]
     fields = [(n, title if n == "title" else v) for n, v in form_of(page, "article_form")]
-    status, _, answer = desk.request(
+    answer = desk.request(
         "POST",
         path,
         body=urlencode([*fields, ("_continue", "1")]).encode(),
         headers={"Content-Type": "application/x-www-form-urlencoded", "Referer": base + path},
     )
-    if status != 302:  # the form's errors, for the failure's message
-        print(fields, re.findall(r'class="errorlist[^"]*"[^>]*>(.*?)</ul>', answer.decode(), re.S))
-    return status
+    if answer.status != 302:  # the form's errors, for the failure's message
+        print(fields, re.findall(r'class="errorlist[^"]*"[^>]*>(.*?)</ul>', answer.text, re.S))
+    return answer.status
 
 
 def run_action(desk: Reader, base: str, changelist: str, action: str, pk: int) -> int:
