@@ -99,7 +99,8 @@ def form_context(context, article, reply_to=None) -> dict:
     elif form.parent_comment is not None:
         reply_to = form.parent_comment
     pending_ids = [pk for pk in memory.get("pending", []) if isinstance(pk, int)]
-    # Spam is shown to its sender as waiting too: the filter's verdict is not for robots to read.
+    # Spam is shown to its sender as waiting too (the filter's verdict is not for robots to
+    # read), but for too many links, which a person can mend (spam.held_for_links).
     waiting = [Comment.Status.PENDING, Comment.Status.SPAM]
     own_pending = (
         list(
