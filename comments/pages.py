@@ -9,6 +9,7 @@ is called by CommentsConfig.ready().
 from pagecache import registry
 
 from .author import AUTHOR_COOKIE
+from .drafts import DRAFT_COOKIE
 from .threads import NEWEST, SORT_PARAM, SORTS
 
 
@@ -20,4 +21,6 @@ def comment_order(value: str) -> str | None:
 def register() -> None:
     # A returning commenter gets their name filled in and their pending comments shown.
     registry.personal_cookie(AUTHOR_COOKIE)
+    # A comment sent too fast comes back to its page filled in (comments/drafts.py).
+    registry.personal_cookie(DRAFT_COOKIE)
     registry.parameters("articles:detail", {SORT_PARAM: comment_order})

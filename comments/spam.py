@@ -82,6 +82,14 @@ def blocked_word_in(*texts: str) -> str:
     return ""
 
 
+_LINKS_REASON = re.compile(r"\d+ liên kết \(tối đa \d+\)")
+
+
+def held_for_links(reason: str) -> bool:
+    """Whether `reason` (a Comment's spam_reason from spam_reason below) is the links' count."""
+    return bool(_LINKS_REASON.fullmatch(reason or ""))
+
+
 def spam_reason(name: str, body: str) -> str:
     """Why a comment should go straight to spam, or "" when it may wait for a moderator."""
     links = count_links(name) + count_links(body)

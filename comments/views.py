@@ -1,10 +1,12 @@
 """Posting a comment (post, redirect, get), replying, and the comment pages after the first."""
 
 from django.contrib import messages
-from django.http import Http404, JsonResponse
+from django.core.exceptions import NON_FIELD_ERRORS
+from django.http import Http404, HttpResponseRedirect, JsonResponse
 from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 from django.views.generic import DetailView
@@ -13,7 +15,7 @@ from articles.models import Article
 from articles.story_page import STORY_TEMPLATE, story_context
 from newsroom import site_url
 
-from . import moderation, once, ratelimit, spam
+from . import drafts, moderation, once, ratelimit, spam
 from .author import remember_author
 from .forms import CommentForm
 from .models import Comment
@@ -71,6 +73,10 @@ def post_comment(request):
         return refuse_closed(request, article)
     form = CommentForm(article, data=request.POST)
     if not form.is_valid():
+        if only_too_fast(form):
+            response = back_to_form(request, article, form)
+            if response is not None:
+                return response
         return render_article(request, article, status=400, comment_form=form)
     try:
         # A second click or a retry of a form that was stored: the same answer, nothing stored.
@@ -95,6 +101,37 @@ def post_comment(request):
     except moderation.CommentsClosed:  # closed while the form was being read
         return refuse_closed(request, article)
     return received(request, article, comment)
+
+
+def only_too_fast(form: CommentForm) -> bool:
+    """Whether the one thing wrong is the form's timing: the text itself is fine."""
+    return (
+        list(form.errors) == [NON_FIELD_ERRORS]
+        and len(form.errors[NON_FIELD_ERRORS]) == 1
+        and form.has_error(NON_FIELD_ERRORS, "too_fast")
+    )
+
+
+def back_to_form(request, article: Article, form: CommentForm) -> HttpResponseRedirect | None:
+    """Send the reader back to the form they came from (303), their text and the reason kept.
+
+    A reply goes back to its reply page, any other to the story. None when the draft could not
+    be kept (comments/drafts.py): then the form is answered on the spot, as for other errors.
+    """
+    parent = form.parent_comment
+    path = reverse("comments:reply", args=[parent.pk]) if parent else article.get_absolute_url()
+    response = HttpResponseRedirect(f"{path}#viet-binh-luan", status=303)
+    fields = {
+        "name": form.cleaned_data.get("name", ""),
+        "email": form.cleaned_data.get("email", ""),
+        "body": form.cleaned_data.get("body", ""),
+        "parent": parent.pk if parent else None,
+    }
+    message = form.non_field_errors()[0]
+    kept = drafts.keep(
+        response, request, article_id=article.pk, path=path, fields=fields, message=message
+    )
+    return response if kept else None
 
 
 def refuse_closed(request, article: Article) -> TemplateResponse:

@@ -57,9 +57,9 @@ sub vcl_recv {
     if (req.http.Authorization) {
         return (pass);
     }
-    # A staff session, the admin's messages, a commenter's name and pending comments
-    # (pagecache/shared.py), reads kept on the primary after a post (newsroom/routers.py).
-    if (req.http.Cookie ~ "(^|;\s*)(sessionid|messages|binh_luan|primary)=") {
+    # A staff session, the admin's messages, a commenter's name and pending comments, a comment
+    # sent too fast coming back filled in (pagecache/shared.py), reads kept on the primary after a post (newsroom/routers.py).
+    if (req.http.Cookie ~ "(^|;\s*)(sessionid|messages|binh_luan|binh_luan_nhap|primary)=") {
         return (pass);
     }
     # Any other cookie (csrftoken) does not change a shared page: it is looked up without

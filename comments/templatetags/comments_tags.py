@@ -3,14 +3,17 @@
 import logging
 
 from django import template
+from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
 from articles.pages import comments_area
+from comments import drafts
 from comments.author import author_memory, remembered_email
 from comments.forms import CommentForm
 from comments.models import Comment
 from comments.queue import shown_text
+from comments.spam import held_for_links
 from comments.threads import comments_open, sort_from, thread_page
 from pagecache.fragments import parts
 from pagecache.middleware import is_shared
@@ -75,7 +78,16 @@ def form_context(context, article, reply_to=None) -> dict:
     shared = request is not None and is_shared(request)
     memory = author_memory(request) if request is not None and not shared else {}
     form = context.get("comment_form")
-    if form is None or form.article.pk != article.pk:
+    draft = drafts.take(request, article.pk) if request is not None and not shared else None
+    notice = ""
+    if draft is not None and (form is None or form.article.pk != article.pk):
+        # Sent too fast (comments/views.py back_to_form): the same text, a fresh timestamp.
+        form = CommentForm(article, initial=draft["fields"])
+        notice = draft["message"]
+        parent_pk = draft["fields"].get("parent")
+        if parent_pk and reply_to is None:
+            reply_to = Comment.objects.approved().filter(pk=parent_pk, article=article).first()
+    elif form is None or form.article.pk != article.pk:
         form = CommentForm(
             article,
             initial={
@@ -87,19 +99,32 @@ def form_context(context, article, reply_to=None) -> dict:
     elif form.parent_comment is not None:
         reply_to = form.parent_comment
     pending_ids = [pk for pk in memory.get("pending", []) if isinstance(pk, int)]
-    # Spam is shown to its sender as waiting too: the filter's verdict is not for robots to read.
+    # Spam is shown to its sender as waiting too (the filter's verdict is not for robots to
+    # read), but for too many links, which a person can mend (spam.held_for_links).
     waiting = [Comment.Status.PENDING, Comment.Status.SPAM]
     own_pending = (
-        list(Comment.objects.filter(pk__in=pending_ids, article=article, status__in=waiting))
+        list(
+            Comment.objects.filter(
+                pk__in=pending_ids, article=article, status__in=waiting
+            ).select_related("parent")
+        )
         if pending_ids
         else []
     )
+    for comment in own_pending:
+        # Of the filter's reasons only the links are told: its blocked words are not.
+        comment.held_for_links = comment.status == Comment.Status.SPAM and held_for_links(
+            comment.spam_reason
+        )
     return {
         "article": article,
         "form": form,
         "open": comments_open(article),
         "reply_to": reply_to,
-        "own_pending": own_pending,
+        "own_waiting": [comment for comment in own_pending if not comment.held_for_links],
+        "own_held": [comment for comment in own_pending if comment.held_for_links],
+        "notice": notice,
+        "max_links": settings.COMMENT_MAX_LINKS,
         "refusal": context.get("comment_refusal", ""),
         "refused_body": context.get("refused_body", ""),
         "shared": shared,

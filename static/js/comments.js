@@ -3,6 +3,9 @@
 // shown) are fetched from the form's data-fields-url and filled in before it is sent.
 // Reply in place: "Trả lời" moves the comment form under the comment it answers. Without
 // JavaScript the link opens a reply page with the same form, so nothing depends on this.
+// The "Viết bình luận" heading hides while the form is away, and comes back with it.
+// The reader's own replies still waiting (listed with the form) go under the comment each
+// answers, when that comment is on the page.
 (function () {
   "use strict";
   function csrfCookie() {
@@ -55,9 +58,30 @@
       (load() || Promise.resolve()).then(send, send);
     });
   }
+  function placePendingReplies() {
+    var box = document.querySelector("#binh-luan .comments-own-pending");
+    if (!box) { return; }
+    box.querySelectorAll(".comment-pending-reply[data-parent]").forEach(function (reply) {
+      var thread = document.getElementById("binh-luan-" + reply.dataset.parent);
+      if (!thread) { return; }
+      var replies = thread.querySelector(".comment-replies");
+      if (!replies) {
+        replies = document.createElement("ol");
+        replies.className = "comment-replies";
+        thread.appendChild(replies);
+      }
+      var item = document.createElement("li");
+      item.className = "comment comment-reply comment-own-pending";
+      item.appendChild(reply);
+      replies.appendChild(item);
+    });
+    if (!box.querySelector(".comment-pending")) { box.hidden = true; }
+  }
   function start() {
+    placePendingReplies();
     var form = document.querySelector("#binh-luan .comment-form");
     if (!form) { return; }
+    var heading = document.getElementById("viet-binh-luan");
     ownFields(form);
     var parent = form.querySelector("input[name=parent]");
     var home = document.createComment("comment-form");
@@ -77,6 +101,7 @@
       parent.value = "";
       note.remove();
       home.parentNode.insertBefore(form, home.nextSibling);
+      if (heading) { heading.hidden = false; }
       form.querySelector("textarea").focus();
     });
     document.addEventListener("click", function (event) {
@@ -87,6 +112,7 @@
       label.textContent = "Trả lời bình luận của " + link.dataset.replyName;
       form.insertBefore(note, form.firstChild);
       link.closest(".comment").appendChild(form);
+      if (heading) { heading.hidden = true; }
       form.querySelector("textarea").focus();
     });
   }

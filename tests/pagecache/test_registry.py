@@ -1,5 +1,6 @@
 """The page cache shares, counts and times only what the apps registered (pagecache/registry.py)."""
 
+import re
 import time
 
 import pytest
@@ -79,3 +80,14 @@ def test_the_earliest_scheduled_change_of_any_app_renews_its_areas(monkeypatch):
     moment["next"] = time.time() - 1  # the change was moved to a moment now past
     versions.schedule_changed()
     assert versions.read(["lich"])[0].generations["lich"] != before
+
+
+def test_the_proxies_pass_every_cookie_that_makes_a_page_personal():
+    """nginx and Varnish list the personal cookies themselves: a name they miss is a reader's
+    own page (a commenter's kept text, comments/drafts.py) answered from the shared copy."""
+    from django.conf import settings
+
+    for path in ("deploy/varnish.vcl", "deploy/nginx/newsroom.conf"):
+        text = (settings.BASE_DIR / path).read_text()
+        names = re.search(r"\(\^\|;\\s\*\)\(([\w|]+)\)=", text).group(1).split("|")
+        assert shared.personal_cookies() <= set(names), path
