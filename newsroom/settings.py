@@ -73,6 +73,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # A comment sent too fast is shown again once (comments/drafts.py).
+    "comments.drafts.ForgetDraftMiddleware",
     "newsroom.notices.NoticeMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "newsroom.csp.ContentSecurityPolicyMiddleware",

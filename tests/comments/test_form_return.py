@@ -5,6 +5,7 @@ held for its links tells its author why, while other spam reasons stay untold.""
 import re
 
 import pytest
+from django.core.cache import cache
 from django.test import Client
 
 from comments.models import BlockedWord, Comment
@@ -48,6 +49,26 @@ def test_too_fast_comes_back_to_the_story_at_the_form_filled_in(client, article,
     again = client.get(article.get_absolute_url()).content.decode()
     assert TOO_FAST not in again
     assert Comment.objects.count() == 0
+
+
+def test_another_server_process_shows_the_kept_text_too(client, article, settings):
+    """Without a shared cache (SQLite, `gunicorn -w 2`) the worker answering the GET is often
+    not the one that refused the post: the draft comes back with the reader, not from memory."""
+    settings.COMMENT_MIN_FILL_SECONDS = 10
+    data = comment_data(article, body="Mưa to ở Sìn Hồ", name="Lò Văn Páo")
+    response = client.post(POST_URL, {**data, "token": make_token(article.pk)})
+    assert response.status_code == 303
+    cache.clear()  # what the other process's memory holds of this one's: nothing
+    form = form_html(client.get(response["Location"]).content.decode())
+    assert TOO_FAST in form
+    assert "Mưa to ở Sìn Hồ</textarea>" in form
+
+
+def test_a_forged_draft_cookie_shows_nothing(client, article):
+    client.cookies["binh_luan_nhap"] = "eyJhcnRpY2xlIjoxfQ:forged:sig"
+    page = client.get(article.get_absolute_url())
+    assert page.status_code == 200
+    assert TOO_FAST not in page.content.decode()
 
 
 def test_the_kept_text_is_nobody_elses(client, article, settings):
