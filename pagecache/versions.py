@@ -255,6 +255,8 @@ def schedule_changed() -> None:
         if ledger.in_use():
             # Pages kept in memory were timed by the old schedule: every process drops them.
             ledger.store_next_publish(_encoded(next_scheduled_time()), purge=True)
+            # Just looked up here: this process's readers need not look it up again yet.
+            _next_checked["at"] = time.monotonic()
             bus.heard_here(frozenset({bus.EVERYTHING}))
             return
         _store_next_publish()
