@@ -1,4 +1,4 @@
-"""The newsroom's roles: three groups and exactly the permissions each one needs."""
+"""The newsroom's roles: the desk's groups and exactly the permissions each one needs."""
 
 from django.apps import apps as global_apps
 from django.contrib.auth.management import create_permissions
@@ -7,6 +7,16 @@ from django.db import DEFAULT_DB_ALIAS
 JOURNALIST = "Phóng viên"
 EDITOR = "Biên tập viên"
 MODERATOR = "Kiểm duyệt viên"
+# The approval chain's roles (articles/approvals/): each level of a section's chain is one.
+SECTION_HEAD = "Trưởng ban"
+MANAGING_EDITOR = "Thư ký tòa soạn"
+EDITOR_IN_CHIEF = "Tổng biên tập"  # the editor-in-chief and the deputies
+# A chain's levels are named by these slugs (`manage.py approvalchain`, `createstaff --role`).
+LEVEL_ROLES = {
+    "truong-ban": SECTION_HEAD,
+    "thu-ky-toa-soan": MANAGING_EDITOR,
+    "tong-bien-tap": EDITOR_IN_CHIEF,
+}
 
 
 def _crud(model: str, *actions: str) -> list[str]:
@@ -41,6 +51,45 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         # The old-link table (301s from the WordPress site's addresses).
         *_crud("wordpress.oldlink"),
         # Editors also work the comment moderation queue.
+        *_crud("comments.comment", "view", "change"),
+        *LOGIN_RECORD,
+    ],
+    # A section head reads and edits the stories of their sections waiting at their level
+    # (ArticleAdmin narrows the rights to those); they publish nothing themselves.
+    SECTION_HEAD: [
+        *_crud("articles.article", "view", "change"),
+        *_crud("articles.relatedarticle"),
+        *_crud("articles.image", "view", "add", "change"),
+        *_crud("articles.section", "view"),
+        *_crud("articles.tag", "view", "add"),
+    ],
+    # The managing editor works as an editor does, for every section.
+    MANAGING_EDITOR: [
+        *_crud("articles.article"),
+        "articles.publish_article",
+        *_crud("articles.relatedarticle"),
+        *_crud("articles.image"),
+        *_crud("articles.section"),
+        *_crud("articles.tag"),
+        *_crud("articles.sharelink"),
+        *_crud("comments.comment", "view", "change"),
+        *LOGIN_RECORD,
+    ],
+    # The editor-in-chief and the deputies: an editor's rights, and they set the chains and
+    # the duty rota, and may publish breaking news past the levels (with a reason).
+    EDITOR_IN_CHIEF: [
+        *_crud("articles.article"),
+        "articles.publish_article",
+        "articles.publish_breaking",
+        *_crud("articles.relatedarticle"),
+        *_crud("articles.image"),
+        *_crud("articles.section"),
+        *_crud("articles.approvallevel"),
+        *_crud("articles.dutyshift"),
+        *_crud("articles.approvalstep", "view"),
+        *_crud("articles.tag"),
+        *_crud("articles.sharelink"),
+        *_crud("wordpress.oldlink"),
         *_crud("comments.comment", "view", "change"),
         *LOGIN_RECORD,
     ],

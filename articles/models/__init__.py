@@ -1,5 +1,6 @@
 """Stories, the sections they live in, their pictures and tags."""
 
+from .approvals import ApprovalLevel, ApprovalStep, DutyShift
 from .pictures import Image
 from .readership import HourlyViews
 from .sections import (
@@ -31,6 +32,9 @@ from .stories import (
 )
 
 __all__ = [
+    "ApprovalLevel",
+    "ApprovalStep",
+    "DutyShift",
     "LEAD_MAX_LENGTH",
     "Article",
     "ArticleQuerySet",

@@ -2,6 +2,7 @@
 
 import logging
 
+from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -55,6 +56,23 @@ class Section(models.Model):
     description = models.TextField(_("mô tả"), blank=True)
     position = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
     in_nav = models.BooleanField(_("hiện trên menu"), default=True)
+    # The approval chain (articles/approvals/): its levels are ApprovalLevel rows.
+    heads = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("trưởng ban"),
+        blank=True,
+        related_name="headed_sections",
+        help_text=_("Người duyệt cấp “Trưởng ban” cho chuyên mục này và các chuyên mục con."),
+    )
+    approval_limit_minutes = models.PositiveIntegerField(
+        _("thời hạn chờ mỗi cấp (phút)"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Bài chờ ở một cấp lâu hơn thế này thì báo cấp trên. Để trống: theo chuyên mục cha,"
+            " hoặc mặc định của tòa soạn."
+        ),
+    )
 
     objects = SectionQuerySet.as_manager()
 

@@ -130,6 +130,16 @@ class Article(LoadedValues):
         help_text=_("Lý do trả bài lần gần nhất, để phóng viên sửa."),
     )
     featured = models.BooleanField(_("bài nổi bật"), default=False)
+    # Its place in its section's approval chain (articles/approvals/) while it waits for
+    # review: the level (1 is first) and since when it has waited there; `approval_escalated`
+    # once the wait passed the section's limit and the next level up was told.
+    approval_level = models.PositiveSmallIntegerField(
+        _("đang chờ duyệt ở cấp"), null=True, blank=True, editable=False
+    )
+    approval_since = models.DateTimeField(
+        _("chờ ở cấp này từ"), null=True, blank=True, editable=False
+    )
+    approval_escalated = models.BooleanField(_("đã báo cấp trên"), default=False, editable=False)
     search_text = models.TextField(editable=False, blank=True)
     # Kept by the comments app inside the transaction that approves or removes a comment.
     comment_count = models.PositiveIntegerField(_("số bình luận"), default=0, editable=False)
@@ -148,6 +158,7 @@ class Article(LoadedValues):
         ordering = ["-published_at", "-pk"]
         permissions = [
             ("publish_article", _("Có thể xuất bản, hẹn giờ, gỡ và trả lại bài")),
+            ("publish_breaking", _("Có thể xuất bản thẳng tin nóng, bỏ qua các cấp duyệt")),
         ]
         indexes = [
             models.Index(fields=["status", "-published_at"], name="article_public_idx"),
@@ -163,6 +174,12 @@ class Article(LoadedValues):
             models.Index(fields=["featured", "-published_at"], name="article_desk_featured_idx"),
             models.Index(fields=["title"], name="article_desk_title_idx"),
             models.Index(fields=["-updated_at"], name="article_desk_updated_idx"),
+            # "Chờ tôi duyệt": the stories waiting at a level, section by section.
+            models.Index(
+                fields=["approval_level", "section"],
+                name="article_waiting_idx",
+                condition=Q(status="pending", approval_level__isnull=False),
+            ),
         ]
         constraints = [
             models.CheckConstraint(
