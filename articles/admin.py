@@ -27,6 +27,8 @@ from .admin_lists import (
 )
 from .admin_pictures import ImageAdmin
 from .admin_revisions import RESTORE_FIELDSET, RevisionPagesMixin
+from .approvals.desk import ApprovalDeskMixin, ApprovalFilter
+from .approvals.desk import panel as chain_panel
 from .models import Article, Image, RelatedArticle, Section, StaleEdit, Tag
 
 admin.site.unregister(TaggitTag)
@@ -55,14 +57,22 @@ class RelatedArticleInline(CheckedAutocompleteMixin, admin.TabularInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(RevisionPagesMixin, FoldedSearchMixin, CheckedAutocompleteMixin, VersionAdmin):
+class ArticleAdmin(
+    ApprovalDeskMixin,
+    RevisionPagesMixin,
+    FoldedSearchMixin,
+    CheckedAutocompleteMixin,
+    VersionAdmin,
+):
     form = ArticleForm
     change_form_template = "admin/articles/article/change_form.html"
+    object_history_template = "admin/articles/article/object_history.html"
     change_list_template = "admin/articles/article/change_list.html"
     # Few, short columns: the headline gets the room (newsroom/admin_lists.py explains the widths).
     list_display = ["title", "state_and_time", "section", "writer", "edited"]
     list_filter = [
         StateFilter,
+        ApprovalFilter,
         ("section", SectionFilter),
         ("author", FilingAccountFilter),
         "published_at",
@@ -290,6 +300,7 @@ class ArticleAdmin(RevisionPagesMixin, FoldedSearchMixin, CheckedAutocompleteMix
             ]
             if "share" in steps
             else [],
+            **chain_panel(request.user, article),
         }
 
     # Actions: each calls the workflow step, then says how many stories it changed -------------

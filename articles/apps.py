@@ -11,6 +11,8 @@ class ArticlesConfig(AppConfig):
 
         # The purges first: their receivers ran before the others' when the page cache had them.
         from . import desk_figures, pages, signals  # noqa: F401  (connects the receivers)
+        from .approvals import desk_figures as chain_figures
 
         pages.register()
         desk_front.contribute(desk_figures.contribute)
+        desk_front.contribute(chain_figures.contribute)

@@ -40,3 +40,6 @@ RELATED_ARTICLES_LIMIT = 5
 DESK_AUTOSAVE_SECONDS = 30
 # At most one "stories wait for review" mail to the editors per this many seconds.
 REVIEW_NOTIFY_INTERVAL = int(os.environ.get("REVIEW_NOTIFY_INTERVAL", "300"))
+# The approval chain (articles/approvals/): how long a story may wait at one level before the
+# next level up is told, for a section that sets no limit of its own (Section form).
+APPROVAL_LIMIT_MINUTES = int(os.environ.get("APPROVAL_LIMIT_MINUTES", "60"))

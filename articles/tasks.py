@@ -65,3 +65,11 @@ def requeue_missing_renditions(older_than_minutes: int = 10) -> int:
             enqueue(make_renditions, image_id, name)
             count += 1
     return count
+
+
+@shared_task(acks_late=True)
+def escalate_waiting_approvals() -> int:
+    """Tell the next level up of each story waiting too long at a level (the beat, each minute)."""
+    from .approvals.steps import escalate_overdue
+
+    return escalate_overdue()

@@ -20,6 +20,8 @@ from newsroom.models import Notice
 from newsroom.notices import notify
 from newsroom.vietnamese import date_time
 
+from .approvals import access as approvals
+from .approvals import entry
 from .models import Article, State, is_public
 from .review_mail import notify_editors
 
@@ -35,14 +37,18 @@ def can_publish(user) -> bool:
 
 
 def readable(user, stories: QuerySet[Article]) -> QuerySet[Article]:
-    """Editors read every story; a journalist reads their own and the public ones.
+    """Editors read every story; a journalist reads their own and the public ones; a section
+    head (the approval chain) also the stories of their sections that are not drafts.
 
     A colleague's draft, pending or scheduled story is their unpublished work: not listed,
     opened, previewed, compared in history nor offered by the autocomplete.
     """
     if can_publish(user):
         return stories
-    return stories.filter(Q(author=user.pk) | is_public())
+    visible = Q(author=user.pk) | is_public()
+    if user.has_perm("articles.change_article"):  # not a moderator
+        visible |= approvals.headed_condition(user) & ~Q(status=Article.Status.DRAFT)
+    return stories.filter(visible)
 
 
 def _own_draft(user, article: Article) -> bool:
@@ -50,10 +56,11 @@ def _own_draft(user, article: Article) -> bool:
 
 
 def can_edit(user, article: Article) -> bool:
-    """Editors edit any story; a journalist edits only their own drafts (sent back included)."""
+    """Editors edit any story; a journalist edits only their own drafts (sent back included);
+    whoever holds the level of its chain a story waits at edits it while it waits there."""
     if not user.has_perm("articles.change_article"):
         return False
-    return can_publish(user) or _own_draft(user, article)
+    return can_publish(user) or _own_draft(user, article) or approvals.holds_now(user, article)
 
 
 def can_delete(user, article: Article) -> bool:
@@ -83,6 +90,8 @@ def allowed_steps(user, article: Article | None) -> frozenset[str]:
 
     Names: "submit", "publish", "send_back", "unpublish", "share" (make a preview link).
     `article=None` is a story not saved yet: it may be submitted, or published by an editor.
+    A story of a section with an approval chain is published and sent back through its
+    chain (articles/approvals/desk.py shows those buttons), not by these.
     """
     publisher = can_publish(user)
     if article is None:
@@ -92,9 +101,10 @@ def allowed_steps(user, article: Article | None) -> frozenset[str]:
         steps.add("submit")
     if publisher:
         steps.add("share")
-        if _can_be_published(article):
+        chained = approvals.has_chain(article, user)
+        if _can_be_published(article) and not chained:
             steps.add("publish")
-        if _can_be_sent_back(article):
+        if _can_be_sent_back(article) and not (chained and article.approval_level):
             steps.add("send_back")
         if _can_be_unpublished(article):
             steps.add("unpublish")
@@ -127,13 +137,17 @@ def _require_publisher(user) -> None:
         raise PermissionDenied("Chỉ biên tập viên được xuất bản, hẹn giờ, trả hoặc gỡ bài.")
 
 
-def _save(article: Article, *, by, comment: str, fields: list[str]) -> None:
+def save_step(article: Article, *, by, comment: str, fields: list[str]) -> None:
+    """Save a step's `fields` of `article` past the stored version, with a revision."""
     # Past the stored version, so a save made since `article` was loaded is not undone.
     article.claim_version()
     with reversion.create_revision():
         reversion.set_user(by)
         reversion.set_comment(comment)
         article.save(update_fields=[*fields, "version", "updated_at"])
+
+
+_save = save_step
 
 
 def _admin_url(article: Article) -> str:
@@ -153,20 +167,38 @@ def submit(article: Article, *, by) -> None:
     if not _can_be_submitted(article):
         raise WorkflowError("Chỉ gửi duyệt được bài nháp.")
     article.status = Article.Status.PENDING
-    _save(article, by=by, comment="Gửi duyệt", fields=["status"])
-    notify_editors(article, by=by)
+    chains = entry.enter(article)
+    _save(article, by=by, comment="Gửi duyệt", fields=["status", *entry.FIELDS])
+    if chains is None:
+        notify_editors(article, by=by)
+    else:
+        entry.entered(chains, article, by=by)
 
 
 @transaction.atomic
-def publish(article: Article, *, by, at: datetime | None = None) -> None:
+def publish(
+    article: Article,
+    *,
+    by,
+    at: datetime | None = None,
+    through_chain: bool = False,
+    extra_fields=(),
+) -> None:
     """Publish at `at`, else at the story's own publish time, else now.
 
     A future time makes the story scheduled; a past one keeps its dateline (an archive story).
 
     A scheduled story needs nothing more: `Article.objects.public()` shows it from its
-    publish time on.
+    publish time on. A story of a section with an approval chain is published only by its
+    chain (`through_chain`: articles/approvals/steps.py checked the person's level).
     """
-    _require_publisher(by)
+    if not through_chain:
+        _require_publisher(by)
+        if approvals.has_chain(article, by):
+            raise PermissionDenied(
+                "Chuyên mục của bài này duyệt nhiều cấp: bài lên trang khi cấp cuối duyệt"
+                " (hoặc tổng biên tập xuất bản thẳng tin nóng, có ghi lý do)."
+            )
     if not _can_be_published(article) and at is None:
         raise WorkflowError("Bài đã được xuất bản.")
     if not article.byline.strip():
@@ -186,7 +218,7 @@ def publish(article: Article, *, by, at: datetime | None = None) -> None:
         article,
         by=by,
         comment=f"Hẹn giờ xuất bản lúc {when}" if scheduled else "Xuất bản",
-        fields=["status", "published_at", "review_note"],
+        fields=["status", "published_at", "review_note", *extra_fields],
     )
     if scheduled:
         message = f"Bài “{article.title}” được hẹn giờ xuất bản lúc {when} (giờ Việt Nam)."
@@ -196,9 +228,21 @@ def publish(article: Article, *, by, at: datetime | None = None) -> None:
 
 
 @transaction.atomic
-def send_back(article: Article, *, by, note: str) -> None:
-    """Return a pending (or scheduled) story to its journalist as a draft, with the reason."""
-    _require_publisher(by)
+def send_back(
+    article: Article, *, by, note: str, through_chain: bool = False, extra_fields=()
+) -> None:
+    """Return a pending (or scheduled) story to its journalist as a draft, with the reason.
+
+    A story waiting at a level of its chain is sent back by who holds that level
+    (articles/approvals/steps.py, which then calls this `through_chain`).
+    """
+    if not through_chain and article.status == Article.Status.PENDING and article.approval_level:
+        from .approvals import steps
+
+        steps.send_back(article, by=by, note=note, to_level=0)
+        return
+    if not through_chain:
+        _require_publisher(by)
     note = (note or "").strip()
     if not note:
         raise WorkflowError("Hãy ghi lý do trả bài để phóng viên biết cần sửa gì.")
@@ -213,7 +257,7 @@ def send_back(article: Article, *, by, note: str) -> None:
         article,
         by=by,
         comment=f"Trả lại: {note}",
-        fields=["status", "published_at", "review_note"],
+        fields=["status", "published_at", "review_note", *extra_fields],
     )
     _tell_author(
         article,

@@ -311,6 +311,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "articles.tasks.requeue_missing_renditions",
         "schedule": 600.0,
     },
+    "escalate-waiting-approvals": {
+        "task": "articles.tasks.escalate_waiting_approvals",
+        "schedule": 60.0,
+    },
 }
 
 # Admin login guessing (django-axes): after AXES_FAILURE_LIMIT wrong passwords for one username
