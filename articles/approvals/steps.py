@@ -31,7 +31,7 @@ def _locked(article: Article, seen: int | None) -> Article:
     `seen`: the edit version the person's page showed; a step taken since refuses this one.
     """
     fresh = (
-        Article._base_manager.select_for_update()
+        Article._base_manager.select_for_update(of=("self",))
         .select_related("author", "section")
         .filter(pk=article.pk)
         .first()
@@ -328,7 +328,7 @@ def escalate_overdue(now: datetime | None = None) -> int:
     for pk in overdue.values_list("pk", flat=True)[:500]:
         with transaction.atomic():
             story = (
-                Article._base_manager.select_for_update()
+                Article._base_manager.select_for_update(of=("self",))
                 .filter(pk=pk, approval_escalated=False)
                 .first()
             )
