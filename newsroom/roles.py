@@ -57,6 +57,7 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
     # A section head reads and edits the stories of their sections waiting at their level
     # (ArticleAdmin narrows the rights to those); they publish nothing themselves.
     SECTION_HEAD: [
+        "articles.approve_at_level",
         *_crud("articles.article", "view", "change"),
         *_crud("articles.relatedarticle"),
         *_crud("articles.image", "view", "add", "change"),
@@ -67,6 +68,7 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
     MANAGING_EDITOR: [
         *_crud("articles.article"),
         "articles.publish_article",
+        "articles.approve_at_level",
         *_crud("articles.relatedarticle"),
         *_crud("articles.image"),
         *_crud("articles.section"),
@@ -81,6 +83,7 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         *_crud("articles.article"),
         "articles.publish_article",
         "articles.publish_breaking",
+        "articles.approve_at_level",
         *_crud("articles.relatedarticle"),
         *_crud("articles.image"),
         *_crud("articles.section"),

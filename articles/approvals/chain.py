@@ -18,6 +18,8 @@ from newsroom.roles import LEVEL_ROLES
 from ..models import ApprovalLevel, ApprovalStep, Article, DutyShift, Section
 
 SECTION_HEAD = "truong-ban"
+# Given to every group a level can name (newsroom.roles): who has it not holds no level.
+APPROVER = "articles.approve_at_level"
 
 
 @dataclass(frozen=True)
@@ -94,6 +96,9 @@ class Chains:
         return {pk: chain for pk in self.parents if (chain := self.of(pk))}
 
 
+NO_CHAINS = Chains({}, {}, {})
+
+
 def on_duty(now: datetime | None = None) -> frozenset[int]:
     """The people whose duty shift covers `now` (usually one)."""
     now = now or timezone.now()
@@ -117,10 +122,11 @@ class Person:
 
     @classmethod
     def of(cls, user, chains: Chains | None = None, now: datetime | None = None) -> "Person":
-        chains = chains or Chains.load()
         now = now or timezone.now()
-        if not (user.is_active and user.is_authenticated):
-            return cls(user, frozenset(), frozenset(), frozenset(), chains, now)
+        if not (user.is_active and user.is_authenticated and user.has_perm(APPROVER)):
+            # Holds no level: nothing to load (their Person has no chains; access.chains has).
+            return cls(user, frozenset(), frozenset(), frozenset(), chains or NO_CHAINS, now)
+        chains = chains or Chains.load()
         names = {name: slug for slug, name in LEVEL_ROLES.items()}
         roles = frozenset(
             names[name]

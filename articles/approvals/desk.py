@@ -21,7 +21,7 @@ from newsroom.vietnamese import since
 from .. import revision_diff, workflow
 from ..models import Article
 from . import access, mail, record, steps
-from .chain import may_act_at, next_up, overdue_for_condition, waiting_condition
+from .chain import APPROVER, may_act_at, next_up, overdue_for_condition, waiting_condition
 
 Kind = record.Kind
 # The fields whose change after an approval sends the story back to that level.
@@ -48,10 +48,11 @@ class ChainStepForm(forms.Form):
 def panel(user, article: Article) -> dict:
     """The story form's chain panel: each level, who approved it and when, who holds it now,
     and the buttons `user` may press. Empty for a section with no chain."""
-    me = access.person(user)
-    chain = me.chains.of(article.section_id)
+    chains = access.chains(user)
+    chain = chains.of(article.section_id)
     if not chain:
         return {}
+    me = access.person(user)
     steps_done = record.current_round(list(record.record_of(article).select_related("by")))
     approved = {}
     for step in steps_done:
@@ -61,13 +62,13 @@ def panel(user, article: Article) -> dict:
             # Levels from the one it went back to on must approve again.
             approved = {n: s for n, s in approved.items() if n < step.to_level}
     waiting = article.status == Article.Status.PENDING and article.approval_level
-    current = me.chains.level(article.section_id, article.approval_level) if waiting else None
+    current = chains.level(article.section_id, article.approval_level) if waiting else None
     rows = []
     for level in chain:
         row = {"level": level, "approved": approved.get(level.position)}
         if current is not None and level.position == current.position:
             row["waiting"] = True
-            row["holders"] = [record.name_of(p) for p in mail.holders(me.chains, article, level)]
+            row["holders"] = [record.name_of(p) for p in mail.holders(chains, article, level)]
         rows.append(row)
     context = {
         "chain_rows": rows,
@@ -76,7 +77,7 @@ def panel(user, article: Article) -> dict:
         "chain_step_url": reverse("admin:articles_article_chain_step", args=[article.pk]),
     }
     if current is not None:
-        limit = me.chains.limit(article.section_id)
+        limit = chains.limit(article.section_id)
         overdue = article.approval_since and timezone.now() - article.approval_since > limit
         context["chain_waited"] = since(article.approval_since) if article.approval_since else ""
         context["chain_overdue"] = bool(overdue)
@@ -87,7 +88,7 @@ def panel(user, article: Article) -> dict:
                 (lv.position, f"Cấp {lv.position} · {lv.label}")
                 for lv in chain[: current.position - 1]
             ]
-        above = next_up(me.chains, article.section_id, current.position)
+        above = next_up(chains, article.section_id, current.position)
         context["chain_can_take_over"] = bool(
             overdue
             and above is not None
@@ -185,6 +186,8 @@ class ApprovalFilter(admin.SimpleListFilter):
     MINE, OVERDUE = "cho-toi", "qua-han"
 
     def lookups(self, request, model_admin):
+        if not request.user.has_perm(APPROVER):
+            return []
         me = access.person(request.user)
         if not me.roles or not me.chains.levels:
             return []

@@ -17,7 +17,7 @@ from newsroom.vietnamese import since
 
 from ..models import Article
 from . import access
-from .chain import overdue_for_condition, waiting_condition
+from .chain import APPROVER, overdue_for_condition, waiting_condition
 from .desk import ApprovalFilter
 
 
@@ -30,7 +30,7 @@ def _list(value: str) -> str:
 
 
 def contribute(user, page: FrontPage) -> None:
-    if not user.has_perm("articles.view_article"):
+    if not (user.has_perm("articles.view_article") and user.has_perm(APPROVER)):
         return
     me = access.person(user)
     if not me.roles or not me.chains.levels:

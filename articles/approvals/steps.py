@@ -84,7 +84,7 @@ def approve(
     """Approve `article` at the level it waits at; the last level publishes it (at `at`, or
     the story's own time, or now). The story as saved."""
     story = _locked(article, seen)
-    person = Person.of(by)
+    person = Person.of(by, Chains.load())
     current = _waiting_level(person.chains, story, level)
     _refuse(person, story, current)
     _approve(person, story, current, at=at)
@@ -142,7 +142,7 @@ def send_back(
     if not note:
         raise WorkflowError("Hãy ghi lý do trả bài để người nhận biết cần sửa gì.")
     story = _locked(article, seen)
-    person = Person.of(by)
+    person = Person.of(by, Chains.load())
     current = _waiting_level(person.chains, story, level)
     _refuse(person, story, current)
     if not 0 <= to_level < current.position:
@@ -195,7 +195,7 @@ def take_over(article: Article, *, by, seen=None, level=None) -> Article:
     its role takes it from the duty editor and approves it: it is published.
     """
     story = _locked(article, seen)
-    person = Person.of(by)
+    person = Person.of(by, Chains.load())
     current = _waiting_level(person.chains, story, level)
     if story.author_id == person.pk:
         raise PermissionDenied("Không ai được tự duyệt bài của mình.")
@@ -251,7 +251,7 @@ def publish_breaking(
     if not reason:
         raise WorkflowError("Xuất bản thẳng cần ghi lý do (sẽ được lưu trong sổ duyệt).")
     story = _locked(article, seen)
-    person = Person.of(by)
+    person = Person.of(by, Chains.load())
     if not person.may_publish_breaking:
         raise PermissionDenied(
             "Chỉ tổng biên tập, phó tổng biên tập hoặc người trực ban được xuất bản thẳng."

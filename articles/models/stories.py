@@ -159,6 +159,7 @@ class Article(LoadedValues):
         permissions = [
             ("publish_article", _("Có thể xuất bản, hẹn giờ, gỡ và trả lại bài")),
             ("publish_breaking", _("Có thể xuất bản thẳng tin nóng, bỏ qua các cấp duyệt")),
+            ("approve_at_level", _("Có thể duyệt bài ở một cấp của chuỗi duyệt")),
         ]
         indexes = [
             models.Index(fields=["status", "-published_at"], name="article_public_idx"),
