@@ -28,7 +28,7 @@ class Chains:
     def load(cls) -> "Chains":
         parents = dict(Section.objects.values_list("pk", "parent_id"))
         levels: dict[int, list[str]] = {}
-        rows = ApprovalLevel.objects.order_by("section", "position")
+        rows = ApprovalLevel.objects.order_by("section_id", "position")
         for section_id, role in rows.values_list("section_id", "role"):
             levels.setdefault(section_id, []).append(role)
         return cls(parents, levels)

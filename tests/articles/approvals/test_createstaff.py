@@ -38,7 +38,7 @@ def logs_in(client, username: str, password: str) -> bool:
         ("phong-vien", JOURNALIST, "/admin/articles/article/add/"),
         ("kiem-duyet-vien", MODERATOR, "/admin/comments/comment/"),
         ("thu-ky-toa-soan", MANAGING_EDITOR, "/admin/articles/article/"),
-        ("tong-bien-tap", EDITOR_IN_CHIEF, "/admin/articles/article/"),
+        ("tong-bien-tap", EDITOR_IN_CHIEF, "/admin/articles/dutyshift/"),
     ],
 )
 def test_new_staff_member_logs_in_to_their_desk(
