@@ -1,6 +1,7 @@
 """The section form and list: the chain, its heads and limit are the editor-in-chief's."""
 
 import pytest
+from django.contrib.auth.models import Permission
 
 from articles.models import ApprovalLevel
 from tests.articles.approvals.people import chief, logged_in, section_head
@@ -126,6 +127,19 @@ def test_an_editor_sees_the_heads_and_limit_read_only_and_not_the_chain(sports):
     assert "truongban" in html and "30" in html
 
 
+def test_the_right_to_view_the_chain_shows_it_read_only(sports):
+    ApprovalLevel.objects.create(section=sports, position=1, role="thu-ky-toa-soan")
+    reader = editor()
+    reader.user_permissions.add(Permission.objects.get(codename="view_approvallevel"))
+    client = logged_in(reader)
+    html = client.get(change_url(sports)).content.decode()
+    assert "Thư ký tòa soạn" in html
+    assert 'name="approval_levels-0-role"' not in html
+    data = form_data(sports, [(None, 2, "tong-bien-tap")])
+    assert client.post(change_url(sports), data).status_code == 302
+    assert chain(sports) == [(1, "thu-ky-toa-soan")]
+
+
 def test_an_editors_crafted_post_changes_the_section_but_not_its_chain(sports):
     ApprovalLevel.objects.create(section=sports, position=1, role="truong-ban")
     head = section_head()
@@ -175,3 +189,17 @@ def test_the_list_costs_the_same_queries_whatever_the_number_of_sections(
     with django_assert_max_num_queries(10):
         response = client.get(LIST_URL)
     assert response.content.decode().count("Trưởng ban") >= count
+
+
+def test_an_editor_still_adds_a_section_and_the_editor_in_chief_with_its_chain():
+    data = {"name": "Pháp luật", "slug": "", "description": "", "position": "0", "in_nav": "on"}
+    assert logged_in(editor()).post(f"{LIST_URL}add/", data).status_code == 302
+    levels = {
+        "approval_levels-TOTAL_FORMS": "1",
+        "approval_levels-INITIAL_FORMS": "0",
+        "approval_levels-0-position": "1",
+        "approval_levels-0-role": "tong-bien-tap",
+    }
+    data = {**data, "name": "Kinh tế", **levels}
+    assert logged_in(chief()).post(f"{LIST_URL}add/", data).status_code == 302
+    assert ApprovalLevel.objects.get().section.name == "Kinh tế"
