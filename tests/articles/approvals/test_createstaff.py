@@ -170,3 +170,10 @@ def test_every_group_exists_after_migrate_with_exactly_its_permissions():
     chain_rights = {"articles.change_approvallevel", "articles.add_dutyshift"}
     for name, codes in ROLE_PERMISSIONS.items():
         assert bool(chain_rights & set(codes)) == (name == EDITOR_IN_CHIEF), name
+
+
+def test_create_staff_still_takes_a_single_role_as_a_string():
+    from newsroom.staff import create_staff
+
+    user = create_staff("minh", "phong-vien", PASSWORD)
+    assert list(user.groups.values_list("name", flat=True)) == [JOURNALIST]
