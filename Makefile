@@ -43,7 +43,10 @@ run: install
 	@echo "Bàn biên tập:     http://127.0.0.1:$(PORT)/admin/"
 	@echo "Tạo tài khoản để đăng nhập (hỏi mật khẩu), ví dụ một biên tập viên:"
 	@echo "  DEBUG=1 $(BIN)/python manage.py createstaff TEN --role bien-tap-vien"
-	@echo "  (hoặc --role phong-vien, --role kiem-duyet-vien; quản trị: manage.py createsuperuser)"
+	@echo "  (hoặc --role phong-vien, --role kiem-duyet-vien, --role thu-ky-toa-soan,"
+	@echo "  --role tong-bien-tap; lặp lại --role để cho nhiều vai trò; quản trị: createsuperuser)"
+	@echo "  Trưởng ban, với các chuyên mục mình duyệt:"
+	@echo "  DEBUG=1 $(BIN)/python manage.py createstaff TEN --role truong-ban --section the-thao"
 	@echo ""
 	DEBUG=1 $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 

@@ -17,7 +17,7 @@ from newsroom import site_url
 from newsroom.admin_lists import WITHOUT_SIDEBAR, EstimatedCountPaginator, compact_time
 from newsroom.admin_widgets import CheckedAutocompleteMixin
 from newsroom.desk_search import FoldedSearchMixin
-from newsroom.vietnamese import date_time, search_words, until
+from newsroom.vietnamese import date_time, until
 
 from . import desk, preview, revisions, workflow
 from .admin_forms import ArticleForm, SendBackForm
@@ -27,9 +27,10 @@ from .admin_lists import (
 )
 from .admin_pictures import ImageAdmin
 from .admin_revisions import RESTORE_FIELDSET, RevisionPagesMixin
+from .admin_sections import SectionAdmin  # noqa: F401 (registers sections and the rota)
 from .approvals.desk import ApprovalDeskMixin, ApprovalFilter
 from .approvals.desk import panel as chain_panel
-from .models import Article, Image, RelatedArticle, Section, StaleEdit, Tag
+from .models import Article, Image, RelatedArticle, StaleEdit, Tag
 
 admin.site.unregister(TaggitTag)
 
@@ -374,27 +375,6 @@ class ArticleAdmin(
         if obj.is_public:
             return obj.get_absolute_url()
         return reverse("admin:articles_article_preview", args=[obj.pk])
-
-
-@admin.register(Section)
-class SectionAdmin(admin.ModelAdmin):
-    list_display = ["name", "parent", "slug", "position", "in_nav"]
-    list_editable = ["position", "in_nav"]
-    list_select_related = ["parent"]
-    search_fields = ["name"]
-    fields = ["name", "parent", "slug", "description", "position", "in_nav"]
-
-    def get_search_results(self, request, queryset, search_term):
-        """Match without diacritics, as the public search does: "van hoa" finds "Văn hóa".
-
-        A paper has tens of sections, so their names are folded here rather than stored.
-        """
-        wanted = " ".join(search_words(search_term))
-        if not wanted:
-            return queryset, False
-        names = queryset.values_list("pk", "name")
-        ids = [pk for pk, name in names if wanted in " ".join(search_words(name))]
-        return queryset.filter(pk__in=ids), False
 
 
 admin.site.register(Image, ImageAdmin)

@@ -1,4 +1,4 @@
-"""Make a staff account in one of the newsroom's roles (the desk's users, not superusers)."""
+"""Make a staff account in the newsroom's roles (the desk's users, not superusers)."""
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -6,13 +6,14 @@ from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from .roles import EDITOR, JOURNALIST, MODERATOR, sync_roles
+from .roles import EDITOR, JOURNALIST, LEVEL_ROLES, MODERATOR, sync_roles
 
 # What an operator types on the command line: the role's name without diacritics.
 ROLE_SLUGS = {
     "bien-tap-vien": EDITOR,
     "phong-vien": JOURNALIST,
     "kiem-duyet-vien": MODERATOR,
+    **LEVEL_ROLES,
 }
 
 
@@ -20,10 +21,24 @@ class StaffError(Exception):
     """Why the account was not made, in Vietnamese."""
 
 
-def create_staff(username: str, role: str, password: str, *, email: str = ""):
-    """A new active staff user in the group of `role` (a key of ROLE_SLUGS)."""
-    if role not in ROLE_SLUGS:
-        raise StaffError(f"Vai trò “{role}” không có; chọn một trong: {', '.join(ROLE_SLUGS)}.")
+def role_groups(roles: list[str] | str) -> list[str]:
+    """The group names of `roles` (keys of ROLE_SLUGS), each once, in the order given."""
+    if isinstance(roles, str):
+        roles = [roles]
+    if not roles:
+        raise StaffError(f"Cần ít nhất một vai trò; chọn trong: {', '.join(ROLE_SLUGS)}.")
+    for role in roles:
+        if role not in ROLE_SLUGS:
+            raise StaffError(f"Vai trò “{role}” không có; chọn một trong: {', '.join(ROLE_SLUGS)}.")
+    return list(dict.fromkeys(ROLE_SLUGS[role] for role in roles))
+
+
+def create_staff(username: str, roles: list[str] | str, password: str, *, email: str = ""):
+    """A new active staff user in the groups of `roles` (keys of ROLE_SLUGS), in one transaction.
+
+    A single role may be given as a string.
+    """
+    groups = role_groups(roles)
     User = get_user_model()
     username = username.strip()
     if not username:
@@ -36,9 +51,10 @@ def create_staff(username: str, role: str, password: str, *, email: str = ""):
     except ValidationError as error:
         raise StaffError("Mật khẩu chưa dùng được: " + " ".join(error.messages)) from error
     with transaction.atomic():
-        if not Group.objects.filter(name=ROLE_SLUGS[role], permissions__isnull=False).exists():
+        ready = Group.objects.filter(name__in=groups, permissions__isnull=False).distinct()
+        if ready.count() < len(groups):
             sync_roles()
         user.set_password(password)
         user.save()
-        user.groups.add(Group.objects.get(name=ROLE_SLUGS[role]))
+        user.groups.add(*Group.objects.filter(name__in=groups))
     return user
