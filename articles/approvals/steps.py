@@ -265,6 +265,18 @@ def publish_breaking(
     return story
 
 
+def standing_approvals(steps) -> list:
+    """The approvals of a round that still stand: a send-back or a change to a level voids
+    the approvals of that level and those above it (they must approve again)."""
+    standing = []
+    for step in steps:
+        if step.kind == Kind.APPROVED:
+            standing.append(step)
+        elif step.kind in (Kind.SENT_BACK, Kind.CHANGED) and step.to_level is not None:
+            standing = [s for s in standing if s.level < step.to_level]
+    return standing
+
+
 def changed_after_approval(article: Article, *, by, changed: set[str]) -> Level | None:
     """After a save from the desk that changed `changed` of `article`'s text: if a level
     approved the text and the one changing it is not who holds the level it waits at now,
@@ -277,7 +289,7 @@ def changed_after_approval(article: Article, *, by, changed: set[str]) -> Level 
     if not chain:
         return None
     steps = record.current_round(list(record.record_of(article)))
-    approvals = [s for s in steps if s.kind == Kind.APPROVED]
+    approvals = standing_approvals(steps)
     if not approvals:
         return None
     person = Person.of(by, chains)
