@@ -17,8 +17,8 @@ from newsroom.roles import EDITOR_IN_CHIEF, LEVEL_ROLES, MANAGING_EDITOR, SECTIO
 from newsroom.vietnamese import date_time, search_words
 
 from .admin_forms import VietnamSplitDateTime
+from .approvals.chain import Chains, describe, refit_waiting
 from .models import ApprovalLevel, DutyShift, Section
-from .section_chains import Chains, describe
 
 CHAIN_PERMISSION = "articles.change_approvallevel"
 # Fields of a section only the editor-in-chief changes; other editors see them read-only.
@@ -95,7 +95,10 @@ class ApprovalLevelFormSet(forms.BaseInlineFormSet):
             ]
             if moving:
                 ApprovalLevel.objects.filter(pk__in=moving).update(position=F("position") + PARKED)
-        return super().save(commit)
+        saved = super().save(commit)
+        if commit:
+            refit_waiting()  # stories waiting at a level the chain no longer has
+        return saved
 
 
 class ApprovalLevelInline(admin.TabularInline):

@@ -236,7 +236,8 @@ def send_back(
     A story waiting at a level of its chain is sent back by who holds that level
     (articles/approvals/steps.py, which then calls this `through_chain`).
     """
-    if not through_chain and article.status == Article.Status.PENDING and article.approval_level:
+    waiting = article.status == Article.Status.PENDING and article.approval_level
+    if not through_chain and waiting and approvals.has_chain(article, by):
         from .approvals import steps
 
         steps.send_back(article, by=by, note=note, to_level=0)

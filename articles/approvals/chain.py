@@ -44,10 +44,12 @@ class Chains:
     def load(cls) -> "Chains":
         sections = list(Section.objects.values_list("pk", "parent_id", "approval_limit_minutes"))
         levels: dict[int, list[Level]] = {}
-        for section, position, role in ApprovalLevel.objects.order_by("position").values_list(
-            "section_id", "position", "role"
+        # Counted 1, 2, 3... in the order of the stored positions (the form allows gaps).
+        for section, role in ApprovalLevel.objects.order_by("section_id", "position").values_list(
+            "section_id", "role"
         ):
-            levels.setdefault(section, []).append(Level(position, role))
+            chain = levels.setdefault(section, [])
+            chain.append(Level(len(chain) + 1, role))
         return cls(
             {section: tuple(chain) for section, chain in levels.items()},
             {pk: parent for pk, parent, _ in sections},
@@ -70,9 +72,23 @@ class Chains:
         owner = self.owner(section_id)
         return self.levels[owner] if owner is not None else ()
 
+    def own(self, section_id: int) -> list[str]:
+        """The role slugs of the section's own levels, first level first (none: [])."""
+        return [level.role for level in self.levels.get(section_id, ())]
+
+    def followed(self, section_id: int) -> tuple[int | None, list[str]]:
+        """The section whose chain applies (itself or its nearest ancestor with one) and that
+        chain's role slugs; `(None, [])` when none up the tree has one."""
+        owner = self.owner(section_id)
+        return (owner, self.own(owner)) if owner is not None else (None, [])
+
     def level(self, section_id: int, position: int | None) -> Level | None:
+        """The level at `position` of the section's chain. A story left at a position the
+        chain no longer has (it was shortened since) waits at its last level."""
         chain = self.of(section_id)
-        return chain[position - 1] if position and 0 < position <= len(chain) else None
+        if not position or position < 1 or not chain:
+            return None
+        return chain[min(position, len(chain)) - 1]
 
     def is_last(self, section_id: int, position: int) -> bool:
         return position == len(self.of(section_id))
@@ -97,6 +113,11 @@ class Chains:
 
 
 NO_CHAINS = Chains({}, {}, {})
+
+
+def describe(roles: list[str]) -> str:
+    """`Trưởng ban → Thư ký tòa soạn → Tổng biên tập` for the slugs of a chain, in order."""
+    return " → ".join(LEVEL_ROLES.get(role, role) for role in roles)
 
 
 def on_duty(now: datetime | None = None) -> frozenset[int]:
@@ -259,3 +280,22 @@ def overdue_for_condition(person: Person) -> Q | None:
     for position, sections in by_level.items():
         where |= Q(approval_level=position, section_id__in=sections)
     return overdue_condition(person.chains, person.now) & where & ~Q(author=person.pk)
+
+
+def refit_waiting() -> int:
+    """After a chain changed: a story waiting at a level its chain no longer has waits at the
+    new last level; one whose section has no chain any more leaves the chain (an editor
+    publishes it, as in a section without one). How many stories moved."""
+    chains = Chains.load()
+    waiting = Article.objects.filter(status=Article.Status.PENDING, approval_level__isnull=False)
+    moved = 0
+    by_length: dict[int, list[int]] = {}
+    for section_id in waiting.values_list("section_id", flat=True).distinct():
+        by_length.setdefault(len(chains.of(section_id)), []).append(section_id)
+    for length, sections in by_length.items():
+        stories = waiting.filter(section_id__in=sections)
+        if length == 0:
+            moved += stories.update(approval_level=None, approval_since=None)
+        else:
+            moved += stories.filter(approval_level__gt=length).update(approval_level=length)
+    return moved

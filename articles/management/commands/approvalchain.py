@@ -3,8 +3,8 @@
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from articles.approvals.chain import Chains, describe, refit_waiting
 from articles.models import ApprovalLevel, Section
-from articles.section_chains import Chains, describe
 from newsroom.roles import LEVEL_ROLES
 
 
@@ -52,6 +52,7 @@ class Command(BaseCommand):
                     ApprovalLevel(section=target, position=position, role=role)
                     for position, role in enumerate(levels, start=1)
                 )
+                refit_waiting()
         self.stdout.write(self.chain_of(target))
 
     def chain_of(self, section: Section) -> str:

@@ -1,9 +1,12 @@
 """Fixes to the chain found while clicking it through in a browser (test_browser_chain.py)."""
 
+from io import StringIO
+
 import pytest
 
+from articles import workflow
 from articles.approvals import steps
-from articles.models import ApprovalStep
+from articles.models import ApprovalStep, Article
 
 from .test_chain import edit_title, kinds, submitted
 
@@ -41,3 +44,52 @@ def test_a_change_after_a_send_back_goes_back_to_the_level_that_approved_since(c
     form = client.get(f"/admin/articles/article/{story.pk}/change/").content.decode()
     assert "Đã sửa sau khi cấp 1 duyệt" in form
     assert "<ins>năm 2027</ins>" in form
+
+
+def test_a_shortened_chain_moves_waiting_stories_to_its_new_last_level(paper):
+    from django.core.management import call_command
+
+    story = paper.story()
+    workflow.submit(story, by=paper.reporter)
+    steps.approve(story, by=paper.head)
+    steps.approve(story, by=paper.managing)
+    story.refresh_from_db()
+    assert story.approval_level == 3
+    call_command(
+        "approvalchain", paper.thoi_su.slug, "truong-ban", "thu-ky-toa-soan", stdout=StringIO()
+    )
+    story.refresh_from_db()
+    assert story.approval_level == 2
+    # Now the last level: the thư ký approves it again and it is published.
+    steps.approve(story, by=paper.managing)
+    story.refresh_from_db()
+    assert story.state == Article.State.PUBLISHED
+
+
+def test_a_removed_chain_leaves_waiting_stories_to_the_editors(paper):
+    from django.core.management import call_command
+
+    story = paper.story()
+    workflow.submit(story, by=paper.reporter)
+    call_command("approvalchain", paper.thoi_su.slug, stdout=StringIO())
+    story.refresh_from_db()
+    assert story.approval_level is None
+    workflow.publish(story, by=paper.editor)
+    story.refresh_from_db()
+    assert story.state == Article.State.PUBLISHED
+
+
+def test_a_chain_with_gaps_in_its_positions_counts_its_levels_in_order(paper):
+    from articles.models import ApprovalLevel
+
+    ApprovalLevel.objects.filter(section=paper.thoi_su).delete()
+    ApprovalLevel.objects.create(section=paper.thoi_su, position=5, role="truong-ban")
+    ApprovalLevel.objects.create(section=paper.thoi_su, position=9, role="tong-bien-tap")
+    story = paper.story()
+    workflow.submit(story, by=paper.reporter)
+    steps.approve(story, by=paper.head)
+    story.refresh_from_db()
+    assert story.approval_level == 2
+    steps.approve(story, by=paper.chief)
+    story.refresh_from_db()
+    assert story.state == Article.State.PUBLISHED
