@@ -194,8 +194,15 @@ def celery_broker(django_settings, broker_url: str, queue: str):
 
 
 def _forget_connections(app) -> None:
-    """Drop the app's broker connections and its routing (cached with the default queue)."""
-    if app._pool is not None:
-        app._pool.force_close_all()
-        app._pool = None
+    """Drop the app's broker connections and its routing (cached with the default queue).
+
+    The pools are kombu's, shared by every app of the process and kept by broker address:
+    closing one without forgetting it left a closed pool for the next test that sends to the
+    same broker ("Acquire on closed pool", its task never queued). `pools.reset` closes and
+    forgets them all.
+    """
+    from kombu import pools
+
+    pools.reset()
+    app._pool = None
     app.__dict__.pop("amqp", None)
