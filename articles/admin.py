@@ -30,6 +30,8 @@ from .admin_revisions import RESTORE_FIELDSET, RevisionPagesMixin
 from .admin_sections import SectionAdmin  # noqa: F401 (registers sections and the rota)
 from .approvals.desk import ApprovalDeskMixin, ApprovalFilter
 from .approvals.desk import panel as chain_panel
+from .corrections.desk import CorrectionDeskMixin
+from .corrections.desk import panel as corrections_panel
 from .models import Article, Image, RelatedArticle, StaleEdit, Tag
 
 admin.site.unregister(TaggitTag)
@@ -60,6 +62,7 @@ class RelatedArticleInline(CheckedAutocompleteMixin, admin.TabularInline):
 @admin.register(Article)
 class ArticleAdmin(
     ApprovalDeskMixin,
+    CorrectionDeskMixin,
     RevisionPagesMixin,
     FoldedSearchMixin,
     CheckedAutocompleteMixin,
@@ -302,6 +305,7 @@ class ArticleAdmin(
             if "share" in steps
             else [],
             **chain_panel(request.user, article),
+            **corrections_panel(request.user, article),
         }
 
     # Actions: each calls the workflow step, then says how many stories it changed -------------

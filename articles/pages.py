@@ -44,10 +44,15 @@ PAGES: dict[str, tuple[str, ...]] = {
     "articles:sitemap-section": INDEX,
     "articles:news-sitemap": INDEX,
     "articles:robots": ("site",),
+    # The corrections (articles/corrections/): the list, each one's page, their feed.
+    "articles:corrections": (*LISTING, "corrections"),
+    "articles:correction": (*LISTING, "corrections"),
+    "articles:corrections-feed": ("site", "corrections"),
 }
 
 # The query parameters the listings read (a story page's comment order: comments/pages.py).
 PARAMETERS = {
+    "articles:corrections": {"page": page_number},
     "articles:section": {"page": page_number},
     "articles:tag": {"page": page_number},
     "articles:search": {"q": as_sent, "page": page_number},
@@ -99,6 +104,11 @@ def register() -> None:
 def story_changed(pk: int) -> None:
     """A public or scheduled story was published, edited, unpublished or deleted."""
     purge.changed(["stories", article_area(pk)], schedule=True)
+
+
+def corrections_changed(pk: int) -> None:
+    """A correction of story `pk` was shown: its page and the corrections pages."""
+    purge.changed(["corrections", article_area(pk)])
 
 
 def comments_changed(article_ids) -> None:

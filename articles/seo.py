@@ -54,8 +54,9 @@ def share_image(article: Article) -> str:
     return html.unescape(match.group(1)) if match else ""
 
 
-def news_article(article: Article, request: HttpRequest | None) -> dict:
-    """schema.org NewsArticle for `article`: dates with the Vietnam offset, byline as authors."""
+def news_article(article: Article, request: HttpRequest | None, corrections=()) -> dict:
+    """schema.org NewsArticle for `article`: dates with the Vietnam offset, byline as authors,
+    and its corrections shown (schema.org `correction`, each a CorrectionComment)."""
     url = absolute(request, article.get_absolute_url())
     names = authors(article.byline)
     data = {
@@ -78,6 +79,16 @@ def news_article(article: Article, request: HttpRequest | None) -> dict:
     }
     if image := share_image(article):
         data["image"] = [absolute(request, image)]
+    if corrections:
+        data["correction"] = [
+            {
+                "@type": "CorrectionComment",
+                "text": correction_text(correction),
+                "datePublished": iso(correction.published_at),
+                "url": absolute(request, correction.get_absolute_url()),
+            }
+            for correction in corrections
+        ]
     return data
 
 
@@ -101,3 +112,13 @@ def website(request: HttpRequest | None) -> dict:
         },
         "publisher": publisher(request),
     }
+
+
+def correction_text(correction) -> str:
+    """A correction in one paragraph, for JSON-LD and feeds."""
+    if not correction.is_apology:
+        return f"Đính chính: {correction.note}"
+    return (
+        f"Thông tin cải chính, xin lỗi. Thông tin sai: {correction.wrong}"
+        f" Thông tin đúng: {correction.corrected} {correction.apology}"
+    )

@@ -14,7 +14,7 @@ the slug is not checked: the callers have the story already.
 from pagecache.fragments import parts
 
 from .body_images import first_body_image_id, story_body
-from .models import Article, Section, Tag
+from .models import Article, Correction, Section, Tag
 from .pages import story_areas
 from .related import related_articles
 
@@ -48,6 +48,9 @@ def story_context(
             article, got[f"tags:{pk}"], chosen_ids=related_ids
         ),
         f"body:{pk}": lambda _: story_body(article),
+        f"corrections:{pk}": lambda _: list(
+            Correction.objects.shown().filter(article=pk).order_by("published_at", "pk")
+        ),
         "nav": menu,
     }
     if preview or tags is not None or related_ids is not None:
@@ -66,6 +69,7 @@ def story_context(
         "hero_in_body": article.hero_image_id is not None
         and article.hero_image_id == first_body_image_id(article.body),
         "nav_sections": got["nav"],
+        "corrections": got[f"corrections:{pk}"],
     }
     if preview:
         context["preview"] = preview

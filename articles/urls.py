@@ -2,6 +2,7 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import path, re_path
 
 from . import preview, views
+from .corrections import views as corrections
 from .feeds import LatestStoriesFeed, SectionFeed
 from .sitemaps import SITEMAPS
 
@@ -20,6 +21,9 @@ urlpatterns = [
     ),
     path("xem-truoc/<str:token>/", preview.shared_article, name="share"),
     path("rss/", LatestStoriesFeed(), name="feed"),
+    path("cai-chinh/", corrections.CorrectionListView.as_view(), name="corrections"),
+    path("cai-chinh/rss/", corrections.CorrectionsFeed(), name="corrections-feed"),
+    path("cai-chinh/<int:pk>/", corrections.CorrectionDetailView.as_view(), name="correction"),
     path(
         "sitemap.xml",
         sitemap_views.index,

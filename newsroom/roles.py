@@ -48,6 +48,7 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         *_crud("articles.section"),
         *_crud("articles.tag"),
         *_crud("articles.sharelink"),
+        *_crud("articles.correction", "view", "add"),
         # The old-link table (301s from the WordPress site's addresses).
         *_crud("wordpress.oldlink"),
         # Editors also work the comment moderation queue.
@@ -69,6 +70,7 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         *_crud("articles.article"),
         "articles.publish_article",
         "articles.approve_at_level",
+        *_crud("articles.correction", "view", "add"),
         *_crud("articles.relatedarticle"),
         *_crud("articles.image"),
         *_crud("articles.section"),
@@ -84,6 +86,8 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "articles.publish_article",
         "articles.publish_breaking",
         "articles.approve_at_level",
+        "articles.approve_correction",
+        *_crud("articles.correction", "view", "add"),
         *_crud("articles.relatedarticle"),
         *_crud("articles.image"),
         *_crud("articles.section"),

@@ -1,6 +1,7 @@
 """Stories, the sections they live in, their pictures and tags."""
 
 from .approvals import ApprovalLevel, ApprovalStep, DutyShift
+from .corrections import Correction
 from .pictures import Image
 from .readership import HourlyViews
 from .sections import (
@@ -38,6 +39,7 @@ __all__ = [
     "LEAD_MAX_LENGTH",
     "Article",
     "ArticleQuerySet",
+    "Correction",
     "HourlyViews",
     "Image",
     "RelatedArticle",

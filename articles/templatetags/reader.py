@@ -38,7 +38,8 @@ def share_image_url(context, article: Article) -> str:
 
 @register.simple_tag(takes_context=True)
 def news_article_jsonld(context, article: Article) -> SafeString:
-    return seo.script(seo.news_article(article, context.get("request")))
+    corrections = context.get("corrections") or ()
+    return seo.script(seo.news_article(article, context.get("request"), corrections))
 
 
 @register.simple_tag(takes_context=True)
