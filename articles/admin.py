@@ -17,7 +17,7 @@ from newsroom import site_url
 from newsroom.admin_lists import WITHOUT_SIDEBAR, EstimatedCountPaginator, compact_time
 from newsroom.admin_widgets import CheckedAutocompleteMixin
 from newsroom.desk_search import FoldedSearchMixin
-from newsroom.vietnamese import date_time, until
+from newsroom.vietnamese import date_time, since, until
 
 from . import desk, preview, revisions, workflow
 from .admin_forms import ArticleForm, SendBackForm
@@ -177,7 +177,15 @@ class ArticleAdmin(
 
     @admin.display(description=_("trạng thái"), ordering="published_at")
     def state_and_time(self, obj):
-        """The badge over the time the story goes or went live."""
+        """The badge over the time the story goes or went live (or, waiting in its approval
+        chain, the level and how long it has waited there)."""
+        if obj.status == Article.Status.PENDING and obj.approval_level and obj.approval_since:
+            return format_html(
+                '{}<br><span class="chain-wait">Cấp {} · chờ {}</span>',
+                self.state_badge(obj),
+                obj.approval_level,
+                since(obj.approval_since),
+            )
         if obj.published_at is None:
             return self.state_badge(obj)
         if obj.is_scheduled:
