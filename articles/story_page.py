@@ -26,6 +26,16 @@ def menu(parts_so_far=None) -> list[Section]:
     return list(Section.objects.for_nav())
 
 
+def corrections_of(article: Article) -> list[Correction]:
+    """The corrections shown on the story, oldest first (no query when the story's own query
+    said it has none: `has_corrections`, as the detail view loads it)."""
+    if getattr(article, "has_corrections", True) is False:
+        return []
+    return list(
+        Correction.objects.shown().filter(article=article.pk).order_by("published_at", "pk")
+    )
+
+
 def story_context(
     article: Article,
     *,
@@ -48,9 +58,7 @@ def story_context(
             article, got[f"tags:{pk}"], chosen_ids=related_ids
         ),
         f"body:{pk}": lambda _: story_body(article),
-        f"corrections:{pk}": lambda _: list(
-            Correction.objects.shown().filter(article=pk).order_by("published_at", "pk")
-        ),
+        f"corrections:{pk}": lambda _: corrections_of(article),
         "nav": menu,
     }
     if preview or tags is not None or related_ids is not None:

@@ -1,6 +1,7 @@
 """Reader pages: home, story, section, tag and search listings. All go through published()."""
 
 from django.conf import settings
+from django.db.models import Exists, OuterRef
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -10,7 +11,7 @@ from pagecache.fragments import parts
 
 from .counters import record_view
 from .listing import home_stories, sidebar_lists
-from .models import Article, Section, Tag
+from .models import Article, Correction, Section, Tag
 from .pages import LISTING
 from .search import parse_query, search
 from .sitemaps import news_stories
@@ -111,6 +112,9 @@ class ArticleDetailView(PublishedMixin, DetailView):
 
     def get_object(self, queryset=None):
         queryset = self.get_queryset().select_related("section__parent", "hero_image")
+        # Whether it has corrections to show, in the same query: most stories have none.
+        shown = Correction.objects.shown().filter(article=OuterRef("pk"))
+        queryset = queryset.annotate(has_corrections=Exists(shown))
         return get_object_or_404(queryset, pk=self.kwargs["pk"])
 
     def get_context_data(self, **kwargs):
