@@ -218,6 +218,16 @@ def may_act_at(person: Person, article: Article, level: Level) -> bool:
     return approved_levels(article, person.user) <= {level.position}
 
 
+def _at_levels(by_level: dict[int, list[int]]) -> Q | None:
+    """The stories waiting at these levels of these sections (position: section ids)."""
+    if not by_level:
+        return None
+    where = Q()
+    for position, sections in by_level.items():
+        where |= Q(approval_level=position, section_id__in=sections)
+    return where
+
+
 def waiting_condition(person: Person) -> Q | None:
     """The stories waiting at a level `person` holds, as a filter (None: they hold none).
 
@@ -229,11 +239,9 @@ def waiting_condition(person: Person) -> Q | None:
         for level in chain:
             if person.holds(section_id, level):
                 by_level.setdefault(level.position, []).append(section_id)
-    if not by_level:
+    where = _at_levels(by_level)
+    if where is None:
         return None
-    where = Q()
-    for position, sections in by_level.items():
-        where |= Q(approval_level=position, section_id__in=sections)
     other_level = ApprovalStep.objects.filter(
         article=OuterRef("pk"), by=person.pk, kind=ApprovalStep.Kind.APPROVED
     ).exclude(level=OuterRef("approval_level"))
@@ -274,11 +282,9 @@ def overdue_for_condition(person: Person) -> Q | None:
                 last and person.holds(section_id, level)
             ):
                 by_level.setdefault(level.position, []).append(section_id)
-    if not by_level:
+    where = _at_levels(by_level)
+    if where is None:
         return None
-    where = Q()
-    for position, sections in by_level.items():
-        where |= Q(approval_level=position, section_id__in=sections)
     return overdue_condition(person.chains, person.now) & where & ~Q(author=person.pk)
 
 

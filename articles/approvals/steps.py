@@ -77,6 +77,13 @@ def _move(article: Article, to: int | None) -> None:
     entry.place(article, to)
 
 
+def _move_on(story: Article, person: Person, to: int, *, comment: str, kind: str, **step) -> None:
+    """Put `story` at level `to`, saved with a revision, and record the step."""
+    _move(story, to)
+    workflow.save_step(story, by=person.user, comment=comment, fields=PLACE)
+    record.write(story, kind, by=person.user, to_level=to, **step)
+
+
 @transaction.atomic
 def approve(
     article: Article, *, by, level: int | None = None, seen: int | None = None, at=None
@@ -108,19 +115,13 @@ def _approve(person: Person, story: Article, current: Level, *, at=None, note=""
         record.write(story, Kind.PUBLISHED, by=person.user, level=current.position)
         return
     above = chain[current.position]
-    _move(story, above.position)
-    workflow.save_step(
+    _move_on(
         story,
-        by=person.user,
+        person,
+        above.position,
         comment=f"Duyệt cấp {current.position} ({current.label}), chuyển lên {above.label}",
-        fields=PLACE,
-    )
-    record.write(
-        story,
-        Kind.APPROVED,
-        by=person.user,
+        kind=Kind.APPROVED,
         level=current.position,
-        to_level=above.position,
         role=current.role,
         note=note,
     )
@@ -161,19 +162,13 @@ def send_back(
         )
         return story
     lower = person.chains.of(story.section_id)[to_level - 1]
-    _move(story, to_level)
-    workflow.save_step(
+    _move_on(
         story,
-        by=person.user,
+        person,
+        to_level,
         comment=f"Trả về cấp {to_level} ({lower.label}): {note}",
-        fields=PLACE,
-    )
-    record.write(
-        story,
-        Kind.SENT_BACK,
-        by=person.user,
+        kind=Kind.SENT_BACK,
         level=current.position,
-        to_level=to_level,
         role=current.role,
         note=note,
     )
@@ -223,19 +218,13 @@ def take_over(article: Article, *, by, seen=None, level=None) -> Article:
 
     if approved_levels(story, person.user) - {above.position}:
         raise PermissionDenied("Bạn đã duyệt một cấp khác của bài này.")
-    _move(story, above.position)
-    workflow.save_step(
+    _move_on(
         story,
-        by=person.user,
+        person,
+        above.position,
         comment=f"Nhận thay cấp {current.position} ({current.label}) vì quá hạn",
-        fields=PLACE,
-    )
-    record.write(
-        story,
-        Kind.TAKEN_OVER,
-        by=person.user,
+        kind=Kind.TAKEN_OVER,
         level=current.position,
-        to_level=above.position,
         role=above.role,
     )
     return story

@@ -13,24 +13,15 @@ from playwright.sync_api import expect
 from articles import workflow
 from articles.approvals import steps
 from articles.models import Article, DutyShift
+from tests.articles.test_browser_desk import log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-PASSWORD = "mat-khau-thu-nghiem"  # tests.factories.make_user's
 TITLE = "Lũ quét ở Mường Tè"
 PHONE = {"width": 390, "height": 844}
 SHOTS = "/tmp/chainui"
 LEAD = "Mưa lớn kéo dài gây lũ quét ở xã Pa Ủ, huyện Mường Tè."
 NOTICE_LINK = "https://pcttdl.laichau.gov.vn/ThongBao/LuQuetXaPaUHuyenMuongTe_Dem02122026.aspx"
-
-
-def log_in(page, base: str, username: str) -> None:
-    page.context.clear_cookies()
-    page.goto(f"{base}/admin/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
-    page.locator("input[type=submit]").click()
-    page.wait_for_url(f"{base}/admin/")
 
 
 def figure(page, key: str):
