@@ -323,6 +323,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "articles.tasks.escalate_waiting_approvals",
         "schedule": 60.0,
     },
+    # Commenters' emails and IPs past COMMENT_PERSONAL_DAYS (Nghị định 13/2023).
+    "clear-comment-personal-data": {
+        "task": "comments.tasks.clear_comment_personal_data",
+        "schedule": 24 * 3600.0,
+    },
 }
 
 # Admin login guessing (django-axes): after AXES_FAILURE_LIMIT wrong passwords for one username
