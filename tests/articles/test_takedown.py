@@ -9,6 +9,7 @@ from articles import events, workflow
 from articles.models import Article, ShareLink
 from comments.models import Comment
 from pagecache import frontcache
+from tests.comments.helpers import POST_URL, comment_data
 from tests.desk_users import editor, editor_in_chief
 from tests.factories import make_article, make_comment, make_section
 from tests.harness.processes import wait_until
@@ -181,3 +182,12 @@ def test_a_story_taken_down_is_not_published_again_by_the_button(story, chief):
     assert "publish" not in workflow.allowed_steps(chief, story)
     assert "share" not in workflow.allowed_steps(chief, story)
     assert Client().get(story.get_absolute_url()).status_code == 410
+
+
+def test_no_comment_can_be_posted_to_a_story_taken_down(story, chief):
+    make_comment(story, body="Bình luận cũ.")
+    workflow.take_down(story, by=chief, reason=REASON)
+    Client().post(POST_URL, comment_data(story, body="Bình luận mới sau khi gỡ."))
+    assert list(Comment.objects.filter(article=story).values_list("body", flat=True)) == [
+        "Bình luận cũ."
+    ]

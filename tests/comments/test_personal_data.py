@@ -176,6 +176,12 @@ def test_the_choice_is_required(theirs):
     assert Erasure.objects.count() == 0
 
 
+def test_the_comment_list_links_to_the_erase_page_for_those_who_may(theirs):
+    link = f'href="{ERASE_URL}"'
+    assert link in logged_in(moderator()).get("/admin/comments/comment/").text
+    assert link in logged_in(editor()).get("/admin/comments/comment/").text
+
+
 def test_a_journalist_may_not_erase_nor_read_the_log(theirs):
     client = logged_in(journalist())
     assert client.get(ERASE_URL, {"email": EMAIL}).status_code == 403
