@@ -35,6 +35,12 @@ install-runtime: $(RUNTIME_STAMP)
 COMMENT_CLOSE_AFTER_DAYS ?= 0
 export COMMENT_CLOSE_AFTER_DAYS
 
+# The demo paper's masthead (Luật Báo chí, Điều 46; empty by default, newsroom/settings.py):
+# a real paper sets its own in its environment.
+run: export SITE_LICENCE ?= Giấy phép số 00/GP-BTTTT ngày 01/01/2020 của Bộ Thông tin và Truyền thông (mẫu)
+run: export SITE_GOVERNING_BODY ?= Tỉnh ủy Lai Châu
+run: export SITE_ADDRESS ?= Phường Tân Phong, thành phố Lai Châu, tỉnh Lai Châu
+run: export SITE_EDITOR_IN_CHIEF ?= Nguyễn Văn A (mẫu)
 run: install
 	DEBUG=1 $(BIN)/python manage.py migrate --noinput
 	DEBUG=1 $(BIN)/python manage.py loaddemo

@@ -28,6 +28,7 @@ from .admin_lists import (
 from .admin_pictures import ImageAdmin
 from .admin_revisions import RESTORE_FIELDSET, RevisionPagesMixin
 from .admin_sections import SectionAdmin  # noqa: F401 (registers sections and the rota)
+from .admin_takedown import TakeDownMixin
 from .approvals.desk import ApprovalDeskMixin, ApprovalFilter
 from .approvals.desk import panel as chain_panel
 from .corrections.desk import CorrectionDeskMixin
@@ -61,6 +62,7 @@ class RelatedArticleInline(CheckedAutocompleteMixin, admin.TabularInline):
 
 @admin.register(Article)
 class ArticleAdmin(
+    TakeDownMixin,
     ApprovalDeskMixin,
     CorrectionDeskMixin,
     RevisionPagesMixin,
@@ -91,6 +93,7 @@ class ArticleAdmin(
     autocomplete_fields = ["section", "hero_image"]
     inlines = [RelatedArticleInline]
     actions = ["submit_for_review", "publish_articles", "send_back_articles", "unpublish_articles"]
+    actions += ["take_down_articles"]  # articles/admin_takedown.py
     # The slug is made on the server by newsroom.vietnamese.slugify: the admin's JavaScript prefill
     # (URLify) would turn "Đường" into "djng", so there is deliberately no prepopulated_fields.
     fieldsets = [

@@ -105,7 +105,8 @@ def new_story_preview_view(model_admin, request):
 def share_view(model_admin, request, object_id):
     """Make a share link (editors only) and show it in the change form's messages."""
     article = _article_or_404(model_admin, request, object_id)
-    if not workflow.can_publish(request.user):
+    # A story taken down on request is shown to no one outside the desk.
+    if not workflow.can_publish(request.user) or article.status == Article.Status.TAKEN_DOWN:
         raise PermissionDenied
     link = ShareLink.objects.create(
         article=article,

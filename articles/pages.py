@@ -161,7 +161,11 @@ SHOWN = (
 
 
 def _is_shown(state: dict | None) -> bool:
-    return state is not None and state["status"] == Article.Status.PUBLISHED
+    # A story taken down on request has a page too: the 410 notice at its address.
+    return state is not None and state["status"] in (
+        Article.Status.PUBLISHED,
+        Article.Status.TAKEN_DOWN,
+    )
 
 
 @receiver(pre_save, sender=Article)

@@ -9,6 +9,7 @@ from django.views.generic import DetailView, ListView, TemplateView
 
 from pagecache.fragments import parts
 
+from . import takedown
 from .counters import record_view
 from .listing import home_stories, sidebar_lists
 from .models import Article, Correction, Section, Tag
@@ -101,7 +102,14 @@ class ArticleDetailView(PublishedMixin, DetailView):
     template_name = STORY_TEMPLATE
 
     def get(self, request, *args, **kwargs):
-        self.object = self.get_object()
+        try:
+            self.object = self.get_object()
+        except Http404:
+            # Taken down on request: 410 with a notice, whatever slug the address carries.
+            taken_down = takedown.taken_down_story(kwargs["pk"])
+            if taken_down is None:
+                raise
+            return takedown.gone(request, taken_down)
         if self.object.slug != kwargs["slug"] or kwargs["pk"] != str(self.object.pk):
             # An old or mistyped slug, a zero-padded id: readers and search engines go to the
             # one true URL, and the page cache keeps one copy.

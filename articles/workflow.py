@@ -1,4 +1,5 @@
-"""The desk's steps for a story: submit, publish (now or at a set time), send back, unpublish.
+"""The desk's steps for a story: submit, publish (now or at a set time), send back, unpublish,
+and take down on request (the editor-in-chief only; its address then answers 410).
 
 Admin actions, buttons and views all call these functions. Each step is one transaction
 that checks the actor's right, bumps the story's version (`Article.claim_version`, so a form
@@ -22,10 +23,12 @@ from newsroom.vietnamese import date_time
 
 from .approvals import access as approvals
 from .approvals import entry
+from .events import TAKEN_DOWN, public_version
 from .models import Article, State, is_public
 from .review_mail import notify_editors
 
 PUBLISH_PERMISSION = "articles.publish_article"
+TAKE_DOWN_PERMISSION = "articles.take_down_article"  # the editor-in-chief's (newsroom/roles.py)
 
 
 class WorkflowError(ValueError):
@@ -74,7 +77,7 @@ def _can_be_submitted(article: Article) -> bool:
 
 
 def _can_be_published(article: Article) -> bool:
-    return article.state != State.PUBLISHED
+    return article.state not in {State.PUBLISHED, State.TAKEN_DOWN}
 
 
 def _can_be_sent_back(article: Article) -> bool:
@@ -88,7 +91,8 @@ def _can_be_unpublished(article: Article) -> bool:
 def allowed_steps(user, article: Article | None) -> frozenset[str]:
     """The steps `user` may take on `article` now: the desk shows a button for each.
 
-    Names: "submit", "publish", "send_back", "unpublish", "share" (make a preview link).
+    Names: "submit", "publish", "send_back", "unpublish", "share" (make a preview link),
+    "take_down" (on request, the editor-in-chief: articles/admin_takedown.py).
     `article=None` is a story not saved yet: it may be submitted, or published by an editor.
     A story of a section with an approval chain is published and sent back through its
     chain (articles/approvals/desk.py shows those buttons), not by these.
@@ -96,10 +100,10 @@ def allowed_steps(user, article: Article | None) -> frozenset[str]:
     publisher = can_publish(user)
     if article is None:
         return frozenset({"submit", "publish"} if publisher else {"submit"})
-    steps = set()
+    steps = {"take_down"} if may_take_down(user, article) else set()
     if can_edit(user, article) and _can_be_submitted(article):
         steps.add("submit")
-    if publisher:
+    if publisher and article.state != State.TAKEN_DOWN:
         steps.add("share")
         chained = approvals.has_chain(article, user)
         if _can_be_published(article) and not chained:
@@ -199,6 +203,8 @@ def publish(
                 "Chuyên mục của bài này duyệt nhiều cấp: bài lên trang khi cấp cuối duyệt"
                 " (hoặc tổng biên tập xuất bản thẳng tin nóng, có ghi lý do)."
             )
+    if article.status == Article.Status.TAKEN_DOWN:
+        raise WorkflowError(TAKEN_DOWN_STAYS_DOWN)
     if not _can_be_published(article) and at is None:
         raise WorkflowError("Bài đã được xuất bản.")
     if not article.byline.strip():
@@ -280,5 +286,68 @@ def unpublish(article: Article, *, by) -> None:
         article,
         by,
         f"Bài “{article.title}” đã bị gỡ khỏi trang: bạn đọc không còn xem được.",
+        level=Notice.Level.WARNING,
+    )
+
+
+# Taking a story down on request -------------------------------------------------------------
+# Not unpublishing: a court, an authority or the law asked for it. Its address answers 410
+# with a notice (articles/takedown.py), it leaves every list, feed, sitemap and cache
+# (articles/pages.py purges a story leaving the public ones), its words, pictures and
+# comments stay stored, and the archive is told (`public_version`, event TAKEN_DOWN).
+
+TAKEN_DOWN_STAYS_DOWN = (
+    "Bài đã bị gỡ theo yêu cầu: không xuất bản lại được bằng nút Xuất bản."
+    " Muốn đăng lại nội dung này, hãy viết một bài mới sau khi tổng biên tập đồng ý."
+)
+
+
+def can_take_down(user) -> bool:
+    return user.has_perm(TAKE_DOWN_PERMISSION)
+
+
+def _can_be_taken_down(article: Article) -> bool:
+    # An unpublished story too: readers, caches and search engines may still hold its address.
+    return article.state in {State.SCHEDULED, State.PUBLISHED, State.UNPUBLISHED}
+
+
+def may_take_down(user, article: Article) -> bool:
+    """Whether the desk offers `user` the "Gỡ theo yêu cầu" button for `article`."""
+    return can_take_down(user) and _can_be_taken_down(article)
+
+
+@transaction.atomic
+def take_down(article: Article, *, by, reason: str) -> None:
+    """Take a story down on request, with the reason (who asked, by which document)."""
+    if not can_take_down(by):
+        raise PermissionDenied("Chỉ tổng biên tập được gỡ bài theo yêu cầu.")
+    reason = (reason or "").strip()
+    if not reason:
+        raise WorkflowError(
+            "Hãy ghi lý do gỡ bài (ai yêu cầu, văn bản nào): lý do được lưu cùng bài."
+        )
+    if article.status == Article.Status.TAKEN_DOWN:
+        raise WorkflowError("Bài đã được gỡ theo yêu cầu.")
+    if not _can_be_taken_down(article):
+        raise WorkflowError("Chỉ gỡ theo yêu cầu được bài đã xuất bản, đang hẹn giờ hoặc đã gỡ.")
+    article.status = Article.Status.TAKEN_DOWN
+    article.taken_down_reason = reason
+    article.taken_down_at = timezone.now()
+    article.taken_down_by = by
+    _save(
+        article,
+        by=by,
+        comment=f"Gỡ theo yêu cầu: {reason}",
+        fields=["status", "taken_down_reason", "taken_down_at", "taken_down_by"],
+    )
+    # A share link would still show the words to whoever holds it.
+    article.share_links.filter(revoked_at__isnull=True).update(revoked_at=article.taken_down_at)
+    transaction.on_commit(
+        lambda: public_version.send(sender=Article, article=article, event=TAKEN_DOWN, by=by)
+    )
+    _tell_author(
+        article,
+        by,
+        f"Bài “{article.title}” đã bị gỡ theo yêu cầu: {reason}",
         level=Notice.Level.WARNING,
     )

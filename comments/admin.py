@@ -11,7 +11,7 @@ from newsroom.admin_lists import WITHOUT_SIDEBAR, EstimatedCountPaginator, compa
 from newsroom.desk_search import FoldedSearchMixin
 from newsroom.vietnamese import date_time, excerpt
 
-from . import admin_queue, moderation, steps
+from . import admin_personal, admin_queue, moderation, steps
 from .admin_lists import RecentArticleFilter, ReportedFilter
 from .models import BlockedWord, Comment, CommentReport
 
@@ -133,7 +133,7 @@ class CommentAdmin(FoldedSearchMixin, admin.ModelAdmin):
         return format_html("<ul>{}</ul>{}", items, state)
 
     def get_urls(self):
-        return admin_queue.urls(self) + super().get_urls()
+        return admin_queue.urls(self) + admin_personal.urls(self) + super().get_urls()
 
     def get_ordering(self, request):
         if request.GET.get("status__exact") or request.GET.get("o"):

@@ -31,3 +31,7 @@ COMMENT_MODERATOR_EMAILS = env_list("COMMENT_MODERATOR_EMAILS")
 # At most one "comments are waiting" mail per this many seconds.
 COMMENT_NOTIFY_INTERVAL = int(os.environ.get("COMMENT_NOTIFY_INTERVAL", "300"))
 COMMENT_NOTIFY_IN_BACKGROUND = env_bool("COMMENT_NOTIFY_IN_BACKGROUND", True)
+# Readers' personal data (Nghị định 13/2023/NĐ-CP): a comment's email, IP address and browser,
+# and the network of likes and reports, are cleared this many days after they were sent
+# (`manage.py clearcommentdata`, daily on Celery beat). The comment stays, signed with its name.
+COMMENT_PERSONAL_DAYS = int(os.environ.get("COMMENT_PERSONAL_DAYS", "365"))

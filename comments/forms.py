@@ -1,6 +1,7 @@
 """The reader's comment form, with its spam defences."""
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 
 from newsroom.vietnamese import clean_name, clean_text
@@ -33,6 +34,11 @@ def _limits(label: str, limit: int) -> dict[str, str]:
         " (bạn đã nhập %(show_value)d).".replace(",", "."),
         "null_characters_not_allowed": f"{label.capitalize()} chứa ký tự không hợp lệ.",
     }
+
+
+EMAIL_USE = (
+    "Email chỉ để tòa soạn liên hệ khi cần, không hiện trên trang và được xóa sau {days} ngày."
+)
 
 
 class CommentForm(forms.Form):
@@ -77,6 +83,8 @@ class CommentForm(forms.Form):
         self.article = article
         self.parent_comment = None
         super().__init__(*args, **kwargs)
+        # How the email is used, in one line (Nghị định 13/2023): comments/personal_data.py.
+        self.fields["email"].help_text = EMAIL_USE.format(days=settings.COMMENT_PERSONAL_DAYS)
         # Rendered in place of what was sent: every showing of the form, also one with
         # errors, carries a fresh timestamp and an empty honeypot.
         self.fresh_token = spam.make_token(article.pk)

@@ -65,7 +65,8 @@ class Comment(models.Model):
         related_name="replies",
     )
     name = models.CharField(_("tên"), max_length=NAME_MAX_LENGTH)
-    email = models.EmailField(_("email"))
+    # Blank once cleared (comments/personal_data.py): the comment stays, signed with its name.
+    email = models.EmailField(_("email"), blank=True)
     body = models.TextField(_("nội dung"), max_length=BODY_MAX_LENGTH)
     status = models.CharField(
         _("trạng thái"), max_length=20, choices=Status.choices, default=Status.PENDING
@@ -206,3 +207,38 @@ class BlockedWord(models.Model):
     def save(self, *args, **kwargs):
         self.word = clean_name(self.word).casefold()
         super().save(*args, **kwargs)
+
+
+class Erasure(models.Model):
+    """One erasure of a reader's personal data on request (comments/personal_data.py).
+
+    The email itself is not kept, only a keyed hash of it (`personal_data.email_hash`): the
+    log proves the request was met, and a moderator asked again can check the same address
+    was erased, without the log holding what was erased.
+    """
+
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người thực hiện"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    at = models.DateTimeField(_("lúc"), default=timezone.now)
+    email_hash = models.CharField(_("mã băm của email"), max_length=64, db_index=True)
+    comment_count = models.PositiveIntegerField(_("số bình luận"))
+    kept = models.BooleanField(
+        _("giữ bình luận"),
+        help_text=_("Giữ bình luận, chỉ xóa email và IP; nếu không: xóa bình luận."),
+    )
+
+    class Meta:
+        verbose_name = _("lần xóa dữ liệu cá nhân")
+        verbose_name_plural = _("nhật ký xóa dữ liệu cá nhân")
+        ordering = ["-at", "-pk"]
+        permissions = [
+            ("erase_personal_data", _("Có thể xóa dữ liệu cá nhân của bạn đọc theo yêu cầu")),
+        ]
+
+    def __str__(self):
+        return f"{self.email_hash[:12]}… ({self.comment_count})"

@@ -9,7 +9,7 @@ class NewsroomConfig(AppConfig):
     verbose_name = "Tòa soạn"
 
     def ready(self):
-        from . import desk_search, normalise
+        from . import checks, desk_search, normalise  # noqa: F401  (checks: registered)
         from .roles import sync_roles_after_migrate
 
         normalise.connect()

@@ -11,5 +11,10 @@ def site(request):
             "tagline": settings.SITE_TAGLINE,
             "hotline": settings.SITE_HOTLINE,
             "email": settings.SITE_EMAIL,
+            # The masthead (Luật Báo chí, Điều 46): templates/base.html's footer.
+            "licence": settings.SITE_LICENCE,
+            "governing_body": settings.SITE_GOVERNING_BODY,
+            "address": settings.SITE_ADDRESS,
+            "editor_in_chief": settings.SITE_EDITOR_IN_CHIEF,
         }
     }

@@ -31,6 +31,10 @@ LOGIN_RECORD = [
     *_crud("axes.accessfailurelog", "view"),
 ]
 
+# A reader's request to erase their data (Nghị định 13/2023; comments/admin_personal.py), and
+# the log of erasures: whoever works the comments has them.
+READERS_DATA = ["comments.erase_personal_data", *_crud("comments.erasure", "view")]
+
 # A journalist's change and delete rights are narrowed to their own drafts by ArticleAdmin.
 ROLE_PERMISSIONS: dict[str, list[str]] = {
     JOURNALIST: [
@@ -53,6 +57,7 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         *_crud("wordpress.oldlink"),
         # Editors also work the comment moderation queue.
         *_crud("comments.comment", "view", "change"),
+        *READERS_DATA,
         *LOGIN_RECORD,
     ],
     # A section head reads and edits the stories of their sections waiting at their level
@@ -77,10 +82,12 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         *_crud("articles.tag"),
         *_crud("articles.sharelink"),
         *_crud("comments.comment", "view", "change"),
+        *READERS_DATA,
         *LOGIN_RECORD,
     ],
     # The editor-in-chief and the deputies: an editor's rights, and they set the chains and
-    # the duty rota, and may publish breaking news past the levels (with a reason).
+    # the duty rota, may publish breaking news past the levels (with a reason) and take a
+    # story down on request.
     EDITOR_IN_CHIEF: [
         *_crud("articles.article"),
         "articles.publish_article",
@@ -88,6 +95,8 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "articles.approve_at_level",
         "articles.approve_correction",
         *_crud("articles.correction", "view", "add"),
+        # Only they take a story down on request (articles.workflow.take_down).
+        "articles.take_down_article",
         *_crud("articles.relatedarticle"),
         *_crud("articles.image"),
         *_crud("articles.section"),
@@ -98,11 +107,13 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         *_crud("articles.sharelink"),
         *_crud("wordpress.oldlink"),
         *_crud("comments.comment", "view", "change"),
+        *READERS_DATA,
         *LOGIN_RECORD,
     ],
     # Moderators keep the list of words that send a comment straight to spam.
     MODERATOR: [
         *_crud("comments.comment", "view", "change"),
+        *READERS_DATA,
         *_crud("comments.blockedword"),
         *LOGIN_RECORD,
     ],

@@ -276,6 +276,14 @@ SITE_TAGLINE = os.environ.get(
 )
 SITE_HOTLINE = os.environ.get("SITE_HOTLINE", "0213 3876 427")
 SITE_EMAIL = os.environ.get("SITE_EMAIL", "toasoan@baolaichau.vn")
+# The masthead the law asks of an online paper (Luật Báo chí 2016, Điều 46), in the footer of
+# every reader page: the licence line (number, date and issuing body), the governing body, the
+# address and the editor-in-chief. Empty by default: each paper sets its own (`make run` sets
+# the demo paper's); `manage.py check --deploy` warns while any is empty (newsroom/checks.py).
+SITE_LICENCE = os.environ.get("SITE_LICENCE", "")
+SITE_GOVERNING_BODY = os.environ.get("SITE_GOVERNING_BODY", "")
+SITE_ADDRESS = os.environ.get("SITE_ADDRESS", "")
+SITE_EDITOR_IN_CHIEF = os.environ.get("SITE_EDITOR_IN_CHIEF", "")
 # Where links in mail and feeds point; unset, each request's own host (newsroom/site_url.py).
 SITE_URL = os.environ.get("SITE_URL", "").rstrip("/")
 
@@ -314,6 +322,11 @@ CELERY_BEAT_SCHEDULE = {
     "escalate-waiting-approvals": {
         "task": "articles.tasks.escalate_waiting_approvals",
         "schedule": 60.0,
+    },
+    # Commenters' emails and IPs past COMMENT_PERSONAL_DAYS (Nghị định 13/2023).
+    "clear-comment-personal-data": {
+        "task": "comments.tasks.clear_comment_personal_data",
+        "schedule": 24 * 3600.0,
     },
 }
 

@@ -2,7 +2,7 @@
 
 from django.contrib.auth.models import Group
 
-from newsroom.roles import EDITOR, JOURNALIST, MODERATOR, sync_roles
+from newsroom.roles import EDITOR, EDITOR_IN_CHIEF, JOURNALIST, MODERATOR, sync_roles
 from tests.factories import make_user
 
 
@@ -23,3 +23,7 @@ def editor(username: str = "bientap", **fields):
 
 def moderator(username: str = "kiemduyet", **fields):
     return _member(MODERATOR, username, **fields)
+
+
+def editor_in_chief(username: str = "tongbientap", **fields):
+    return _member(EDITOR_IN_CHIEF, username, **fields)

@@ -1,4 +1,4 @@
-"""The one vocabulary of story states: the stored status, and the five states the desk shows.
+"""The one vocabulary of story states: the stored status, and the six states the desk shows.
 
 A story's `status` is what an editor last did to it. Readers and the desk care about one more
 thing, time: a *published* story whose publish time has not come yet is *scheduled*, and
@@ -22,6 +22,9 @@ class Status(models.TextChoices):
     PENDING = "pending", _("Chờ duyệt")
     PUBLISHED = "published", _("Đã xuất bản")
     UNPUBLISHED = "unpublished", _("Đã gỡ")
+    # Taken down on request (a court, an authority, the law): its address answers 410 and
+    # it never comes back through the publish button (articles.workflow.take_down).
+    TAKEN_DOWN = "taken_down", _("Đã gỡ theo yêu cầu")
 
 
 class State(models.TextChoices):
@@ -32,6 +35,7 @@ class State(models.TextChoices):
     SCHEDULED = "scheduled", _("Hẹn giờ")
     PUBLISHED = Status.PUBLISHED.value, Status.PUBLISHED.label
     UNPUBLISHED = Status.UNPUBLISHED.value, Status.UNPUBLISHED.label
+    TAKEN_DOWN = Status.TAKEN_DOWN.value, Status.TAKEN_DOWN.label
 
 
 def is_public(now: datetime | None = None) -> Q:
@@ -51,7 +55,7 @@ def state_condition(state: str, now: datetime | None = None) -> Q:
             return is_scheduled(now)
         case State.PUBLISHED:
             return is_public(now)
-        case State.DRAFT | State.PENDING | State.UNPUBLISHED:
+        case State.DRAFT | State.PENDING | State.UNPUBLISHED | State.TAKEN_DOWN:
             return Q(status=state)
     raise ValueError(f"No story state {state!r}; the states are {State.values}")
 
@@ -81,8 +85,12 @@ class ArticleQuerySet(models.QuerySet):
         return self.filter(status=Status.PUBLISHED)
 
     def in_state(self, state: str, now: datetime | None = None):
-        """The stories in one of the desk's five states (`State`); ValueError for another."""
+        """The stories in one of the desk's six states (`State`); ValueError for another."""
         return self.filter(state_condition(state, now))
+
+    def taken_down(self):
+        """Taken down on request: their addresses answer 410 (articles/takedown.py)."""
+        return self.filter(status=Status.TAKEN_DOWN)
 
     def for_listing(self):
         return self.select_related("section", "hero_image").order_by("-published_at", "-pk")

@@ -140,6 +140,21 @@ class Article(LoadedValues):
         _("chờ ở cấp này từ"), null=True, blank=True, editable=False
     )
     approval_escalated = models.BooleanField(_("đã báo cấp trên"), default=False, editable=False)
+    # Taken down on request (articles.workflow.take_down): why, when and by whom, kept with
+    # the story for an inspector; the notice page at its address does not show them.
+    taken_down_reason = models.TextField(_("lý do gỡ theo yêu cầu"), blank=True, editable=False)
+    taken_down_at = models.DateTimeField(
+        _("gỡ theo yêu cầu lúc"), null=True, blank=True, editable=False
+    )
+    taken_down_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người gỡ theo yêu cầu"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     search_text = models.TextField(editable=False, blank=True)
     # Kept by the comments app inside the transaction that approves or removes a comment.
     comment_count = models.PositiveIntegerField(_("số bình luận"), default=0, editable=False)
@@ -160,6 +175,7 @@ class Article(LoadedValues):
             ("publish_article", _("Có thể xuất bản, hẹn giờ, gỡ và trả lại bài")),
             ("publish_breaking", _("Có thể xuất bản thẳng tin nóng, bỏ qua các cấp duyệt")),
             ("approve_at_level", _("Có thể duyệt bài ở một cấp của chuỗi duyệt")),
+            ("take_down_article", _("Có thể gỡ bài theo yêu cầu (trả về 410, giữ làm bằng chứng)")),
         ]
         indexes = [
             models.Index(fields=["status", "-published_at"], name="article_public_idx"),

@@ -29,6 +29,7 @@ def one_of_each_state():
         "scheduled": make_article("Bài hẹn", published_at=future),
         "published": make_article("Bài đã đăng"),
         "unpublished": make_article("Bài đã gỡ", status=Article.Status.UNPUBLISHED),
+        "taken_down": make_article("Bài gỡ theo yêu cầu", status=Article.Status.TAKEN_DOWN),
     }
 
 

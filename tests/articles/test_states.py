@@ -20,6 +20,7 @@ def one_of_each_state():
         State.SCHEDULED: make_article("Bài hẹn", published_at=timezone.now() + timedelta(days=1)),
         State.PUBLISHED: make_article("Bài đã đăng"),
         State.UNPUBLISHED: make_article("Bài đã gỡ", status=Article.Status.UNPUBLISHED),
+        State.TAKEN_DOWN: make_article("Bài gỡ theo yêu cầu", status=Article.Status.TAKEN_DOWN),
     }
 
 

@@ -73,6 +73,9 @@ POLICY = {
         # Editors work the comment moderation queue too (issue 12).
         "comments.change_comment",
         "comments.view_comment",
+        # A reader's data erased on request, and the log (Nghị định 13/2023, issue 24).
+        "comments.erase_personal_data",
+        "comments.view_erasure",
     },
     MODERATOR: {
         "axes.view_accessattempt",
@@ -84,6 +87,8 @@ POLICY = {
         "comments.delete_blockedword",
         "comments.view_blockedword",
         "comments.view_comment",
+        "comments.erase_personal_data",
+        "comments.view_erasure",
     },
 }
 

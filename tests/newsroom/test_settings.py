@@ -40,6 +40,11 @@ def test_check_deploy_is_clean_under_production_settings():
         "WARNING",
         SECRET_KEY="k" * 20 + "-production-like-secret-of-decent-length-0123456789",
         ALLOWED_HOSTS="baolaichau.example",
+        # The masthead (Luật Báo chí, Điều 46): empty, each is a deploy warning.
+        SITE_LICENCE="Giấy phép số 12/GP-BTTTT ngày 03/04/2021 của Bộ Thông tin và Truyền thông",
+        SITE_GOVERNING_BODY="Tỉnh ủy Lai Châu",
+        SITE_ADDRESS="Phường Tân Phong, tỉnh Lai Châu",
+        SITE_EDITOR_IN_CHIEF="Trần Thị Bích",
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout

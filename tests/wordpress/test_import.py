@@ -264,3 +264,20 @@ def test_progress_is_counted_on_a_terminal(db, uploads):
     out = Terminal()
     call_command("import_wordpress", str(EXPORT), "--media-dir", str(uploads), stdout=out)
     assert "\rĐã xử lý 10/10 bài" in out.getvalue()  # 9 posts and the broken item
+
+
+def test_a_story_taken_down_on_request_is_not_brought_back_by_an_import(
+    imported, uploads, tmp_path
+):
+    taken = story("Mùa lúa chín")
+    Article.objects.filter(pk=taken.pk).update(status=Article.Status.TAKEN_DOWN)
+    changed = tmp_path / "changed.xml"
+    text = EXPORT.read_text(encoding="utf-8")
+    changed.write_text(
+        text.replace("Mùa lúa chín ở Tam Đường</title>", "Mùa vàng ở Tam Đường</title>"),
+        encoding="utf-8",
+    )
+    run_import(changed, "--media-dir", str(uploads))
+    taken.refresh_from_db()
+    assert taken.status == Article.Status.TAKEN_DOWN
+    assert taken.title.startswith("Mùa lúa chín")

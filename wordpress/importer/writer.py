@@ -328,6 +328,10 @@ class Importer:
         )
         mapping = self.mapped(Kind.POST, item.wp_id)
         article = Article.objects.filter(pk=mapping.object_id).first() if mapping else None
+        if article and article.status == Article.Status.TAKEN_DOWN:
+            # Taken down on request: an import never brings it back (articles.workflow).
+            self.report.skip("post", "bài đã gỡ theo yêu cầu")
+            return
         if article and mapping.digest == fingerprint:
             self.report.count("post", "unchanged")
             self.report.count("comment", "unchanged", len(comments))

@@ -202,3 +202,21 @@ def test_the_corrections_list_costs_the_same_with_3_or_30(
     with django_assert_max_num_queries(len(small)):
         page = reader(reverse("articles:corrections"))
     assert page.count("Sửa tên người") == 0 and page.count("Đính chính: Bài") == 20
+
+
+def test_a_story_taken_down_shows_its_correction_on_its_410_page(client, people, story):
+    from articles import workflow
+
+    file_apology(client, people["editor"], story)
+    correction = Correction.objects.get()
+    from articles.corrections import steps
+
+    steps.approve(correction, by=people["chief"])
+    workflow.take_down(story, by=people["chief"], reason="Theo yêu cầu của Sở Thông tin")
+    page = Client().get(story.get_absolute_url())
+    assert page.status_code == 410
+    text = page.content.decode()
+    assert "Thông tin cải chính, xin lỗi" in text and "Con đường dài 21 km." in text
+    # Its correction keeps its own page; the story is named, not linked.
+    own = reader(correction.get_absolute_url())
+    assert f'href="{story.get_absolute_url()}"' not in own

@@ -1,4 +1,4 @@
-"""Who files and who approves corrections: editors file, the editor-in-chief approves."""
+"""Moderators and editors erase a reader's data on request and read the log of erasures."""
 
 from django.db import migrations
 
@@ -11,8 +11,8 @@ def sync(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("newsroom", "0007_approval_roles"),
-        ("articles", "0022_corrections"),
+        ("newsroom", "0008_take_down_role"),
+        ("comments", "0008_personal_data"),
     ]
 
     operations = [migrations.RunPython(sync, migrations.RunPython.noop)]

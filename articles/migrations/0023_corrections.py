@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('articles', '0021_approval_chain'),
+        ('articles', '0022_taken_down'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
