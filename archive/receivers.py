@@ -1,0 +1,73 @@
+"""One record for each public version of a story, from `articles.events.public_version`.
+
+The signal comes once the change is committed. Published, went live and edited (the changes
+articles/pages.py sees) are recorded when the page they leave is not the page last recorded
+for the story: a save and its tags in one transaction, or a go-live task run twice, make one
+record. Corrections and take-downs (sent by those features) are always recorded.
+"""
+
+import logging
+
+from django.dispatch import receiver
+from django.utils import timezone
+
+from articles import events
+from articles.approvals.record import name_of, record_of
+
+from . import capture, chain
+from .models import ArchiveRecord
+
+logger = logging.getLogger(__name__)
+
+ALWAYS_RECORDED = {events.CORRECTED, events.TAKEN_DOWN}
+
+
+def approvals_of(article) -> list[dict]:
+    """The approvals the story carries, as a copy that outlives the steps and the people."""
+    if article.pk is None:
+        return []
+    return [
+        {
+            "kind": step.kind,
+            "kind_label": step.get_kind_display(),
+            "level": step.level,
+            "to_level": step.to_level,
+            "role": step.role,
+            "by": step.by_name,
+            "at": step.at.isoformat(),
+            "note": step.note,
+        }
+        for step in record_of(article)
+    ]
+
+
+def record(article, event: str, by=None) -> ArchiveRecord | None:
+    """Append the record of `article`'s public version after `event`; None if unchanged."""
+    path = article.get_absolute_url()
+    status, html = capture.served_page(path)
+    last = ArchiveRecord.objects.filter(story_id=article.pk).order_by("-seq").first()
+    if (
+        event not in ALWAYS_RECORDED
+        and last is not None
+        and last.status == status
+        and last.html == html
+    ):
+        return None
+    return chain.append(
+        story_id=article.pk,
+        story_title=article.title,
+        url=capture.site_url.absolute(path),
+        event=event,
+        at=timezone.now(),
+        by_id=getattr(by, "pk", None),
+        by_name=name_of(by) if by is not None else "Hệ thống",
+        status=status,
+        html=html,
+        pictures=capture.keep_pictures(html),
+        approvals=approvals_of(article),
+    )
+
+
+@receiver(events.public_version)
+def public_version(sender, article, event, by=None, **kwargs):
+    record(article, event, by)
