@@ -31,7 +31,8 @@ from .models import ArchivedPicture
 logger = logging.getLogger(__name__)
 
 CLOCK = re.compile(r'<time class="clock"[^>]*>.*?</time>', re.S)
-PICTURE_ATTRIBUTES = re.compile(r'\s(?:src|srcset)="([^"]+)"')
+# Where a page names a picture: <img>/<source>, and the link preview's og:image (absolute).
+PICTURE_ATTRIBUTES = re.compile(r'\s(?:src|srcset|content)="([^"]+)"')
 
 
 def reader_request(path: str) -> HttpRequest:
@@ -70,14 +71,26 @@ def served_page(path: str) -> tuple[int, str]:
 
 
 def picture_urls(html: str) -> list[str]:
-    """The page's picture addresses under MEDIA_URL, each once, in page order."""
+    """The page's picture addresses under MEDIA_URL (as the page writes them, absolute or
+    not), each once, in page order."""
     urls = []
     for value in PICTURE_ATTRIBUTES.findall(html):
         for candidate in value.split(","):
             url = candidate.strip().split(" ")[0]
-            if url.startswith(settings.MEDIA_URL) and url not in urls:
+            if media_name(url) is not None and url not in urls:
                 urls.append(url)
     return urls
+
+
+def media_name(url: str) -> str | None:
+    """The storage name of a picture address under MEDIA_URL, or None."""
+    if url.startswith(("http://", "https://")) and not settings.MEDIA_URL.startswith("http"):
+        if urlsplit(url).netloc != urlsplit(site_url.origin()).netloc:
+            return None  # another site's picture: not ours to keep
+        url = urlsplit(url).path
+    if not url.startswith(settings.MEDIA_URL):
+        return None
+    return unquote(url[len(settings.MEDIA_URL) :])
 
 
 def keep_pictures(html: str) -> dict[str, str]:
@@ -85,7 +98,7 @@ def keep_pictures(html: str) -> dict[str, str]:
     logged and left out (the page then shows it missing, as readers saw it)."""
     kept = {}
     for url in picture_urls(html):
-        name = unquote(url[len(settings.MEDIA_URL) :])
+        name = media_name(url)
         try:
             with default_storage.open(name) as file:
                 data = file.read()

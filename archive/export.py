@@ -49,6 +49,7 @@ def _response(writer, uri, moment, status, content_type, payload: bytes):
         uri,
         "response",
         payload=BytesIO(payload),
+        length=len(payload),  # known, so warcio keeps no temporary copy to measure it
         http_headers=headers,
         warc_headers_dict={"WARC-Date": _warc_date(moment)},
     )

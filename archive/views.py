@@ -7,6 +7,7 @@
   nothing from elsewhere (a strict Content-Security-Policy), and no site may frame it.
 """
 
+import re
 from datetime import datetime
 from functools import wraps
 from zoneinfo import ZoneInfo
@@ -135,7 +136,10 @@ def archived_page(request, record: ArchiveRecord, moment: datetime | None = None
     """The stored page as it was served, its pictures from the archive's store."""
     html = record.html or '<!DOCTYPE html><html lang="vi"><body></body></html>'
     for url in sorted(record.pictures, key=len, reverse=True):
-        html = html.replace(url, reverse("archive:picture", args=[record.pictures[url]]))
+        # Its absolute form too (the link preview's og:image names the site's address).
+        address = re.compile(r"(?:https?://[^\s\"'<>/]+)?" + re.escape(url))
+        kept = reverse("archive:picture", args=[record.pictures[url]])
+        html = address.sub(kept, html)
     note = banner(record, moment)
     start = html.find("<body")
     if start != -1:
