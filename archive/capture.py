@@ -4,7 +4,8 @@ The story's address is resolved and its view called with an anonymous reader's r
 marked shared (`request.shared_page`, as pagecache.middleware marks it): the page then holds
 nothing personal (no CSRF token, no remembered name; the comment form is the one every
 reader gets) and no view is counted. The header clock, the one part that changes by the
-second, is taken out, so the same story gives the same bytes. A story that is not public
+second, is taken out, so the same story gives the same bytes. Its parts are computed from
+the database (pagecache.fragments.afresh): the page as committed, and no cache warmed. A story that is not public
 answers as it would a reader (404, or the 410 of a story taken down).
 
 Pictures are the page's own `src` and `srcset` addresses under MEDIA_URL, read from the
@@ -25,6 +26,7 @@ from django.urls import resolve
 from django.utils import translation
 
 from newsroom import site_url
+from pagecache import fragments
 
 from .models import ArchivedPicture
 
@@ -59,7 +61,7 @@ def served_page(path: str) -> tuple[int, str]:
     """The status and the HTML a reader is served at `path` now, clock taken out."""
     request = reader_request(path)
     match = resolve(path)
-    with translation.override(settings.LANGUAGE_CODE):
+    with translation.override(settings.LANGUAGE_CODE), fragments.afresh():
         try:
             response = match.func(request, *match.args, **match.kwargs)
         except Http404:
