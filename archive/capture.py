@@ -5,8 +5,9 @@ marked shared (`request.shared_page`, as pagecache.middleware marks it): the pag
 nothing personal (no CSRF token, no remembered name; the comment form is the one every
 reader gets) and no view is counted. The header clock, the one part that changes by the
 second, is taken out, so the same story gives the same bytes. Its parts are computed from
-the database (pagecache.fragments.afresh): the page as committed, and no cache warmed. A story that is not public
-answers as it would a reader (404, or the 410 of a story taken down).
+the database (pagecache.fragments.afresh): the page as committed, and no cache warmed. A
+story that is not public answers as it would a reader (404, or the 410 of a story taken
+down).
 
 Pictures are the page's own `src` and `srcset` addresses under MEDIA_URL, read from the
 storage and kept by sha256 (once each), so the record shows them whatever becomes of them.
