@@ -104,8 +104,17 @@ class ArchiveRecord(models.Model):
         return super().delete(*args, **kwargs)
 
 
+class PictureQuerySet(models.QuerySet):
+    def delete(self):
+        raise RecordKept("Không được xóa ảnh lưu chiểu: ảnh đi cùng các bản lưu của bài.")
+
+    delete.alters_data = True
+    delete.queryset_only = True
+
+
 class ArchivedPicture(models.Model):
-    """A picture's bytes as a record showed it, kept once per content hash."""
+    """A picture's bytes as a record showed it, kept once per content hash (never deleted:
+    any record may show it)."""
 
     sha256 = models.CharField(max_length=64, primary_key=True)
     data = models.BinaryField()
@@ -113,12 +122,17 @@ class ArchivedPicture(models.Model):
     first_url = models.CharField(max_length=1000)
     at = models.DateTimeField(default=timezone.now)
 
+    objects = PictureQuerySet.as_manager()
+
     class Meta:
         verbose_name = "ảnh lưu chiểu"
         verbose_name_plural = "ảnh lưu chiểu"
 
     def __str__(self):
         return self.sha256
+
+    def delete(self, *args, **kwargs):
+        ArchivedPicture.objects.none().delete()
 
 
 class ChainHead(models.Model):

@@ -126,3 +126,14 @@ def test_the_admin_offers_no_delete_even_to_a_superuser(admin_client):
     delete_url = reverse("admin:archive_archiverecord_delete", args=[record.pk])
     assert admin_client.post(delete_url, {"post": "yes"}).status_code == 403
     assert ArchiveRecord.objects.count() == 3
+
+
+def test_archived_pictures_are_never_deleted():
+    from archive.models import ArchivedPicture
+
+    picture = ArchivedPicture.objects.create(sha256="a" * 64, data=b"x", content_type="image/png")
+    with pytest.raises(RecordKept):
+        picture.delete()
+    with pytest.raises(RecordKept):
+        ArchivedPicture.objects.all().delete()
+    assert ArchivedPicture.objects.count() == 1

@@ -154,3 +154,19 @@ def test_the_story_page_costs_the_same_with_the_archive(
     for _ in range(3):
         client.get(story.get_absolute_url())
     assert ArchiveRecord.objects.count() == count
+
+
+def test_a_minute_after_unpublishing_shows_the_story_was_not_on_the_site(
+    inspector_client, archived, desk, committed
+):
+    story, _, _ = archived
+    with committed():
+        story.refresh_from_db()
+        workflow.unpublish(story, by=desk)
+    gone = ArchiveRecord.objects.order_by("seq").last()
+    response = inspector_client.get(
+        reverse("archive:index"), {"story": story.pk, **minute(gone.at)}
+    )
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "Gỡ khỏi trang" in page and "bạn đọc không xem được bài (mã trả lời 404)" in page
