@@ -84,6 +84,14 @@ def test_the_inspector_sees_the_admin_list(
     assert response.status_code == 200
     assert "Chợ phiên Sìn Hồ" in response.content.decode()
     assert inspector_client.get(url, {"q": "chợ"}).status_code == 200
+    one = reverse("admin:archive_archiverecord_change", args=[story_record(story).pk])
+    with django_assert_max_num_queries(10):
+        detail = inspector_client.get(one)
+    assert detail.status_code == 200 and "Xem" in detail.content.decode()
+
+
+def story_record(story):
+    return ArchiveRecord.objects.filter(story_id=story.pk).first()
 
 
 def test_the_page_as_it_was_at_a_minute(inspector_client, archived, django_assert_max_num_queries):
