@@ -4,7 +4,6 @@ from django.apps import AppConfig
 class ArchiveConfig(AppConfig):
     name = "archive"
     verbose_name = "Lưu chiểu"
-    default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
         from . import receivers  # noqa: F401  (connects to articles.events.public_version)

@@ -69,12 +69,12 @@ class ArchiveRecord(models.Model):
     }
 
     seq = models.PositiveBigIntegerField("số thứ tự", unique=True, editable=False)
-    story_id = models.PositiveIntegerField("mã bài", db_index=True)
+    story_id = models.PositiveBigIntegerField("mã bài", db_index=True)
     story_title = models.CharField("tiêu đề bài", max_length=500)
     url = models.CharField("địa chỉ", max_length=1000)
     event = models.CharField("sự kiện", max_length=30)
     at = models.DateTimeField("lúc", db_index=True)
-    by_id = models.PositiveIntegerField("mã người làm", null=True, blank=True)
+    by_id = models.PositiveBigIntegerField("mã người làm", null=True, blank=True)
     by_name = models.CharField("người làm", max_length=200, blank=True)
     status = models.PositiveSmallIntegerField("mã trả lời HTTP")
     html = models.TextField("trang bạn đọc nhận", blank=True)
