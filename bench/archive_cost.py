@@ -9,6 +9,18 @@ pictures with their renditions), each recorded once as the archive records a pub
 its lock). Prints the write time per record (median and 95th percentile), the bytes per
 record (page, and the table's share), the pictures' store, and the same extrapolated to
 100,000 stories. Not part of the test suite.
+
+Last run (2-core machine shared with other work, load about 4; 1,000 stories, 50 pictures):
+
+    stories recorded: 1000; pictures kept: 350 of 50 used
+    write time per record: median 22.9 ms, 95th percentile 103.3 ms
+    page per record: 13.3 KiB; table: 16.0 KiB
+    picture store: 98.8 MiB (350 pictures with renditions)
+    at 100,000 stories (one record each): records 1.53 GiB, writing them 38 min in all
+    at the median; pictures grow with distinct pictures, not with records (289 KiB each here)
+
+The 350 kept are the 50 originals and their six renditions each (every file a page names).
+A record is written once per public change, after the commit, off the reader's path.
 """
 
 import argparse
