@@ -152,3 +152,25 @@ def test_a_story_deleted_in_the_admin_keeps_its_records(admin_client, committed)
     assert [record.event for record in records] == [events.EDITED, events.UNPUBLISHED]
     assert records[0].by_name == "admin" and "Sapo mới." in records[0].html
     assert records[1].story_title == "Bài sẽ bị xóa" and records[1].status == 404
+
+
+def test_without_a_worker_catch_up_records_a_story_gone_live(desk, committed, capsys):
+    from datetime import timedelta
+
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    first = draft(title="Bài đăng trước")
+    with committed():
+        workflow.publish(first, by=desk)
+    story = draft()
+    with committed():
+        workflow.publish(story, by=desk, at=timezone.now() + timedelta(hours=1))
+    assert ArchiveRecord.objects.count() == 1
+    Article.objects.filter(pk=story.pk).update(published_at=timezone.now())
+    call_command("archive_catch_up")
+    assert "Đã ghi 1 bài" in capsys.readouterr().out
+    record = ArchiveRecord.objects.get(story_id=story.pk)
+    assert record.event == events.WENT_LIVE and record.status == 200
+    call_command("archive_catch_up")
+    assert "Đã ghi 0 bài" in capsys.readouterr().out
