@@ -13,19 +13,29 @@ here; the page cache (pagecache/) knows no content model and learns the pages fr
 Every purge runs as the change is made and again once it is committed (pagecache.purge):
 the receivers below for the models, `comments_changed` for moderation (comments calls it),
 and `purge_when_live` at a scheduled story's publish time.
+
+The same receivers tell the apps above (the lưu chiểu archive) that a story's public version
+came into being or ended (`events.public_version`, once committed): published, edited while
+live (a change to what readers see: SHOWN, the tags, the related stories), unpublished or
+deleted, and, from `purge_when_live`, a scheduled story going live. Who made the change is
+read as the story is saved (`events.acting_user`: the revision's user).
 """
 
+import copy
+
 from celery import shared_task
+from django.db import transaction
 from django.db.models import Min
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 from django.dispatch import receiver
+from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
 from newsroom.tasks import enqueue, in_process, retry_or_give_up
 from pagecache import purge, registry, versions
 from pagecache.canonical import as_sent, page_number
 
-from . import counters
+from . import counters, events
 from .models import Article, Image, RelatedArticle, Section, Tag
 
 LISTING = ("site", "stories", "counts")
@@ -138,7 +148,59 @@ def purge_when_live(self, pk: int, published_at: str) -> bool:
         retry_or_give_up(self, exc, "Could not purge the pages of story %s going live", pk)
         return False
     versions.schedule_changed()
+    story = Article.objects.filter(pk=pk).first()
+    if story is not None and story.is_public:
+        announce(story, events.WENT_LIVE, by=None)
     return True
+
+
+LIVE_EVENTS = {events.PUBLISHED, events.WENT_LIVE, events.EDITED}
+
+
+def announce(article: Article | int, event: str, *, by=...) -> None:
+    """Send `events.public_version` for a story once the change is committed.
+
+    The story is read again then, as committed: an edit of a story no longer public (or
+    deleted) in the same transaction sends nothing, its own event says it; a deleted story
+    goes as it was, its id kept. A save, its tags and its related stories may each send an
+    edit: the archive records a page only when it differs from the one it has. `by` defaults
+    to who is saving now (events.acting_user).
+    """
+    if by is ...:
+        by = events.acting_user()
+    pk = article if isinstance(article, int) else article.pk
+    gone = None if isinstance(article, int) else copy.copy(article)
+
+    def send():
+        story = Article.objects.select_related("section").filter(pk=pk).first()
+        if event in LIVE_EVENTS and (story is None or not story.is_public):
+            return
+        if event == events.UNPUBLISHED and story is not None and story.is_public:
+            return
+        if story is None:
+            if gone is None:
+                return
+            gone.pk = pk
+        events.public_version.send(sender=Article, article=story or gone, event=event, by=by)
+
+    transaction.on_commit(send, robust=True)
+
+
+def _is_live(state: dict | None, now) -> bool:
+    return _is_shown(state) and state["published_at"] is not None and state["published_at"] <= now
+
+
+def public_event(before: dict | None, after: dict) -> str | None:
+    """What a save did to the story's public version, if anything."""
+    now = timezone.now()
+    was, now_live = _is_live(before, now), _is_live(after, now)
+    if now_live and not was:
+        return events.PUBLISHED
+    if was and not now_live:
+        return events.UNPUBLISHED
+    if was and before != after:
+        return events.EDITED
+    return None
 
 
 # Model changes that readers can see.
@@ -181,6 +243,9 @@ def story_saved(sender, instance, raw=False, **kwargs):
     # Drafts and reviews come and go at the desk without touching any reader page.
     if (_is_shown(before) or _is_shown(after)) and before != after:
         story_changed(instance.pk)
+        event = public_event(before, after)
+        if event is not None:
+            announce(instance, event)
         if instance.is_scheduled and not in_process():
             # A worker purges again as it goes live, for the caches in front of us too.
             enqueue(
@@ -195,6 +260,13 @@ def story_saved(sender, instance, raw=False, **kwargs):
 def story_deleted(sender, instance, **kwargs):
     if instance.status == Article.Status.PUBLISHED:
         story_changed(instance.pk)
+        if instance.is_public:
+            announce(instance, events.UNPUBLISHED)
+
+
+def _edited_if_live(article: Article) -> None:
+    if article.is_public:
+        announce(article, events.EDITED)
 
 
 @receiver(m2m_changed, sender=Article.tags.through)
@@ -206,6 +278,7 @@ def story_tags_changed(sender, instance, action, reverse, pk_set=None, **kwargs)
     if isinstance(instance, Article):
         if instance.status == Article.Status.PUBLISHED:
             story_changed(instance.pk)
+            _edited_if_live(instance)
     else:
         site_changed()
 
@@ -215,6 +288,7 @@ def story_tags_changed(sender, instance, action, reverse, pk_set=None, **kwargs)
 def related_changed(sender, instance, raw=False, **kwargs):
     if not raw:
         story_changed(instance.from_article_id)
+        announce(instance.from_article_id, events.EDITED)
 
 
 @receiver(post_save, sender=Section)

@@ -11,6 +11,8 @@ MODERATOR = "Kiểm duyệt viên"
 SECTION_HEAD = "Trưởng ban"
 MANAGING_EDITOR = "Thư ký tòa soạn"
 EDITOR_IN_CHIEF = "Tổng biên tập"  # the editor-in-chief and the deputies
+# The Ministry's inspector: reads the lưu chiểu archive (archive/) and the stories, changes nothing.
+INSPECTOR = "Thanh tra"
 # A chain's levels are named by these slugs (`manage.py approvalchain`, `createstaff --role`).
 LEVEL_ROLES = {
     "truong-ban": SECTION_HEAD,
@@ -109,6 +111,11 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         *_crud("comments.comment", "view", "change"),
         *READERS_DATA,
         *LOGIN_RECORD,
+    ],
+    INSPECTOR: [
+        *_crud("archive.archiverecord", "view"),
+        *_crud("archive.archivedpicture", "view"),
+        *_crud("articles.article", "view"),
     ],
     # Moderators keep the list of words that send a comment straight to spam.
     MODERATOR: [

@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "pagecache",
     "articles",
     "comments",
+    "archive",
     "wordpress",
 ]
 
@@ -288,6 +289,7 @@ SITE_EDITOR_IN_CHIEF = os.environ.get("SITE_EDITOR_IN_CHIEF", "")
 SITE_URL = os.environ.get("SITE_URL", "").rstrip("/")
 
 # Each app's own product settings, every one read from its environment variable.
+from archive.conf import *  # noqa: E402, F403
 from articles.conf import *  # noqa: E402, F403
 from comments.conf import *  # noqa: E402, F403
 

@@ -6,13 +6,14 @@ from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from .roles import EDITOR, JOURNALIST, LEVEL_ROLES, MODERATOR, sync_roles
+from .roles import EDITOR, INSPECTOR, JOURNALIST, LEVEL_ROLES, MODERATOR, sync_roles
 
 # What an operator types on the command line: the role's name without diacritics.
 ROLE_SLUGS = {
     "bien-tap-vien": EDITOR,
     "phong-vien": JOURNALIST,
     "kiem-duyet-vien": MODERATOR,
+    "thanh-tra": INSPECTOR,
     **LEVEL_ROLES,
 }
 

@@ -21,6 +21,8 @@ urlpatterns = [
         admin.site.admin_view(view_on_site),
         name="view-on-site",
     ),
+    # The lưu chiểu archive's inspector pages (archive/views.py), before the admin's catch-all.
+    path("admin/luu-chieu/", include("archive.urls")),
     path("admin/", admin.site.urls),
     path("binh-luan/", include("comments.urls")),
     path("", include("articles.urls")),

@@ -8,6 +8,8 @@ generations of the areas it shows, so each goes stale exactly when what it shows
 
 import logging
 from collections.abc import Callable, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any
 
 from django.conf import settings
@@ -24,12 +26,33 @@ PART_SECONDS = 300
 
 Compute = Callable[[dict[str, Any]], Any]
 
+_afresh: ContextVar[bool] = ContextVar("parts_afresh", default=False)
+
+
+@contextmanager
+def afresh():
+    """Within: every part is computed from the database, none read from or kept in the cache.
+
+    For a page rendered for the record (the lưu chiểu archive) rather than for a reader: it
+    shows what is committed now, and warms nothing readers would be served.
+    """
+    token = _afresh.set(True)
+    try:
+        yield
+    finally:
+        _afresh.reset(token)
+
 
 def parts(specs: dict[str, tuple[Sequence[str], Compute]]) -> dict[str, Any]:
     """Each named part (areas it shows, how to compute it) from the cache, or computed.
 
     Parts are computed in order, each seeing the ones before it.
     """
+    if _afresh.get():
+        computed: dict[str, Any] = {}
+        for name, (_, compute) in specs.items():
+            computed[name] = compute(computed)
+        return computed
     # Kept per set of areas: a part shared by pages that show different areas (the menu on
     # a story page and on the home page) would otherwise be stored over and over.
     keys = {name: PART_KEY.format(name, "|".join(areas)) for name, (areas, _) in specs.items()}
