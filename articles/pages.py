@@ -187,11 +187,19 @@ def announce(article: Article | int, event: str, *, by=...) -> None:
 
 
 def _is_live(state: dict | None, now) -> bool:
-    return _is_shown(state) and state["published_at"] is not None and state["published_at"] <= now
+    return (
+        state is not None
+        and state["status"] == Article.Status.PUBLISHED
+        and state["published_at"] is not None
+        and state["published_at"] <= now
+    )
 
 
 def public_event(before: dict | None, after: dict) -> str | None:
-    """What a save did to the story's public version, if anything."""
+    """What a save did to the story's public version, if anything. A take-down is announced
+    by its own step (workflow.take_down, event TAKEN_DOWN), once."""
+    if after["status"] == Article.Status.TAKEN_DOWN:
+        return None
     now = timezone.now()
     was, now_live = _is_live(before, now), _is_live(after, now)
     if now_live and not was:

@@ -174,3 +174,19 @@ def test_without_a_worker_catch_up_records_a_story_gone_live(desk, committed, ca
     assert record.event == events.WENT_LIVE and record.status == 200
     call_command("archive_catch_up")
     assert "Đã ghi 0 bài" in capsys.readouterr().out
+
+
+def test_a_take_down_is_one_record_and_a_correction_another(django_capture_on_commit_callbacks):
+    from articles.corrections import steps as corrections
+    from tests.desk_users import editor, editor_in_chief
+
+    chief, desk = editor_in_chief("tbt-luu-chieu"), editor("btv-luu-chieu")
+    with django_capture_on_commit_callbacks(execute=True):
+        story = make_article("Bài sẽ bị gỡ")
+    before = ArchiveRecord.objects.count()
+    with django_capture_on_commit_callbacks(execute=True):
+        corrections.add_note(story, by=desk, note="Sửa tên xã.")
+    with django_capture_on_commit_callbacks(execute=True):
+        workflow.take_down(story, by=chief, reason="Theo yêu cầu của cơ quan chức năng")
+    made = ArchiveRecord.objects.order_by("seq").values_list("event", flat=True)[before:]
+    assert list(made) == ["corrected", "taken_down"]
