@@ -16,6 +16,7 @@ from pagecache.fragments import parts
 from .body_images import first_body_image_id, story_body
 from .models import Article, Correction, Section, Tag
 from .pages import story_areas
+from .people.byline import credited, linked_names
 from .related import related_articles
 
 STORY_TEMPLATE = "articles/article_detail.html"
@@ -51,6 +52,7 @@ def story_context(
         f"corrections:{pk}": lambda _: list(
             Correction.objects.shown().filter(article=pk).order_by("published_at", "pk")
         ),
+        f"contributors:{pk}": lambda _: credited(pk) if pk else [],
         "nav": menu,
     }
     if preview or tags is not None or related_ids is not None:
@@ -70,6 +72,8 @@ def story_context(
         and article.hero_image_id == first_body_image_id(article.body),
         "nav_sections": got["nav"],
         "corrections": got[f"corrections:{pk}"],
+        "contributors": got[f"contributors:{pk}"],
+        "byline_names": linked_names(got[f"contributors:{pk}"]),
     }
     if preview:
         context["preview"] = preview

@@ -6,7 +6,7 @@ from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from .roles import EDITOR, JOURNALIST, LEVEL_ROLES, MODERATOR, sync_roles
+from .roles import ACCOUNTANT, EDITOR, JOURNALIST, LEVEL_ROLES, MODERATOR, sync_roles
 
 # What an operator types on the command line: the role's name without diacritics.
 ROLE_SLUGS = {
@@ -14,6 +14,7 @@ ROLE_SLUGS = {
     "phong-vien": JOURNALIST,
     "kiem-duyet-vien": MODERATOR,
     **LEVEL_ROLES,
+    "ke-toan": ACCOUNTANT,
 }
 
 

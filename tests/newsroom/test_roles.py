@@ -35,6 +35,14 @@ POLICY = {
         "articles.view_relatedarticle",
         "articles.view_section",
         "articles.view_tag",
+        # The people behind the stories (issue 25): picked on the story form, a collaborator
+        # added on the spot; their contact and bank details are not in these rights.
+        "articles.add_contributor",
+        "articles.add_person",
+        "articles.change_contributor",
+        "articles.delete_contributor",
+        "articles.view_contributor",
+        "articles.view_person",
     },
     EDITOR: {
         "axes.view_accessattempt",
@@ -73,6 +81,18 @@ POLICY = {
         # Editors work the comment moderation queue too (issue 12).
         "comments.change_comment",
         "comments.view_comment",
+        # The people behind the stories (issue 25): picked on the story form, a collaborator
+        # added on the spot; their contact and bank details are not in these rights.
+        "articles.add_contributor",
+        "articles.add_person",
+        "articles.change_contributor",
+        "articles.delete_contributor",
+        "articles.view_contributor",
+        "articles.view_person",
+        "articles.change_person",
+        # Editors file corrections (issue 24); the editor-in-chief approves them.
+        "articles.add_correction",
+        "articles.view_correction",
     },
     MODERATOR: {
         "axes.view_accessattempt",
