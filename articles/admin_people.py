@@ -6,15 +6,23 @@ collaborator on the spot. Contact and bank details are only in the person form o
 pay (articles/people/payment.py).
 """
 
-from django.contrib import admin
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
 from django.forms.models import BaseInlineFormSet
+from django.http import HttpResponse, HttpResponseRedirect
+from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from newsroom.admin_widgets import CheckedAutocompleteMixin
 from newsroom.desk_search import FoldedSearchMixin
 
-from .models import Contributor, Person, RoyaltyRate
+from .models import Contributor, Grading, Person, RoyaltyRate
+from .people import royalties
 from .people.payment import PAYMENT_FIELDS, can_see_payment, royalties_on
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 PUBLIC_FIELDS = ["name", "pen_name", "other_pen_names", "kind", "user", "bio", "photo", "listed"]
 
@@ -71,12 +79,87 @@ class PersonAdmin(FoldedSearchMixin, CheckedAutocompleteMixin, admin.ModelAdmin)
 
 @admin.register(RoyaltyRate)
 class RoyaltyRateAdmin(admin.ModelAdmin):
+    """The rate table, and the month's sheet (the button on its list): for those who pay."""
+
+    change_list_template = "admin/articles/royaltyrate/change_list.html"
     list_display = ["kind", "role", "grade", "amount"]
     list_filter = ["kind", "role", "grade"]
-    list_editable = ["amount"]
 
     def has_module_permission(self, request):
         return can_see_payment(request.user)
 
     def has_view_permission(self, request, obj=None):
         return can_see_payment(request.user) and super().has_view_permission(request, obj)
+
+    def get_urls(self):
+        sheet = self.admin_site.admin_view(self.sheet_view)
+        return [path("bang-thang/", sheet, name="articles_royalty_sheet"), *super().get_urls()]
+
+    def changelist_view(self, request, extra_context=None):
+        extra_context = {"month": timezone.localdate().strftime("%Y-%m"), **(extra_context or {})}
+        return super().changelist_view(request, extra_context)
+
+    def sheet_view(self, request):
+        if not can_see_payment(request.user) or not royalties_on():
+            raise PermissionDenied
+        try:
+            year, month = royalties.parse_month(request.GET.get("month", ""))
+        except royalties.SheetError as error:
+            self.message_user(request, str(error), messages.ERROR)
+            return HttpResponseRedirect(reverse("admin:articles_royaltyrate_changelist"))
+        made = royalties.sheet(year, month)
+        name = f"nhuan-but-{year}-{month:02d}"
+        if request.GET.get("format") == "csv":
+            response = HttpResponse(
+                "\ufeff" + royalties.csv_text(made), content_type="text/csv; charset=utf-8"
+            )
+            name += ".csv"
+        else:
+            response = HttpResponse(royalties.xlsx_bytes(made), content_type=XLSX)
+            name += ".xlsx"
+        response["Content-Disposition"] = f'attachment; filename="{name}"'
+        response["Cache-Control"] = "private, no-store"
+        return response
+
+
+class GradeForm(forms.ModelForm):
+    grade = forms.ChoiceField(label=_("hạng"))
+
+    class Meta:
+        model = Grading
+        fields = ["article", "grade"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        grades = RoyaltyRate.objects.values_list("grade", flat=True).distinct().order_by("grade")
+        self.fields["grade"].choices = [(grade, grade) for grade in grades]
+
+
+@admin.register(Grading)
+class GradingAdmin(CheckedAutocompleteMixin, admin.ModelAdmin):
+    """The grade a story is given at approval: a desk page of its own, once rates are set."""
+
+    form = GradeForm
+    list_display = ["article", "grade", "graded_by", "graded_at"]
+    list_filter = ["grade"]
+    autocomplete_fields = ["article"]
+    list_select_related = ["article", "graded_by"]
+
+    def has_module_permission(self, request):
+        return royalties_on() and super().has_module_permission(request)
+
+    def has_view_permission(self, request, obj=None):
+        return royalties_on() and super().has_view_permission(request, obj)
+
+    def has_add_permission(self, request):
+        return royalties_on() and super().has_add_permission(request)
+
+    def has_change_permission(self, request, obj=None):
+        return royalties_on() and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return royalties_on() and super().has_delete_permission(request, obj)
+
+    def save_model(self, request, obj, form, change):
+        obj.graded_by = request.user
+        super().save_model(request, obj, form, change)
