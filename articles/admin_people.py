@@ -76,6 +76,12 @@ class PersonAdmin(FoldedSearchMixin, CheckedAutocompleteMixin, admin.ModelAdmin)
     def get_search_fields(self, request):
         return self.search_fields  # never the payment fields, even for those who see them
 
+    def get_search_results(self, request, queryset, search_term):
+        queryset, duplicates = super().get_search_results(request, queryset, search_term)
+        if request.path.endswith("/autocomplete/"):
+            queryset = queryset.filter(active=True)  # the story form offers who works with us
+        return queryset, duplicates
+
 
 @admin.register(RoyaltyRate)
 class RoyaltyRateAdmin(admin.ModelAdmin):
@@ -86,10 +92,12 @@ class RoyaltyRateAdmin(admin.ModelAdmin):
     list_filter = ["kind", "role", "grade"]
 
     def has_module_permission(self, request):
-        return can_see_payment(request.user)
+        # Kế toán has nothing to see before the editor-in-chief sets the first rate.
+        keeps = request.user.has_perm("articles.add_royaltyrate")
+        return can_see_payment(request.user) and (keeps or royalties_on())
 
     def has_view_permission(self, request, obj=None):
-        return can_see_payment(request.user) and super().has_view_permission(request, obj)
+        return self.has_module_permission(request) and super().has_view_permission(request, obj)
 
     def get_urls(self):
         sheet = self.admin_site.admin_view(self.sheet_view)

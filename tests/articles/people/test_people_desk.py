@@ -147,3 +147,18 @@ def test_createstaff_makes_an_accounts_member(monkeypatch):
     user = get_user_model().objects.get(username="ketoan")
     assert [g.name for g in user.groups.all()] == [ACCOUNTANT]
     assert user.has_perm("articles.see_payment")
+
+
+def test_the_person_box_offers_only_active_people(reporter_client):
+    make_person("Minh Anh")
+    make_person("Minh Anh Cũ", active=False)
+    found = reporter_client.get(
+        AUTOCOMPLETE,
+        {
+            "term": "minh",
+            "app_label": "articles",
+            "model_name": "contributor",
+            "field_name": "person",
+        },
+    )
+    assert [result["text"] for result in found.json()["results"]] == ["Minh Anh"]
