@@ -33,7 +33,7 @@ from .approvals.desk import ApprovalDeskMixin, ApprovalFilter
 from .approvals.desk import panel as chain_panel
 from .corrections.desk import CorrectionDeskMixin
 from .corrections.desk import panel as corrections_panel
-from .models import Article, Image, RelatedArticle, StaleEdit, Tag
+from .models import Article, Contributor, Image, RelatedArticle, StaleEdit, Tag
 from .people import byline
 
 admin.site.unregister(TaggitTag)
@@ -211,7 +211,9 @@ class ArticleAdmin(
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
-        byline.sync(form.instance)  # the printed byline from the writers just saved
+        rows = any(f.model is Contributor and f.has_changed() for f in formsets)
+        if rows or "byline" in form.changed_data:  # the printed byline: the writers' again
+            byline.sync(form.instance, contributors_changed=rows)
 
     def response_add(self, request, obj, post_url_continue=None):
         return self._after_save(request, obj) or super().response_add(

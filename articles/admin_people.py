@@ -48,7 +48,7 @@ class ContributorInline(CheckedAutocompleteMixin, admin.TabularInline):
 
     def get_fields(self, request, obj=None):
         fields = ["person", "role", "pen_name", "position"]
-        if royalties_on() and request.user.has_perm("articles.change_grading"):
+        if request.user.has_perm("articles.change_grading") and royalties_on():
             fields.append("share")
         return fields
 
@@ -154,19 +154,20 @@ class GradingAdmin(CheckedAutocompleteMixin, admin.ModelAdmin):
     list_select_related = ["article", "graded_by"]
 
     def has_module_permission(self, request):
-        return royalties_on() and super().has_module_permission(request)
+        # Django asks for any right in the app: the grades' own, then whether rates are set.
+        return self.has_view_or_change_permission(request)
 
     def has_view_permission(self, request, obj=None):
-        return royalties_on() and super().has_view_permission(request, obj)
+        return super().has_view_permission(request, obj) and royalties_on()
 
     def has_add_permission(self, request):
-        return royalties_on() and super().has_add_permission(request)
+        return super().has_add_permission(request) and royalties_on()
 
     def has_change_permission(self, request, obj=None):
-        return royalties_on() and super().has_change_permission(request, obj)
+        return super().has_change_permission(request, obj) and royalties_on()
 
     def has_delete_permission(self, request, obj=None):
-        return royalties_on() and super().has_delete_permission(request, obj)
+        return super().has_delete_permission(request, obj) and royalties_on()
 
     def save_model(self, request, obj, form, change):
         obj.graded_by = request.user

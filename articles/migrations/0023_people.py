@@ -50,8 +50,8 @@ class Migration(migrations.Migration):
                 ('user', models.OneToOneField(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='person', to=settings.AUTH_USER_MODEL, verbose_name='tài khoản tòa soạn')),
             ],
             options={
-                'verbose_name': 'người viết',
-                'verbose_name_plural': 'người viết, cộng tác viên',
+                'verbose_name': 'hồ sơ người làm bài',
+                'verbose_name_plural': 'hồ sơ người làm bài, cộng tác viên',
                 'ordering': ['pen_name', 'pk'],
                 'permissions': [('see_payment', 'Có thể xem liên hệ, tài khoản ngân hàng và nhuận bút')],
             },

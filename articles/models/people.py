@@ -79,8 +79,8 @@ class Person(models.Model):
     bank_name = models.CharField(_("ngân hàng, chi nhánh"), max_length=200, blank=True)
 
     class Meta:
-        verbose_name = _("người viết")
-        verbose_name_plural = _("người viết, cộng tác viên")
+        verbose_name = _("hồ sơ người làm bài")
+        verbose_name_plural = _("hồ sơ người làm bài, cộng tác viên")
         ordering = ["pen_name", "pk"]
         permissions = [
             ("see_payment", _("Có thể xem liên hệ, tài khoản ngân hàng và nhuận bút")),

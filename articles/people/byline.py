@@ -32,14 +32,18 @@ def credited(article_id: int) -> list[Contributor]:
     )
 
 
-def sync(article: Article) -> None:
-    """Set `article.byline` from its writers, if it has any; purge its page if it shows."""
+def sync(article: Article, *, contributors_changed: bool = True) -> None:
+    """Set `article.byline` from its writers, if it has any; purge its page if it shows.
+
+    With `contributors_changed` false (the story form saved a hand-typed byline and no
+    contributor row), a story without writers is left alone: its save purged what it had to.
+    """
     contributors = credited(article.pk)
     text = byline_of(contributors)
     if text and text != article.byline:
         article.byline = text
         article.save(update_fields=["byline"])  # the page cache's receivers purge it
-    elif article.status == Article.Status.PUBLISHED:
+    elif contributors_changed and article.status == Article.Status.PUBLISHED:
         story_changed(article.pk)  # a link or role changed, not the words
 
 

@@ -7,6 +7,10 @@ carrying them changes nothing. A paper that never set a rate (`royalties_on`) se
 screen at all: no share column, no grade, no sheet.
 """
 
+from django.core.cache import cache
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+
 from ..models import RoyaltyRate
 
 PAYMENT_FIELDS = (
@@ -24,5 +28,19 @@ def can_see_payment(user) -> bool:
     return bool(user and user.is_active and user.has_perm("articles.see_payment"))
 
 
+ROYALTIES_ON = "articles:royalties-on"
+
+
 def royalties_on() -> bool:
-    return RoyaltyRate.objects.exists()
+    """Whether any rate is set: kept in the cache (the desk front asks on every view)."""
+    found = cache.get(ROYALTIES_ON)
+    if found is None:
+        found = RoyaltyRate.objects.exists()
+        cache.set(ROYALTIES_ON, found, 3600)
+    return found
+
+
+@receiver(post_save, sender=RoyaltyRate)
+@receiver(post_delete, sender=RoyaltyRate)
+def rates_changed(sender, **kwargs):
+    cache.delete(ROYALTIES_ON)
