@@ -25,6 +25,7 @@ from .admin_lists import (
     FilingAccountFilter,
     SectionFilter,
 )
+from .admin_people import ContributorInline
 from .admin_pictures import ImageAdmin
 from .admin_revisions import RESTORE_FIELDSET, RevisionPagesMixin
 from .admin_sections import SectionAdmin  # noqa: F401 (registers sections and the rota)
@@ -33,7 +34,8 @@ from .approvals.desk import ApprovalDeskMixin, ApprovalFilter
 from .approvals.desk import panel as chain_panel
 from .corrections.desk import CorrectionDeskMixin
 from .corrections.desk import panel as corrections_panel
-from .models import Article, Image, RelatedArticle, StaleEdit, Tag
+from .models import Article, Contributor, Image, RelatedArticle, StaleEdit, Tag
+from .people import byline
 
 admin.site.unregister(TaggitTag)
 
@@ -91,7 +93,7 @@ class ArticleAdmin(
     search_fields = ["title", "lead", "byline"]
     date_hierarchy = "published_at"
     autocomplete_fields = ["section", "hero_image"]
-    inlines = [RelatedArticleInline]
+    inlines = [ContributorInline, RelatedArticleInline]
     actions = ["submit_for_review", "publish_articles", "send_back_articles", "unpublish_articles"]
     actions += ["take_down_articles"]  # articles/admin_takedown.py
     # The slug is made on the server by newsroom.vietnamese.slugify: the admin's JavaScript prefill
@@ -217,6 +219,12 @@ class ArticleAdmin(
             # The form compared with this request's load; this checks the row as it is now.
             obj.claim_version(form.cleaned_data.get("edit_version"))
         super().save_model(request, obj, form, change)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        rows = any(f.model is Contributor and f.has_changed() for f in formsets)
+        if rows or "byline" in form.changed_data:  # the printed byline: the writers' again
+            byline.sync(form.instance, contributors_changed=rows)
 
     def response_add(self, request, obj, post_url_continue=None):
         return self._after_save(request, obj) or super().response_add(

@@ -36,7 +36,7 @@ from pagecache import purge, registry, versions
 from pagecache.canonical import as_sent, page_number
 
 from . import counters, events
-from .models import Article, Image, RelatedArticle, Section, Tag
+from .models import Article, Image, Person, RelatedArticle, Section, Tag
 
 LISTING = ("site", "stories", "counts")
 INDEX = ("site", "stories")
@@ -58,10 +58,14 @@ PAGES: dict[str, tuple[str, ...]] = {
     "articles:corrections": (*LISTING, "corrections"),
     "articles:correction": (*LISTING, "corrections"),
     "articles:corrections-feed": ("site", "corrections"),
+    # The author pages (articles/people/pages.py): a person's change purges `stories`.
+    "articles:author": LISTING,
+    "articles:author-feed": INDEX,
 }
 
 # The query parameters the listings read (a story page's comment order: comments/pages.py).
 PARAMETERS = {
+    "articles:author": {"page": page_number},
     "articles:corrections": {"page": page_number},
     "articles:section": {"page": page_number},
     "articles:tag": {"page": page_number},
@@ -124,6 +128,11 @@ def corrections_changed(pk: int) -> None:
 def comments_changed(article_ids) -> None:
     """Comments of these stories were approved, rejected, marked spam or deleted."""
     purge.changed(["counts", *(comments_area(pk) for pk in article_ids)])
+
+
+def people_changed() -> None:
+    """A person's pen name, page or bio changed: their bylines and author page."""
+    purge.changed(["stories"])
 
 
 def site_changed() -> None:
@@ -318,3 +327,25 @@ def picture_saved(sender, instance, created=False, raw=False, **kwargs):
 @receiver(post_delete, sender=Image)
 def picture_deleted(sender, instance, **kwargs):
     site_changed()
+
+
+# What a person shows readers: their bylines' links and their author page.
+PERSON_SHOWN = ("pen_name", "other_pen_names", "slug", "bio", "photo_id", "listed")
+
+
+@receiver(pre_save, sender=Person)
+def note_person_before(sender, instance, raw=False, **kwargs):
+    stored = None if raw or instance.pk is None else Person.objects.filter(pk=instance.pk)
+    row = stored.values(*PERSON_SHOWN).first() if stored is not None else None
+    instance._shown_before = row
+
+
+@receiver(post_save, sender=Person)
+@receiver(post_delete, sender=Person)
+def person_changed(sender, instance, raw=False, created=False, **kwargs):
+    if raw or created:
+        return  # a new person is on no page yet
+    before = getattr(instance, "_shown_before", None)
+    after = {field: getattr(instance, field) for field in PERSON_SHOWN}
+    if before != after:
+        people_changed()

@@ -13,7 +13,7 @@ from django.utils.safestring import SafeString, mark_safe
 from newsroom import site_url
 from newsroom.vietnamese import iso
 
-from .models import Article
+from .models import Article, Role
 
 _BYLINE_SEPARATORS = re.compile(r"\s*(?:[,;&/]|\s-\s|\svà\s)\s*")
 _BODY_IMAGE = re.compile(r'<img\b[^>]*?\ssrc="([^"]+)"')
@@ -54,11 +54,35 @@ def share_image(article: Article) -> str:
     return html.unescape(match.group(1)) if match else ""
 
 
-def news_article(article: Article, request: HttpRequest | None, corrections=()) -> dict:
-    """schema.org NewsArticle for `article`: dates with the Vietnam offset, byline as authors,
-    and its corrections shown (schema.org `correction`, each a CorrectionComment)."""
+def person(request: HttpRequest | None, contributor) -> dict:
+    """schema.org Person for a contributor: the printed name, and the author page if listed."""
+    data = {"@type": "Person", "name": contributor.printed_name}
+    if contributor.person.listed and contributor.person.slug:
+        data["url"] = absolute(request, contributor.person.get_absolute_url())
+    return data
+
+
+def people(request: HttpRequest | None, contributors) -> tuple[list[dict], list[dict]]:
+    """The writers (`author`) and everyone else (`contributor`), each printed name once."""
+    found: dict[str, list[dict]] = {"author": [], "contributor": []}
+    seen: set[tuple[str, str]] = set()
+    for contributor in contributors:
+        key = "author" if contributor.role == Role.TEXT else "contributor"
+        if (key, contributor.printed_name) not in seen:
+            seen.add((key, contributor.printed_name))
+            found[key].append(person(request, contributor))
+    return found["author"], found["contributor"]
+
+
+def news_article(
+    article: Article, request: HttpRequest | None, corrections=(), contributors=()
+) -> dict:
+    """schema.org NewsArticle for `article`: dates with the Vietnam offset, the writers as
+    authors (else the byline's names), the other contributors as `contributor`, and its
+    corrections shown (schema.org `correction`, each a CorrectionComment)."""
     url = absolute(request, article.get_absolute_url())
     names = authors(article.byline)
+    writers, others = people(request, contributors)
     data = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
@@ -70,13 +94,16 @@ def news_article(article: Article, request: HttpRequest | None, corrections=()) 
         "dateModified": iso(max(filter(None, [article.updated_at, article.published_at]))),
         "inLanguage": "vi",
         "articleSection": article.section.name,
-        "author": (
+        "author": writers
+        or (
             [{"@type": "Person", "name": name} for name in names]
             if names
             else [{"@type": "Organization", "name": settings.SITE_NAME}]
         ),
         "publisher": publisher(request),
     }
+    if others:
+        data["contributor"] = others
     if image := share_image(article):
         data["image"] = [absolute(request, image)]
     if corrections:

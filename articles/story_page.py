@@ -16,6 +16,7 @@ from pagecache.fragments import parts
 from .body_images import first_body_image_id, story_body
 from .models import Article, Correction, Section, Tag
 from .pages import story_areas
+from .people.byline import credited, linked_names
 from .related import related_articles
 
 STORY_TEMPLATE = "articles/article_detail.html"
@@ -59,6 +60,7 @@ def story_context(
         ),
         f"body:{pk}": lambda _: story_body(article),
         f"corrections:{pk}": lambda _: corrections_of(article),
+        f"contributors:{pk}": lambda _: credited(pk) if pk else [],
         "nav": menu,
     }
     if preview or tags is not None or related_ids is not None:
@@ -78,6 +80,8 @@ def story_context(
         and article.hero_image_id == first_body_image_id(article.body),
         "nav_sections": got["nav"],
         "corrections": got[f"corrections:{pk}"],
+        "contributors": got[f"contributors:{pk}"],
+        "byline_names": linked_names(got[f"contributors:{pk}"]),
     }
     if preview:
         context["preview"] = preview

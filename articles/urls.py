@@ -4,6 +4,7 @@ from django.urls import path, re_path
 from . import preview, views
 from .corrections import views as corrections
 from .feeds import LatestStoriesFeed, SectionFeed
+from .people import pages as people
 from .sitemaps import SITEMAPS
 
 app_name = "articles"
@@ -13,6 +14,8 @@ urlpatterns = [
     path("chuyen-muc/<slug:slug>/", views.SectionView.as_view(), name="section"),
     path("chuyen-muc/<slug:slug>/rss/", SectionFeed(), name="section-feed"),
     path("the/<slug:slug>/", views.TagView.as_view(), name="tag"),
+    path("tac-gia/<slug:slug>/", people.AuthorView.as_view(), name="author"),
+    path("tac-gia/<slug:slug>/rss/", people.AuthorFeed(), name="author-feed"),
     path("tim-kiem/", views.SearchView.as_view(), name="search"),
     re_path(
         r"^bai-viet/(?P<slug>[-a-z0-9]+)-(?P<pk>[0-9]{1,18})/$",

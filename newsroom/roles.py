@@ -13,6 +13,7 @@ MANAGING_EDITOR = "Thư ký tòa soạn"
 EDITOR_IN_CHIEF = "Tổng biên tập"  # the editor-in-chief and the deputies
 # The Ministry's inspector: reads the lưu chiểu archive (archive/) and the stories, changes nothing.
 INSPECTOR = "Thanh tra"
+ACCOUNTANT = "Kế toán"  # pays the nhuận bút: sees amounts and bank details, edits no story
 # A chain's levels are named by these slugs (`manage.py approvalchain`, `createstaff --role`).
 LEVEL_ROLES = {
     "truong-ban": SECTION_HEAD,
@@ -36,6 +37,10 @@ LOGIN_RECORD = [
 # A reader's request to erase their data (Nghị định 13/2023; comments/admin_personal.py), and
 # the log of erasures: whoever works the comments has them.
 READERS_DATA = ["comments.erase_personal_data", *_crud("comments.erasure", "view")]
+# Who works on stories picks their people and may add a collaborator on the spot.
+PEOPLE = [*_crud("articles.person", "view", "add"), *_crud("articles.contributor")]
+# Those who approve at the last level give the grade (articles/people/grading.py).
+GRADES = _crud("articles.grading")
 
 # A journalist's change and delete rights are narrowed to their own drafts by ArticleAdmin.
 ROLE_PERMISSIONS: dict[str, list[str]] = {
@@ -45,6 +50,7 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         *_crud("articles.image", "view", "add", "change"),
         *_crud("articles.section", "view"),
         *_crud("articles.tag", "view"),
+        *PEOPLE,
     ],
     EDITOR: [
         *_crud("articles.article"),
@@ -55,6 +61,8 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         *_crud("articles.tag"),
         *_crud("articles.sharelink"),
         *_crud("articles.correction", "view", "add"),
+        *PEOPLE,
+        *_crud("articles.person", "change"),
         # The old-link table (301s from the WordPress site's addresses).
         *_crud("wordpress.oldlink"),
         # Editors also work the comment moderation queue.
@@ -71,6 +79,7 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         *_crud("articles.image", "view", "add", "change"),
         *_crud("articles.section", "view"),
         *_crud("articles.tag", "view", "add"),
+        *PEOPLE,
     ],
     # The managing editor works as an editor does, for every section.
     MANAGING_EDITOR: [
@@ -83,6 +92,9 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         *_crud("articles.section"),
         *_crud("articles.tag"),
         *_crud("articles.sharelink"),
+        *PEOPLE,
+        *_crud("articles.person", "change"),
+        *GRADES,
         *_crud("comments.comment", "view", "change"),
         *READERS_DATA,
         *LOGIN_RECORD,
@@ -111,6 +123,18 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         *_crud("comments.comment", "view", "change"),
         *READERS_DATA,
         *LOGIN_RECORD,
+        # They keep the people, the rate table and give grades; they see what is paid.
+        *_crud("articles.person"),
+        *_crud("articles.contributor"),
+        *_crud("articles.royaltyrate"),
+        *GRADES,
+        "articles.see_payment",
+    ],
+    # Kế toán pays the nhuận bút: the people with their bank details, the rates, the sheet.
+    ACCOUNTANT: [
+        *_crud("articles.person", "view", "change"),
+        *_crud("articles.royaltyrate", "view"),
+        "articles.see_payment",
     ],
     INSPECTOR: [
         *_crud("archive.archiverecord", "view"),

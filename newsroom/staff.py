@@ -6,7 +6,15 @@ from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from .roles import EDITOR, INSPECTOR, JOURNALIST, LEVEL_ROLES, MODERATOR, sync_roles
+from .roles import (
+    ACCOUNTANT,
+    EDITOR,
+    INSPECTOR,
+    JOURNALIST,
+    LEVEL_ROLES,
+    MODERATOR,
+    sync_roles,
+)
 
 # What an operator types on the command line: the role's name without diacritics.
 ROLE_SLUGS = {
@@ -15,6 +23,7 @@ ROLE_SLUGS = {
     "kiem-duyet-vien": MODERATOR,
     "thanh-tra": INSPECTOR,
     **LEVEL_ROLES,
+    "ke-toan": ACCOUNTANT,
 }
 
 

@@ -2,6 +2,16 @@
 
 from .approvals import ApprovalLevel, ApprovalStep, DutyShift
 from .corrections import Correction
+from .people import (
+    DEFAULT_KIND,
+    Contributor,
+    Grading,
+    Person,
+    Role,
+    RoyaltyRate,
+    kind_of,
+    same_name,
+)
 from .pictures import Image
 from .readership import HourlyViews
 from .sections import (
@@ -39,7 +49,15 @@ __all__ = [
     "LEAD_MAX_LENGTH",
     "Article",
     "ArticleQuerySet",
+    "Contributor",
     "Correction",
+    "DEFAULT_KIND",
+    "Grading",
+    "Person",
+    "Role",
+    "RoyaltyRate",
+    "kind_of",
+    "same_name",
     "HourlyViews",
     "Image",
     "RelatedArticle",

@@ -39,7 +39,14 @@ def share_image_url(context, article: Article) -> str:
 @register.simple_tag(takes_context=True)
 def news_article_jsonld(context, article: Article) -> SafeString:
     corrections = context.get("corrections") or ()
-    return seo.script(seo.news_article(article, context.get("request"), corrections))
+    contributors = context.get("contributors") or ()
+    return seo.script(seo.news_article(article, context.get("request"), corrections, contributors))
+
+
+@register.simple_tag
+def jsonld(data: dict) -> SafeString:
+    """Any JSON-LD made by the views (an author's ProfilePage, say)."""
+    return seo.script(data)
 
 
 @register.simple_tag(takes_context=True)

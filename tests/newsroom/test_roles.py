@@ -35,6 +35,14 @@ POLICY = {
         "articles.view_relatedarticle",
         "articles.view_section",
         "articles.view_tag",
+        # The people behind the stories (issue 25): picked on the story form, a collaborator
+        # added on the spot; their contact and bank details are not in these rights.
+        "articles.add_contributor",
+        "articles.add_person",
+        "articles.change_contributor",
+        "articles.delete_contributor",
+        "articles.view_contributor",
+        "articles.view_person",
     },
     EDITOR: {
         "axes.view_accessattempt",
@@ -78,6 +86,15 @@ POLICY = {
         # A reader's data erased on request, and the log (Nghị định 13/2023, issue 24).
         "comments.erase_personal_data",
         "comments.view_erasure",
+        # The people behind the stories (issue 25): picked on the story form, a collaborator
+        # added on the spot; their contact and bank details are not in these rights.
+        "articles.add_contributor",
+        "articles.add_person",
+        "articles.change_contributor",
+        "articles.delete_contributor",
+        "articles.view_contributor",
+        "articles.view_person",
+        "articles.change_person",
     },
     MODERATOR: {
         "axes.view_accessattempt",

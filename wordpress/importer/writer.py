@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from articles.body_images import link_body_images
 from articles.models import Article, Image, Section, Tag, TaggedArticle
+from articles.people.imports import make_writer, person_named
 from articles.search import reindex
 from comments.moderation import purge, recount
 from newsroom.vietnamese import slugify
@@ -352,6 +353,8 @@ class Importer:
         article.allow_comments = story.allow_comments
         article.hero_image_id = hero_id
         article.save()
+        # Each WordPress author is a person, the story's writer (articles/people/imports.py).
+        make_writer(article, person_named(story.byline))
         if outcome == "created":
             # A new story's tags in one insert, then its search text once (taggit would add
             # them one by one, reindexing after each).
