@@ -240,8 +240,9 @@ def _grow(article, n):
 def test_article_page_query_count_is_fixed(client, django_assert_max_num_queries, n):
     article = make_article(section=make_section())
     _grow(article, n)
-    # The story, tags, related (two), corrections, contributors, menu, comments.
-    with django_assert_max_num_queries(8):
+    # The story (with whether it has corrections), tags, related (two), contributors, menu,
+    # comments.
+    with django_assert_max_num_queries(7):
         response = client.get(article.get_absolute_url())
     assert response.status_code == 200
     assert len(response.context["tags"]) == n
