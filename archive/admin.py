@@ -9,13 +9,14 @@ from django.contrib import admin
 from django.urls import reverse
 from django.utils.html import format_html
 
+from newsroom.admin_lists import RecordAdminMixin
 from newsroom.vietnamese import date_time
 
 from .models import ArchiveRecord
 
 
 @admin.register(ArchiveRecord)
-class ArchiveRecordAdmin(admin.ModelAdmin):
+class ArchiveRecordAdmin(RecordAdminMixin, admin.ModelAdmin):
     list_display = ("seq", "story_link", "event_label", "at_vietnam", "by_name", "page_link")
     list_filter = ("event",)
     search_fields = ("story_title", "=story_id")
@@ -44,12 +45,3 @@ class ArchiveRecordAdmin(admin.ModelAdmin):
     @admin.display(description="trang đã lưu")
     def page_link(self, record):
         return format_html('<a href="{}">Xem</a>', reverse("archive:record", args=[record.pk]))
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

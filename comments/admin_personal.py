@@ -15,7 +15,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
-from newsroom.admin_lists import compact_time
+from newsroom.admin_lists import RecordAdminMixin, compact_time
 
 from . import personal_data
 from .models import Erasure
@@ -97,21 +97,12 @@ def urls(model_admin) -> list:
 
 
 @admin.register(Erasure)
-class ErasureAdmin(admin.ModelAdmin):
+class ErasureAdmin(RecordAdminMixin, admin.ModelAdmin):
     list_display = ["when", "by", "comment_count", "kept_or_deleted", "email_hash"]
     list_select_related = ["by"]
     fields = ["at", "by", "email_hash", "comment_count", "kept"]
     search_fields = ["email_hash"]
     change_list_template = "admin/comments/erasure/change_list.html"
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
     @admin.display(description=_("lúc"), ordering="at")
     def when(self, erasure):

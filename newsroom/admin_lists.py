@@ -73,3 +73,17 @@ class EstimatedCountPaginator(Paginator):
             if estimate is not None and estimate >= EXACT_BELOW:
                 return estimate
         return super().count
+
+
+class RecordAdminMixin:
+    """For the admin of a record that is only ever added to by its own steps (the archive, the
+    log of erasures, corrections): listed and read, never added, changed or deleted here."""
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -12,6 +12,8 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
+from newsroom.admin_lists import RecordAdminMixin
+
 from ..models import Correction
 from . import steps
 
@@ -134,7 +136,7 @@ def panel(user, article) -> dict:
 
 
 @admin.register(Correction)
-class CorrectionAdmin(admin.ModelAdmin):
+class CorrectionAdmin(RecordAdminMixin, admin.ModelAdmin):
     """Every correction, those waiting for approval first to hand."""
 
     list_display = ["article", "kind", "status", "created_by", "created_at", "published_at"]
@@ -158,15 +160,6 @@ class CorrectionAdmin(admin.ModelAdmin):
         "approved_by",
         "published_at",
     ]
-
-    def has_add_permission(self, request):
-        return False  # from the story: its correction page
-
-    def has_change_permission(self, request, obj=None):
-        return False  # a correction shown is never edited: a new one follows it
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
     def has_approve_permission(self, request) -> bool:
         return steps.can_approve(request.user)
