@@ -74,6 +74,8 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
     # (ArticleAdmin narrows the rights to those); they publish nothing themselves.
     SECTION_HEAD: [
         "articles.approve_at_level",
+        # A chain whose last level is theirs (a sports brief): they grade what they approve.
+        *GRADES,
         *_crud("articles.article", "view", "change"),
         *_crud("articles.relatedarticle"),
         *_crud("articles.image", "view", "add", "change"),

@@ -19,7 +19,8 @@ from django.views.decorators.http import require_POST
 from newsroom.vietnamese import since
 
 from .. import revision_diff, workflow
-from ..models import Article
+from ..models import Article, Grading, RoyaltyRate
+from ..people.payment import royalties_on
 from . import access, mail, record, steps
 from .chain import APPROVER, may_act_at, next_up, overdue_for_condition, waiting_condition
 
@@ -38,6 +39,7 @@ class ChainStepForm(forms.Form):
     level = forms.IntegerField(min_value=1, required=False)
     note = forms.CharField(required=False, max_length=2000)
     to_level = forms.IntegerField(min_value=0, required=False)
+    grade = forms.CharField(required=False, max_length=10)
     at = forms.DateTimeField(
         required=False,
         input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S", "%d/%m/%Y %H:%M"],
@@ -84,6 +86,8 @@ def panel(user, article: Article) -> dict:
         if may_act_at(me, article, current):
             context["chain_can_act"] = True
             context["chain_is_last"] = current.position == len(chain)
+            if context["chain_is_last"]:
+                context["chain_grades"] = grades_for(user)
             context["chain_lower"] = [(0, "Phóng viên")] + [
                 (lv.position, f"Cấp {lv.position} · {lv.label}")
                 for lv in chain[: current.position - 1]
@@ -137,10 +141,18 @@ def step_view(model_admin, request, object_id):
     try:
         match data["step"]:
             case "approve":
+                grade = data["grade"]
+                if grade and grade not in grades_for(request.user):
+                    raise workflow.WorkflowError("Hạng nhuận bút này không có trong bảng.")
                 story = steps.approve(
                     article, by=request.user, level=level, seen=seen, at=data["at"]
                 )
                 done = _approved_message(story)
+                if grade and story.approval_level is None:
+                    Grading.objects.update_or_create(
+                        article=story, defaults={"grade": grade, "graded_by": request.user}
+                    )
+                    done += f" Hạng nhuận bút: {grade}."
             case "send_back":
                 to = data["to_level"] or 0
                 steps.send_back(
@@ -166,6 +178,14 @@ def step_view(model_admin, request, object_id):
         raise
     model_admin.message_user(request, done, messages.SUCCESS)
     return back
+
+
+def grades_for(user) -> list[str]:
+    """The nhuận bút grades `user` may give as they approve at the last level (the rate
+    table's; none while no rate is set or for one without the right)."""
+    if not (user.has_perm("articles.add_grading") and royalties_on()):
+        return []
+    return list(RoyaltyRate.objects.values_list("grade", flat=True).distinct().order_by("grade"))
 
 
 def _approved_message(story: Article) -> str:

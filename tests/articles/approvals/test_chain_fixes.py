@@ -3,6 +3,7 @@
 from io import StringIO
 
 import pytest
+from django.urls import reverse
 
 from articles import workflow
 from articles.approvals import steps
@@ -93,3 +94,27 @@ def test_a_chain_with_gaps_in_its_positions_counts_its_levels_in_order(paper):
     steps.approve(story, by=paper.chief)
     story.refresh_from_db()
     assert story.state == Article.State.PUBLISHED
+
+
+def test_the_last_level_gives_the_nhuan_but_grade_as_it_approves(client, paper):
+    from articles.models import Grading, RoyaltyRate
+
+    from .test_chain import press
+
+    story = submitted(paper, paper.the_thao)
+    client.force_login(paper.sports_head)
+    form = client.get(reverse("admin:articles_article_change", args=[story.pk])).content.decode()
+    assert "Hạng nhuận bút" not in form  # no rate set: no royalty screen
+    RoyaltyRate.objects.create(role="viet", grade="A", amount=300_000)
+    RoyaltyRate.objects.create(role="viet", grade="B", amount=200_000)
+    form = client.get(reverse("admin:articles_article_change", args=[story.pk])).content.decode()
+    assert "Hạng nhuận bút" in form and '<option value="B">B</option>' in form
+    answer = press(client, paper.sports_head, story, "approve", grade="Z")
+    assert "không có trong bảng" in client.get(answer.url).content.decode()
+    story.refresh_from_db()
+    assert story.status == Article.Status.PENDING  # a refused grade approves nothing
+    press(client, paper.sports_head, story, "approve", grade="B")
+    story.refresh_from_db()
+    assert story.state == Article.State.PUBLISHED
+    grading = Grading.objects.get(article=story)
+    assert (grading.grade, grading.graded_by) == ("B", paper.sports_head)
