@@ -17,8 +17,9 @@ pytestmark = pytest.mark.django_db
 FRONT = 16
 # The list with "Chờ tôi duyệt": session, user, notices, rights (2), the chains and the
 # person as above (5), the section and account filters' choices, the count and the page of
-# rows (with their savepoint), and the date hierarchy (2).
-LIST = 18
+# rows (with their savepoint), the date hierarchy (2), and whether nhuận bút rates are set
+# (for those who grade; kept in the cache an hour, so only on a cold cache).
+LIST = 19
 
 
 def waiting(paper, n: int, **fields) -> None:
