@@ -140,6 +140,7 @@ class Person:
     duty: frozenset[int]  # who is on duty now
     chains: Chains
     now: datetime = field(default_factory=timezone.now)
+    _duty_roles: dict[str, bool] = field(default_factory=dict, repr=False)
 
     @classmethod
     def of(cls, user, chains: Chains | None = None, now: datetime | None = None) -> "Person":
@@ -186,17 +187,21 @@ class Person:
         return True
 
     def _duty_holds(self, level: Level) -> bool:
+        """Whether someone on duty now holds `level`'s role: asked once per role, however
+        many sections' chains end with it."""
         from django.contrib.auth import get_user_model
 
         if not self.duty:
             return False
         if self.pk in self.duty:
             return True
-        return (
-            get_user_model()
-            .objects.filter(pk__in=self.duty, is_active=True, groups__name=level.label)
-            .exists()
-        )
+        if level.role not in self._duty_roles:
+            self._duty_roles[level.role] = (
+                get_user_model()
+                .objects.filter(pk__in=self.duty, is_active=True, groups__name=level.label)
+                .exists()
+            )
+        return self._duty_roles[level.role]
 
 
 def approved_levels(article: Article, user) -> set[int]:

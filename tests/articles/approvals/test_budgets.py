@@ -1,11 +1,13 @@
 """The desk front and the story list keep their query budgets with three levels and 1,000
 stories waiting: no count grows with the stories, the levels or the sections."""
 
+from datetime import timedelta
+
 import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from articles.models import ApprovalStep, Article
+from articles.models import ApprovalStep, Article, DutyShift
 from tests.factories import make_section
 
 from .conftest import set_chain
@@ -13,8 +15,9 @@ from .conftest import set_chain
 pytestmark = pytest.mark.django_db
 
 # Session, user, the rights, the notices, the story figures and most read (articles), the
-# chains (2), the person's roles, their sections and who is on duty, the chain's aggregate.
-FRONT = 16
+# chains (2), the person's roles, their sections and who is on duty, whether the one on duty
+# holds the last level's role (asked once, whatever the number of sections), the aggregate.
+FRONT = 17
 # The list with "Chờ tôi duyệt": session, user, notices, rights (2), the chains and the
 # person as above (5), the section and account filters' choices, the count and the page of
 # rows (with their savepoint), the date hierarchy (2), and whether nhuận bút rates are set
@@ -39,16 +42,26 @@ def waiting(paper, n: int, **fields) -> None:
     )
 
 
+def someone_on_duty(paper) -> None:
+    """The editor-in-chief holds the last levels now: the deputy's figures ask whether the one on
+    duty holds their role."""
+    now = timezone.now()
+    DutyShift.objects.create(
+        user=paper.chief, starts_at=now - timedelta(hours=1), ends_at=now + timedelta(hours=1)
+    )
+
+
 def more_sections(n: int) -> None:
     for i in range(n):
         set_chain(make_section(f"Ban {i}"), "truong-ban", "thu-ky-toa-soan", "tong-bien-tap")
 
 
-@pytest.mark.parametrize("who", ["head", "managing", "chief"])
+@pytest.mark.parametrize("who", ["head", "managing", "chief", "deputy"])
 def test_the_desk_front_costs_the_same_with_1000_stories_waiting(
     client, paper, who, django_assert_max_num_queries
 ):
     client.force_login(getattr(paper, who))
+    someone_on_duty(paper)
     waiting(paper, 3)
     with django_assert_max_num_queries(FRONT):
         small = client.get(reverse("admin:index"))
@@ -70,6 +83,7 @@ def test_the_waiting_for_me_list_costs_the_same_with_1000_stories_waiting(
 ):
     client.force_login(getattr(paper, who))
     url = reverse("admin:articles_article_changelist") + "?duyet=cho-toi"
+    someone_on_duty(paper)
     waiting(paper, 3)
     with django_assert_max_num_queries(LIST):
         client.get(url)
