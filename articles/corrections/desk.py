@@ -130,7 +130,7 @@ def panel(user, article) -> dict:
     if article.pk is None:
         return {}
     return {
-        "can_correct": steps.can_file(user, article) and article.is_public,
+        "can_correct": steps.can_file(user, article),
         "story_corrections": list(article.corrections.all()),
     }
 

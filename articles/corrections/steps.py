@@ -15,12 +15,8 @@ WorkflowError = workflow.WorkflowError
 
 
 def can_file(user, article: Article) -> bool:
-    """Editors correct stories readers can open (or could: a taken-down one keeps its own)."""
-    return (
-        workflow.can_publish(user)
-        and article.published_at is not None
-        and (article.status == Article.Status.PUBLISHED)
-    )
+    """Editors correct the stories readers can open now."""
+    return workflow.can_publish(user) and article.is_public
 
 
 def can_approve(user) -> bool:
@@ -31,7 +27,7 @@ def can_approve(user) -> bool:
 def _require_filer(user, article: Article) -> None:
     if not workflow.can_publish(user):
         raise PermissionDenied("Chỉ biên tập viên được đính chính, cải chính bài.")
-    if not can_file(user, article) or not article.is_public:
+    if not can_file(user, article):
         raise WorkflowError("Chỉ đính chính, cải chính được bài đang đăng.")
 
 
