@@ -56,7 +56,8 @@ class Chains:
             {pk: limit for pk, _, limit in sections},
         )
 
-    def _ancestry(self, section_id: int):
+    def ancestry(self, section_id: int):
+        """The section and those above it, nearest first (a loop in the parents ends it)."""
         seen = set()
         while section_id is not None and section_id not in seen:
             seen.add(section_id)
@@ -65,7 +66,7 @@ class Chains:
 
     def owner(self, section_id: int) -> int | None:
         """The section whose chain applies to `section_id` (itself or an ancestor), if any."""
-        return next((pk for pk in self._ancestry(section_id) if pk in self.levels), None)
+        return next((pk for pk in self.ancestry(section_id) if pk in self.levels), None)
 
     def of(self, section_id: int) -> tuple[Level, ...]:
         """The levels a story of `section_id` goes through; () when it has no chain."""
@@ -96,7 +97,7 @@ class Chains:
     def limit(self, section_id: int) -> timedelta:
         """How long a story may wait at one level before the next level up is told."""
         minutes = next(
-            (self.limits[pk] for pk in self._ancestry(section_id) if self.limits.get(pk)),
+            (self.limits[pk] for pk in self.ancestry(section_id) if self.limits.get(pk)),
             settings.APPROVAL_LIMIT_MINUTES,
         )
         return timedelta(minutes=minutes)
@@ -105,7 +106,7 @@ class Chains:
         """These sections and those up to two levels below them (as
         access.headed_condition)."""
         wanted = set(section_ids)
-        return {pk for pk in self.parents if wanted & set(list(self._ancestry(pk))[:3])}
+        return {pk for pk in self.parents if wanted & set(list(self.ancestry(pk))[:3])}
 
     def sections_with_chains(self) -> dict[int, tuple[Level, ...]]:
         """Each section that has a chain (its own or inherited), with that chain."""

@@ -22,7 +22,7 @@ def holders(chains: Chains, article: Article, level: Level, now=None) -> list:
 
     people = get_user_model().objects.filter(is_active=True, groups__name=level.label)
     if level.role == SECTION_HEAD:
-        above = list(chains._ancestry(article.section_id))
+        above = list(chains.ancestry(article.section_id))
         people = people.filter(headed_sections__in=above)
     if chains.is_last(article.section_id, level.position):
         duty = on_duty(now)
