@@ -33,8 +33,14 @@ def open_story(page, base, article):
 
 
 def settle(page):
-    """Let the editor read the caret the browser just moved (selectionchange is queued)."""
-    page.evaluate("() => new Promise(r => requestAnimationFrame(() => setTimeout(r)))")
+    """Let the editor catch up with the caret the browser just moved.
+
+    The browser queues selectionchange; and on its first focus ProseMirror sets a 20 ms timer
+    that puts the caret back where its own state says. A 50 ms timer set after that one fires
+    after it (timers run in the order they fall due), so a key pressed after settle() meets an
+    editor that has read the caret and will not move it again.
+    """
+    page.evaluate("() => new Promise(r => requestAnimationFrame(() => setTimeout(r, 50)))")
 
 
 def save(page):
@@ -82,6 +88,7 @@ def test_enter_at_the_end_of_a_caption_starts_a_paragraph_after_the_figure(live_
 
     # On the caption's words, then to the end of the caption.
     page.locator(f"{BODY} figcaption").click(position={"x": 12, "y": 12})
+    settle(page)
     page.keyboard.press("End")
     settle(page)
     page.keyboard.press("Enter")
