@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "newsroom.apps.LoginRecordConfig",  # django-axes
     "newsroom",
     "pagecache",
+    "multimedia",
     "articles",
     "comments",
     "archive",

@@ -2,6 +2,7 @@
 
 from .approvals import ApprovalLevel, ApprovalStep, DutyShift
 from .corrections import Correction
+from .kinds import Kind
 from .people import (
     DEFAULT_KIND,
     Contributor,
@@ -60,6 +61,7 @@ __all__ = [
     "same_name",
     "HourlyViews",
     "Image",
+    "Kind",
     "RelatedArticle",
     "Section",
     "SectionQuerySet",

@@ -21,9 +21,11 @@ from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 
+from multimedia.models import MediaFile
 from newsroom.sanitize import clean_html
 from newsroom.vietnamese import clean_name, clean_text, excerpt, search_document, slugify
 
+from .kinds import Kind
 from .pictures import Image
 from .sections import Section, TaggedArticle, normal_slug
 from .snapshot import LoadedValues
@@ -52,6 +54,7 @@ def default_source_code():
 
 
 class Article(LoadedValues):
+    Kind = Kind
     Status = Status
     State = State
 
@@ -95,6 +98,28 @@ class Article(LoadedValues):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+    )
+    kind = models.CharField(
+        _("loại bài"), max_length=12, choices=Kind.choices, default=Kind.TEXT, db_index=True
+    )
+    # The story's own video or sound (multimedia.MediaFile): required by its kind.
+    video = models.ForeignKey(
+        MediaFile,
+        verbose_name=_("video"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        limit_choices_to={"kind": MediaFile.Kind.VIDEO},
+    )
+    audio = models.ForeignKey(
+        MediaFile,
+        verbose_name=_("âm thanh"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        limit_choices_to={"kind": MediaFile.Kind.AUDIO},
     )
     status = models.CharField(
         _("trạng thái"), max_length=20, choices=Status.choices, default=Status.DRAFT, db_index=True
@@ -179,6 +204,10 @@ class Article(LoadedValues):
         ]
         indexes = [
             models.Index(fields=["status", "-published_at"], name="article_public_idx"),
+            # /video/, /anh/, /podcast/ ...: one kind's public stories, newest first.
+            models.Index(
+                fields=["kind", "status", "-published_at"], name="article_kind_public_idx"
+            ),
             # A section page counts and pages its stories from the index alone.
             models.Index(
                 fields=["section", "status", "-published_at"], name="article_section_public_idx"

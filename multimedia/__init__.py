@@ -1,0 +1,1 @@
+"""Video and sound: uploads probed with ffprobe, renditions made with ffmpeg on the worker."""
