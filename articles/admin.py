@@ -34,6 +34,7 @@ from .approvals.desk import ApprovalDeskMixin, ApprovalFilter
 from .approvals.desk import panel as chain_panel
 from .corrections.desk import CorrectionDeskMixin
 from .corrections.desk import panel as corrections_panel
+from .kinds.admin import GalleryPictureInline, KindFieldsMixin
 from .models import Article, Contributor, Image, RelatedArticle, StaleEdit, Tag
 from .people import byline
 
@@ -64,6 +65,7 @@ class RelatedArticleInline(CheckedAutocompleteMixin, admin.TabularInline):
 
 @admin.register(Article)
 class ArticleAdmin(
+    KindFieldsMixin,
     TakeDownMixin,
     ApprovalDeskMixin,
     CorrectionDeskMixin,
@@ -77,10 +79,11 @@ class ArticleAdmin(
     object_history_template = "admin/articles/article/object_history.html"
     change_list_template = "admin/articles/article/change_list.html"
     # Few, short columns: the headline gets the room (newsroom/admin_lists.py explains the widths).
-    list_display = ["title", "state_and_time", "section", "writer", "edited"]
+    list_display = ["title", "kind_badge", "state_and_time", "section", "writer", "edited"]
     list_filter = [
         StateFilter,
         ApprovalFilter,
+        "kind",
         ("section", SectionFilter),
         ("author", FilingAccountFilter),
         "published_at",
@@ -93,14 +96,30 @@ class ArticleAdmin(
     search_fields = ["title", "lead", "byline"]
     date_hierarchy = "published_at"
     autocomplete_fields = ["section", "hero_image"]
-    inlines = [ContributorInline, RelatedArticleInline]
+    inlines = [ContributorInline, RelatedArticleInline, GalleryPictureInline]
     actions = ["submit_for_review", "publish_articles", "send_back_articles", "unpublish_articles"]
     actions += ["take_down_articles"]  # articles/admin_takedown.py
     # The slug is made on the server by newsroom.vietnamese.slugify: the admin's JavaScript prefill
     # (URLify) would turn "Đường" into "djng", so there is deliberately no prepopulated_fields.
     fieldsets = [
-        (None, {"fields": ["title", "section", "lead", "body", "byline", "tags", "edit_version"]}),
+        (
+            None,
+            {
+                "fields": [
+                    "title",
+                    "kind",
+                    "section",
+                    "lead",
+                    "body",
+                    "byline",
+                    "tags",
+                    "edit_version",
+                ]
+            },
+        ),
         (_("Ảnh"), {"fields": ["hero_image"]}),
+        # articles/kinds/admin.py: shown for the kinds that use them (static/admin/js/kinds.js).
+        (_("Video, âm thanh"), {"fields": ["video", "audio"], "classes": ["kind-media"]}),
         (
             _("Xuất bản"),
             {
@@ -201,6 +220,14 @@ class ArticleAdmin(
                 compact_time(obj.published_at),
             )
         return format_html("{}<br>{}", self.state_badge(obj), compact_time(obj.published_at))
+
+    @admin.display(description=_("loại"), ordering="kind")
+    def kind_badge(self, obj):
+        # A text story, most of the list, says nothing: the others stand out.
+        if obj.kind == Article.Kind.TEXT:
+            return ""
+        label = obj.get_kind_display()
+        return format_html('<span class="badge kind-{}">{}</span>', obj.kind, label)
 
     @admin.display(description=_("người nhập"), ordering="author__username")
     def writer(self, obj):

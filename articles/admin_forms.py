@@ -1,5 +1,7 @@
 """Forms of the editors' desk: the story form (rich text, locking) and the picture upload."""
 
+import copy
+
 from django import forms
 from django.contrib.admin import widgets as admin_widgets
 from django.db.models import Q
@@ -7,6 +9,7 @@ from django.urls import reverse, reverse_lazy
 from django_prose_editor.widgets import AdminProseEditorWidget
 
 from . import body_images, uploads
+from .kinds import requirements as kind_requirements
 from .models import Article, Image, Tag
 
 TIME_ZONE_LABEL = "Giờ Việt Nam (GMT+7)"
@@ -54,12 +57,15 @@ class ArticleForm(forms.ModelForm):
         model = Article
         fields = [
             "title",
+            "kind",
             "section",
             "lead",
             "body",
             "byline",
             "tags",
             "hero_image",
+            "video",
+            "audio",
             "published_at",
             "featured",
             "allow_comments",
@@ -123,7 +129,26 @@ class ArticleForm(forms.ModelForm):
         submitted = cleaned.get("edit_version")
         if self.instance.pk and submitted is not None and submitted != self.instance.version:
             raise stale_error()
+        self.check_kind(cleaned)
         return cleaned
+
+    def check_kind(self, cleaned: dict) -> None:
+        """Say beside each field what the story's kind still lacks, when the rules apply.
+
+        They apply from review on (articles/kinds/requirements.py); the photo story's pictures
+        are the gallery inline's to check (articles/kinds/admin.py).
+        """
+        step = kind_requirements.step_of(self.data)
+        if "kind" not in cleaned or not kind_requirements.applies(self.instance.status, step):
+            return
+        story = copy.copy(self.instance)
+        for name in ("kind", "video", "audio", "hero_image", "body"):
+            if name in cleaned:
+                setattr(story, name, cleaned[name])
+        gaps = kind_requirements.missing(story, pictures=())
+        for name, message in gaps.items():
+            if name in self.fields and name in cleaned:
+                self.add_error(name, forms.ValidationError(message, code="kind_incomplete"))
 
 
 def stale_error() -> forms.ValidationError:

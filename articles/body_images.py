@@ -142,12 +142,14 @@ def body_image_ids(html: str) -> set[int]:
     return {img.image_id for img in body_images(html) if img.image_id is not None}
 
 
-def responsive_body(html: str, images: dict) -> str:
+def responsive_body(html: str, images: dict, sizes: str = BODY_SIZES) -> str:
     """Replace each body `<img>` of a known picture with its responsive `<picture>`."""
 
     def replace(img: BodyImage) -> str | None:
         image = images.get(img.image_id)
-        return None if image is None else picture_html(image, alt=img.attrs.get("alt") or None)
+        if image is None:
+            return None
+        return picture_html(image, alt=img.attrs.get("alt") or None, sizes=sizes)
 
     return _replace_images(with_credits(html or "", images), replace)
 
@@ -222,7 +224,7 @@ def link_body_images(html: str, lookup) -> str:
     return _replace_images(html, replace)
 
 
-def story_body(article) -> SafeString:
+def story_body(article, sizes: str = BODY_SIZES) -> SafeString:
     """The stored (already sanitised) body, its pictures given srcset, sizes and lazy loading.
 
     One query for the body's pictures. The body was cleaned by newsroom.sanitize on save; the
@@ -230,7 +232,7 @@ def story_body(article) -> SafeString:
     """
     ids = body_image_ids(article.body)
     images = {image.pk: image for image in Image.objects.filter(pk__in=ids)} if ids else {}
-    return mark_safe(responsive_body(article.body, images))
+    return mark_safe(responsive_body(article.body, images, sizes))
 
 
 def stories_showing(image: Image) -> QuerySet[Article]:

@@ -25,18 +25,19 @@ import copy
 
 from celery import shared_task
 from django.db import transaction
-from django.db.models import Min
+from django.db.models import Min, Q
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 from django.dispatch import receiver
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
+from multimedia.models import MediaFile
 from newsroom.tasks import enqueue, in_process, retry_or_give_up
 from pagecache import purge, registry, versions
 from pagecache.canonical import as_sent, page_number
 
 from . import counters, events
-from .models import Article, Image, Person, RelatedArticle, Section, Tag
+from .models import Article, GalleryPicture, Image, Person, RelatedArticle, Section, Tag
 
 LISTING = ("site", "stories", "counts")
 INDEX = ("site", "stories")
@@ -47,6 +48,7 @@ PAGES: dict[str, tuple[str, ...]] = {
     "articles:section": LISTING,
     "articles:tag": LISTING,
     "articles:search": LISTING,
+    "articles:kind": LISTING,  # /video/, /anh/... (articles/kinds/lists.py)
     "articles:detail": ("site", "stories"),  # and its own article:<pk>, comments:<pk>
     "articles:feed": INDEX,
     "articles:section-feed": INDEX,
@@ -68,6 +70,7 @@ PARAMETERS = {
     "articles:author": {"page": page_number},
     "articles:corrections": {"page": page_number},
     "articles:section": {"page": page_number},
+    "articles:kind": {"page": page_number},
     "articles:tag": {"page": page_number},
     "articles:search": {"q": as_sent, "page": page_number},
     # Django's sitemap view reads its page number from `p`.
@@ -236,6 +239,10 @@ SHOWN = (
     "published_at",
     "allow_comments",
     "featured",
+    # Its kind: the page's template, the cards' mark, the kinds' lists (articles/kinds/).
+    "kind",
+    "video_id",
+    "audio_id",
 )
 
 
@@ -306,6 +313,26 @@ def related_changed(sender, instance, raw=False, **kwargs):
     if not raw:
         story_changed(instance.from_article_id)
         announce(instance.from_article_id, events.EDITED)
+
+
+@receiver(post_save, sender=GalleryPicture)
+@receiver(post_delete, sender=GalleryPicture)
+def gallery_changed(sender, instance, raw=False, **kwargs):
+    # A photo story's pictures are shown on its page only.
+    if not raw:
+        story_changed(instance.article_id)
+        announce(instance.article_id, events.EDITED)
+
+
+@receiver(post_save, sender=MediaFile)
+def media_file_saved(sender, instance, created=False, raw=False, **kwargs):
+    # Ready (or failed) at last: the story pages showing it change from the "being prepared" note.
+    if raw or created:
+        return
+    for pk in Article.objects.filter(Q(video=instance) | Q(audio=instance)).values_list(
+        "pk", flat=True
+    ):
+        story_changed(pk)
 
 
 @receiver(post_save, sender=Section)

@@ -14,12 +14,14 @@ the slug is not checked: the callers have the story already.
 from pagecache.fragments import parts
 
 from .body_images import first_body_image_id, story_body
+from .kinds.page import body_sizes, gallery_of, template_for
 from .models import Article, Correction, Section, Tag
 from .pages import story_areas
 from .people.byline import credited, linked_names
 from .related import related_articles
 
-STORY_TEMPLATE = "articles/article_detail.html"
+# Extends the page of the story's kind (`story_template`, articles/kinds/page.py).
+STORY_TEMPLATE = "articles/story.html"
 
 
 def menu(parts_so_far=None) -> list[Section]:
@@ -58,7 +60,8 @@ def story_context(
         f"related:{pk}": lambda got: related_articles(
             article, got[f"tags:{pk}"], chosen_ids=related_ids
         ),
-        f"body:{pk}": lambda _: story_body(article),
+        f"body:{pk}": lambda _: story_body(article, body_sizes(article)),
+        f"gallery:{pk}": lambda _: gallery_of(article),
         f"corrections:{pk}": lambda _: corrections_of(article),
         f"contributors:{pk}": lambda _: credited(pk) if pk else [],
         "nav": menu,
@@ -82,6 +85,8 @@ def story_context(
         "corrections": got[f"corrections:{pk}"],
         "contributors": got[f"contributors:{pk}"],
         "byline_names": linked_names(got[f"contributors:{pk}"]),
+        "gallery": got[f"gallery:{pk}"],
+        "story_template": template_for(article),
     }
     if preview:
         context["preview"] = preview

@@ -4,6 +4,7 @@ from django.urls import path, re_path
 from . import preview, views
 from .corrections import views as corrections
 from .feeds import LatestStoriesFeed, SectionFeed
+from .kinds import lists as kinds
 from .people import pages as people
 from .sitemaps import SITEMAPS
 
@@ -17,6 +18,8 @@ urlpatterns = [
     path("tac-gia/<slug:slug>/", people.AuthorView.as_view(), name="author"),
     path("tac-gia/<slug:slug>/rss/", people.AuthorFeed(), name="author-feed"),
     path("tim-kiem/", views.SearchView.as_view(), name="search"),
+    # /video/, /anh/, /podcast/, /emagazine/, /infographic/ (/podcast/rss/ is the podcast feed).
+    re_path(rf"^(?P<address>{kinds.ADDRESS_PATTERN})/$", kinds.KindListView.as_view(), name="kind"),
     re_path(
         r"^bai-viet/(?P<slug>[-a-z0-9]+)-(?P<pk>[0-9]{1,18})/$",
         views.ArticleDetailView.as_view(),

@@ -119,7 +119,9 @@ class ArticleDetailView(PublishedMixin, DetailView):
         return self.render_to_response(self.get_context_data(object=self.object))
 
     def get_object(self, queryset=None):
-        queryset = self.get_queryset().select_related("section__parent", "hero_image")
+        queryset = self.get_queryset().select_related(
+            "section__parent", "hero_image", "video", "audio"
+        )
         # Whether it has corrections to show, in the same query: most stories have none.
         shown = Correction.objects.shown().filter(article=OuterRef("pk"))
         queryset = queryset.annotate(has_corrections=Exists(shown))

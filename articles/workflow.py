@@ -24,6 +24,7 @@ from newsroom.vietnamese import date_time
 from .approvals import access as approvals
 from .approvals import entry
 from .events import TAKEN_DOWN, public_version
+from .kinds import requirements as kind_requirements
 from .models import Article, State, is_public
 from .review_mail import notify_editors
 
@@ -141,6 +142,12 @@ def _require_publisher(user) -> None:
         raise PermissionDenied("Chỉ biên tập viên được xuất bản, hẹn giờ, trả hoặc gỡ bài.")
 
 
+def _require_complete(article: Article) -> None:
+    """Refuse to send on a story its kind finds incomplete (a video story with no video...)."""
+    if gaps := kind_requirements.missing(article):
+        raise WorkflowError(kind_requirements.refusal(gaps))
+
+
 def save_step(article: Article, *, by, comment: str, fields: list[str]) -> None:
     """Save a step's `fields` of `article` past the stored version, with a revision."""
     # Past the stored version, so a save made since `article` was loaded is not undone.
@@ -170,6 +177,7 @@ def submit(article: Article, *, by) -> None:
         raise PermissionDenied("Bạn không được sửa bài này.")
     if not _can_be_submitted(article):
         raise WorkflowError("Chỉ gửi duyệt được bài nháp.")
+    _require_complete(article)
     article.status = Article.Status.PENDING
     chains = entry.enter(article)
     _save(article, by=by, comment="Gửi duyệt", fields=["status", *entry.FIELDS])
@@ -211,6 +219,7 @@ def publish(
         raise WorkflowError(
             "Bài chưa có bút danh in trên bài: hãy điền tên tác giả trước khi xuất bản."
         )
+    _require_complete(article)
     now = timezone.now()
     if at is not None:
         article.published_at = at

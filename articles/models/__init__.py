@@ -2,6 +2,7 @@
 
 from .approvals import ApprovalLevel, ApprovalStep, DutyShift
 from .corrections import Correction
+from .gallery import GalleryPicture
 from .kinds import Kind
 from .people import (
     DEFAULT_KIND,
@@ -52,6 +53,7 @@ __all__ = [
     "ArticleQuerySet",
     "Contributor",
     "Correction",
+    "GalleryPicture",
     "DEFAULT_KIND",
     "Grading",
     "Person",
