@@ -85,6 +85,8 @@ class ArticleForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["edit_version"].initial = self.instance.version
+        if "kind" in self.fields:
+            self.fields["kind"].required = False
         if "tags" in self.fields:
             # Wide, and offering the tags that exist (static/admin/js/tag_suggest.js).
             self.fields["tags"].widget.attrs.update(
@@ -99,6 +101,10 @@ class ArticleForm(forms.ModelForm):
                 f"{TIME_ZONE_LABEL}. Ngày viết trước tháng: 03/02/2015 là ngày 3 tháng 2. "
                 "Một thời điểm trong tương lai là hẹn giờ: bài tự lên trang đúng giờ đó."
             )
+
+    def clean_kind(self):
+        # A post without the box (a script, an older form) keeps the story's kind.
+        return self.cleaned_data.get("kind") or self.instance.kind
 
     def clean_tags(self):
         # Longer than the column: a 500 on PostgreSQL, and the form lost with it.

@@ -12,7 +12,19 @@ from . import requirements
 
 
 class GalleryFormSet(forms.BaseInlineFormSet):
-    """A photo story's pictures: from review on, at least three, each with a caption."""
+    """A photo story's pictures: from review on, at least three, each with a caption.
+
+    A form sent without the rows (an older page, a script) leaves the stored ones be, and
+    they are what is checked.
+    """
+
+    def __init__(self, data=None, *args, prefix=None, **kwargs):
+        prefix = prefix or self.get_default_prefix()
+        self.rows_sent = data is None or f"{prefix}-TOTAL_FORMS" in data
+        if not self.rows_sent:
+            data = data.copy()
+            data[f"{prefix}-TOTAL_FORMS"] = data[f"{prefix}-INITIAL_FORMS"] = "0"
+        super().__init__(data, *args, prefix=prefix, **kwargs)
 
     def clean(self):
         super().clean()
@@ -22,6 +34,11 @@ class GalleryFormSet(forms.BaseInlineFormSet):
             return
         if any(form.errors for form in self.forms):
             return  # each row says its own error first
+        if not self.rows_sent:
+            gap = requirements.missing(story).get(requirements.GALLERY)
+            if gap is not None:
+                raise forms.ValidationError(gap, code="kind_incomplete")
+            return
         kept = [
             form
             for form in self.forms
