@@ -140,7 +140,7 @@ class ArticleAdmin(
     class Media:
         css = {"all": ["admin/css/desk.css", "admin/css/lists.css"]}
         # The autosave also loads on the list, where "Lưu" lands: it clears the saved draft.
-        js = ["admin/js/article_desk.js", "admin/js/story_autosave.js"]
+        js = ["admin/js/article_desk.js", "admin/js/story_autosave.js", "admin/js/kinds.js"]
 
     # Who may do what ---------------------------------------------------------------------
 
