@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Page quality as real clients measure it: Lighthouse 12.2.3 (mobile preset) and the Nu HTML
-# Checker on the home, a section and an article page, served by gunicorn with production
+# Checker on the home, a section and an article page, one story of each kind and one kind's
+# list (articles/kinds/), served by gunicorn with production
 # settings and the demo content. Prints each page's four Lighthouse scores, the audits that
 # did not pass, and the checker's errors. Usage: bash bench/quality.sh
 set -euo pipefail
@@ -31,6 +32,16 @@ from articles.models import Article, Image
 picture = Image.objects.order_by('pk').first()
 Article.objects.update(hero_image=picture)
 Article.objects.filter(slug__startswith='lam-theo-bac').update(featured=True)
+# A video and a podcast story: their files still being prepared (the demo has no media file).
+from multimedia.models import MediaFile
+story = Article.objects.get(slug__startswith='lam-theo-bac')
+for kind, media in [('video', 'video'), ('audio', 'audio')]:
+    if not Article.objects.filter(kind=kind).exists():
+        file = MediaFile.objects.create(kind=media, title='Demo', original='av/originals/demo')
+        Article.objects.create(
+            title=f'Bài {story.title.lower()} ({kind})', section=story.section, lead=story.lead,
+            body=story.body, byline=story.byline, status='published',
+            published_at=story.published_at, hero_image=picture, kind=kind, **{media: file})
 "
 $PY manage.py collectstatic --noinput -v0
 .venv/bin/gunicorn tests.harness.wsgi_media:application -w 2 -b "127.0.0.1:$PORT" \
@@ -40,10 +51,15 @@ for _ in $(seq 50); do curl -sf -o /dev/null "http://127.0.0.1:$PORT/" && break;
 
 BASE="http://127.0.0.1:$PORT"
 ARTICLE=$(curl -sf "$BASE/" | grep -o '/bai-viet/lam-theo-bac[^"]*' | head -1)
-declare -A PAGES=([home]="/" [section]="/chuyen-muc/chinh-tri/" [article]="$ARTICLE")
+first_story() { curl -sf "$BASE$1" | grep -o '/bai-viet/[^"]*' | head -1; }
+declare -A PAGES=([home]="/" [section]="/chuyen-muc/chinh-tri/" [article]="$ARTICLE"
+  [photo]="$(first_story /anh/)" [longform]="$(first_story /emagazine/)"
+  [infographic]="$(first_story /infographic/)" [video]="$(first_story /video/)"
+  [audio]="$(first_story /podcast/)" [kindlist]="/anh/")
+NAMES="home section article photo longform infographic video audio kindlist"
 CHROME_FLAGS="--headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run"
 
-for name in home section article; do
+for name in $NAMES; do
   url="$BASE${PAGES[$name]}"
   curl -sf "$url" -o "$OUT/$name.html"
   CHROME_PATH=/usr/bin/chromium bench/node_modules/.bin/lighthouse "$url" --quiet \
@@ -52,18 +68,18 @@ for name in home section article; do
 done
 
 echo "== Lighthouse 12.2.3, mobile preset"
-$PY - "$OUT" <<'PY'
+$PY - "$OUT" $NAMES <<'PY'
 import json, sys
 from pathlib import Path
 
 out = Path(sys.argv[1])
-print(f"{'page':<9} {'perf':>5} {'a11y':>5} {'best':>5} {'seo':>5}")
-for name in ["home", "section", "article"]:
+print(f"{'page':<11} {'perf':>5} {'a11y':>5} {'best':>5} {'seo':>5}")
+for name in sys.argv[2:]:
     report = json.loads((out / f"{name}.lighthouse.json").read_text())
     cats = report["categories"]
     scores = [round(cats[key]["score"] * 100) for key in
               ["performance", "accessibility", "best-practices", "seo"]]
-    print(f"{name:<9} " + " ".join(f"{score:>5}" for score in scores))
+    print(f"{name:<11} " + " ".join(f"{score:>5}" for score in scores))
     for key, cat in cats.items():
         for ref in cat["auditRefs"]:
             audit = report["audits"][ref["id"]]
@@ -73,8 +89,8 @@ PY
 
 echo "== Nu HTML Checker (errors only)"
 if java -jar bench/node_modules/vnu-jar/build/dist/vnu.jar --errors-only --format gnu \
-    "$OUT/home.html" "$OUT/section.html" "$OUT/article.html" 2>"$OUT/vnu.txt"; then
-  echo "no errors on home, section and article"
+    $(for name in $NAMES; do echo "$OUT/$name.html"; done) 2>"$OUT/vnu.txt"; then
+  echo "no errors on: $NAMES"
 else
   cat "$OUT/vnu.txt"
   exit 1

@@ -4,7 +4,16 @@ import pytest
 from django.core.management import call_command
 from django.forms.models import model_to_dict
 
-from articles.models import Article, Image, RelatedArticle, Section, Tag, TaggedArticle
+from articles.kinds import requirements
+from articles.models import (
+    Article,
+    GalleryPicture,
+    Image,
+    RelatedArticle,
+    Section,
+    Tag,
+    TaggedArticle,
+)
 from tests.articles.test_views import assert_in_order, page_text
 
 pytestmark = pytest.mark.django_db
@@ -20,7 +29,7 @@ def snapshot():
             (tuple(sorted(model_to_dict(obj).items(), key=str)) for obj in model.objects.all()),
             key=str,
         )
-        for model in (Section, Article, Image, Tag, TaggedArticle, RelatedArticle)
+        for model in (Section, Article, Image, Tag, TaggedArticle, RelatedArticle, GalleryPicture)
     } | {"updated": sorted(Article.objects.values_list("updated_at", flat=True))}
 
 
@@ -29,7 +38,7 @@ def test_loaddemo_twice_changes_nothing():
     first = snapshot()
     load_demo()
     assert snapshot() == first
-    assert Article.objects.count() == 3
+    assert Article.objects.count() == 6
 
 
 def test_demo_serves_the_reference_story_from_the_home_page(client):
@@ -71,7 +80,18 @@ def test_demo_serves_the_reference_story_from_the_home_page(client):
 
 def test_demo_picture_is_a_real_image_file():
     load_demo()
-    image = Image.objects.get()
+    image = Image.objects.get(file__endswith="demo-mot-cua-so-noi-vu.jpg")
     assert (image.width, image.height) == (1200, 800)
     with image.file.open("rb") as stored:
         assert stored.read(3) == b"\xff\xd8\xff"
+
+
+def test_demo_has_a_complete_story_of_each_kind_needing_no_media_file(client):
+    load_demo()
+    for kind in (Article.Kind.PHOTO, Article.Kind.LONGFORM, Article.Kind.INFOGRAPHIC):
+        story = Article.objects.get(kind=kind)
+        assert requirements.missing(story) == {}
+        assert client.get(story.get_absolute_url()).status_code == 200
+    assert Article.objects.get(kind=Article.Kind.PHOTO).gallery.count() == 3
+    graphic = Article.objects.get(kind=Article.Kind.INFOGRAPHIC).hero_image
+    assert graphic.height > 2 * graphic.width  # tall, as infographics are
