@@ -26,7 +26,8 @@
     controls.appendChild(previous);
     controls.appendChild(status);
     controls.appendChild(next);
-    list.parentNode.insertBefore(controls, list);
+    // Under the picture: nothing above it moves when the script runs.
+    list.parentNode.insertBefore(controls, list.nextSibling);
 
     list.tabIndex = 0;
     list.setAttribute("aria-label", "Ảnh trong bài: phím mũi tên trái, phải để chuyển ảnh");
