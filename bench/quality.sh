@@ -25,6 +25,8 @@ export DATABASE_URL="sqlite:///$WORK/quality.sqlite3" MEDIA_ROOT="$WORK/media" S
 unset REDIS_URL DEBUG
 PY=.venv/bin/python
 $PY manage.py migrate -v0
+# First: publishing a story below has the archive render its page, with the static manifest.
+$PY manage.py collectstatic --noinput -v0
 $PY manage.py loaddemo >/dev/null
 # Give the demo stories hero pictures and feature one, so cards with pictures are measured too.
 $PY manage.py shell -v0 -c "
@@ -43,7 +45,6 @@ for kind, media in [('video', 'video'), ('audio', 'audio')]:
             body=story.body, byline=story.byline, status='published',
             published_at=story.published_at, hero_image=picture, kind=kind, **{media: file})
 "
-$PY manage.py collectstatic --noinput -v0
 .venv/bin/gunicorn tests.harness.wsgi_media:application -w 2 -b "127.0.0.1:$PORT" \
   --log-level warning &
 GUNICORN=$!

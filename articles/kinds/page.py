@@ -14,8 +14,6 @@ TEXT_TEMPLATE = "articles/article_detail.html"
 OWN_PAGE = (Kind.PHOTO, Kind.VIDEO, Kind.AUDIO, Kind.LONGFORM, Kind.INFOGRAPHIC)
 # A long-form story's pictures between its sections take the whole width of the screen.
 FULL_WIDTH = "100vw"
-# A photo story's pictures: the width of its wide column.
-GALLERY_SIZES = "(min-width: 1000px) 960px, 100vw"
 
 
 def template_for(article: Article) -> str:
