@@ -36,10 +36,8 @@ def test_no_request_to_the_provider_before_xem_and_its_frame_after(live_server, 
     errors = watched(page)
     seen = requests_of(page)
     # The machine has no internet: the provider's answer is ours, the request is what counts.
-    page.route(
-        "https://www.youtube-nocookie.com/**",
-        lambda route: route.fulfill(content_type="text/html; charset=utf-8", body="<p>Trình phát</p>"),
-    )
+    player = {"content_type": "text/html; charset=utf-8", "body": "<p>Trình phát</p>"}
+    page.route("https://www.youtube-nocookie.com/**", lambda route: route.fulfill(**player))
 
     page.goto(live_server.url + story.get_absolute_url())
     button = page.get_by_role("button", name="Xem video YouTube")
