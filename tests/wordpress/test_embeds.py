@@ -143,3 +143,25 @@ def test_a_block_with_broken_settings_still_finds_its_url():
     )
     html, warnings = isolate(content, classic=False)
     assert f"<p>{VIDEO}</p>" in html and warnings == []
+
+
+def test_block_editor_video_and_audio_of_uploads_become_links_with_a_warning():
+    content = (
+        '<!-- wp:video {"id":31} -->\n<figure class="wp-block-video"><video controls '
+        'src="https://baocu.example.vn/wp-content/uploads/2020/05/hop-cho.mp4"></video></figure>'
+        "\n<!-- /wp:video -->\n\n<!-- wp:audio -->\n<figure><audio controls>"
+        '<source src="https://baocu.example.vn/wp-content/uploads/2020/05/ban-tin.mp3"></audio>'
+        "</figure>\n<!-- /wp:audio -->"
+    )
+    html, warnings = isolate(content, classic=False)
+    body, _ = settle(clean_html(html))
+    assert ">Video: hop-cho.mp4</a>" in body and ">Âm thanh: ban-tin.mp3</a>" in body
+    assert [w.split(":")[0] for w in warnings] == [
+        "video tải lên WordPress giữ thành liên kết",
+        "âm thanh tải lên WordPress giữ thành liên kết",
+    ]
+
+
+def test_a_bare_video_shortcode_is_left_to_the_shortcodes_rules():
+    html, warnings = isolate("A [video] B", classic=True)
+    assert html == "A [video] B" and warnings == []
