@@ -11,6 +11,8 @@ it was not saved with, renders every part afresh and keeps none. No view is coun
 the slug is not checked: the callers have the story already.
 """
 
+from newsroom.csp import FRAME_SRC
+from newsroom.embeds import frame_origins, reader_body
 from pagecache.fragments import parts
 
 from .body_images import first_body_image_id, story_body
@@ -58,7 +60,8 @@ def story_context(
         f"related:{pk}": lambda got: related_articles(
             article, got[f"tags:{pk}"], chosen_ids=related_ids
         ),
-        f"body:{pk}": lambda _: story_body(article),
+        # Lone provider URLs become click-to-load embeds (newsroom.embeds).
+        f"body:{pk}": lambda _: reader_body(story_body(article)),
         f"corrections:{pk}": lambda _: corrections_of(article),
         f"contributors:{pk}": lambda _: credited(pk) if pk else [],
         "nav": menu,
@@ -83,6 +86,8 @@ def story_context(
         "contributors": got[f"contributors:{pk}"],
         "byline_names": linked_names(got[f"contributors:{pk}"]),
     }
+    # The embeds' frame origins: this page's CSP `frame-src` (newsroom.csp), embeds.js loaded.
+    context[FRAME_SRC] = frame_origins(context["story_body"])
     if preview:
         context["preview"] = preview
     return {**context, **extra}
