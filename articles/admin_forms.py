@@ -8,6 +8,8 @@ from django.db.models import Q
 from django.urls import reverse, reverse_lazy
 from django_prose_editor.widgets import AdminProseEditorWidget
 
+from newsroom import embeds
+
 from . import body_images, uploads
 from .kinds import requirements as kind_requirements
 from .models import Article, Image, Tag
@@ -31,6 +33,8 @@ EDITOR_EXTENSIONS = {
     "Caption": True,
     # static/articles/prose/figure_exit.js: typing after a picture never lands in its caption.
     "FigureExit": True,
+    # static/articles/prose/embed.js: a provider's URL alone in a paragraph (newsroom.embeds).
+    "Embed": embeds.editor_options(),
     # prose-editor turns the browser's spelling check off by default; a newsroom wants it.
     "NoSpellCheck": False,
 }

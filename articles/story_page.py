@@ -11,6 +11,8 @@ it was not saved with, renders every part afresh and keeps none. No view is coun
 the slug is not checked: the callers have the story already.
 """
 
+from newsroom.csp import FRAME_SRC
+from newsroom.embeds import frame_origins, reader_body
 from pagecache.fragments import parts
 
 from .body_images import first_body_image_id, story_body
@@ -60,7 +62,8 @@ def story_context(
         f"related:{pk}": lambda got: related_articles(
             article, got[f"tags:{pk}"], chosen_ids=related_ids
         ),
-        f"body:{pk}": lambda _: story_body(article, body_sizes(article)),
+        # Lone provider URLs become click-to-load embeds (newsroom.embeds).
+        f"body:{pk}": lambda _: reader_body(story_body(article, body_sizes(article))),
         f"gallery:{pk}": lambda _: gallery_of(article),
         f"corrections:{pk}": lambda _: corrections_of(article),
         f"contributors:{pk}": lambda _: credited(pk) if pk else [],
@@ -88,6 +91,8 @@ def story_context(
         "gallery": got[f"gallery:{pk}"],
         "story_template": template_for(article),
     }
+    # The embeds' frame origins: this page's CSP `frame-src` (newsroom.csp), embeds.js loaded.
+    context[FRAME_SRC] = frame_origins(context["story_body"])
     if preview:
         context["preview"] = preview
     return {**context, **extra}

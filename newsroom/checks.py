@@ -1,4 +1,4 @@
-"""Deploy checks: the masthead the law asks for (Luật Báo chí 2016, Điều 46).
+"""Checks: the masthead the law asks for (Luật Báo chí 2016, Điều 46), the embed providers.
 
 An online paper must show its licence (number, date, issuer), its governing body, its address
 and its editor-in-chief's name. The four settings are empty by default, so a new paper's
@@ -28,4 +28,21 @@ def check_masthead(app_configs, **kwargs):
         )
         for name, what in MASTHEAD.items()
         if not getattr(settings, name, "").strip()
+    ]
+
+
+@register()
+def check_embed_providers(app_configs, **kwargs):
+    """An EMBED_PROVIDERS key we do not know would silently leave that provider's URLs links."""
+    from newsroom.embeds import PROVIDERS
+
+    unknown = [key for key in getattr(settings, "EMBED_PROVIDERS", []) if key not in PROVIDERS]
+    if not unknown:
+        return []
+    return [
+        Warning(
+            f"EMBED_PROVIDERS names unknown providers: {', '.join(unknown)}.",
+            hint=f"Choose among: {', '.join(PROVIDERS)}.",
+            id="newsroom.W002",
+        )
     ]

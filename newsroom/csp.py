@@ -7,12 +7,18 @@ cache. The admin is never cached; the body editor's inline import map gets the n
 
 A page rendered before the middleware sees it (django-reversion's revision and recover pages
 render their form inside the view) takes the nonce from `media_under_nonce` in the view.
+
+A page showing embeds (newsroom.embeds) names the origins of their frames in its context under
+`FRAME_SRC`; `frame-src` then allows those and only on that page. Other pages have none.
 """
 
 from csp.middleware import CSPMiddleware
 from django import forms
 from django.urls import reverse
 from js_asset import Media
+
+# The context key of a page's frame origins (newsroom.embeds.frame_origins).
+FRAME_SRC = "csp_frame_src"
 
 
 def is_admin(request) -> bool:
@@ -34,4 +40,10 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
         if "media" in (response.context_data or {}):
             media = response.context_data["media"]
             response.context_data["media"] = media_under_nonce(request, media)
+        origins = (response.context_data or {}).get(FRAME_SRC)
+        if origins:
+            # Exactly these origins: replaced, not added to, whatever the settings say.
+            replace = dict(getattr(response, "_csp_replace", None) or {})
+            replace["frame-src"] = list(origins)
+            response._csp_replace = replace
         return response

@@ -15,4 +15,9 @@ def prose_editor_extensions(static_url):
             "js": [f"{static_url}articles/prose/figure_exit.js"],
             "extensions": {"FigureExit": no_markup},
         },
+        {
+            # The embed button: its URL goes in a plain paragraph (newsroom.embeds).
+            "js": [f"{static_url}articles/prose/embed.js"],
+            "extensions": {"Embed": no_markup},
+        },
     ]

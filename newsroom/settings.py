@@ -388,6 +388,11 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": [NONE],
     }
 }
+# Embeds (newsroom.embeds): the providers whose URL alone in a paragraph becomes a click-to-load
+# frame; a URL of any other stays a link. Choices: youtube, facebook, tiktok, x, vimeo,
+# instagram (comma-separated in the environment). Only a page with an embed allows its frame
+# origin in `frame-src`; nothing is fetched from a provider before the reader clicks "Xem".
+EMBED_PROVIDERS = env_list("EMBED_PROVIDERS", "youtube,facebook,tiktok,x")
 
 EMAIL_BACKEND = os.environ.get(
     "EMAIL_BACKEND",

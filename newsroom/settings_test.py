@@ -8,6 +8,8 @@ fresh process.
 
 import os
 
+from django.conf import global_settings
+
 # settings.py refuses to start without a key unless DEBUG; the suite runs with DEBUG off.
 os.environ.setdefault("SECRET_KEY", "insecure-test-key-never-used-in-production")
 
@@ -23,3 +25,10 @@ SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", False)
 SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", False)
 CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", False)
 SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "0"))
+
+# Test users' passwords at a few PBKDF2 rounds (tests/harness/hashers.py); production's own
+# hashers stay listed, so hashes made by a production-settings server still verify.
+PASSWORD_HASHERS = [
+    "tests.harness.hashers.QuickPBKDF2PasswordHasher",
+    *global_settings.PASSWORD_HASHERS,
+]

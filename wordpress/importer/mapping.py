@@ -12,6 +12,7 @@ from comments.models import Comment as OurComment
 from newsroom.sanitize import clean_html
 from newsroom.vietnamese import clean_name, clean_text, excerpt, nfc
 
+from . import embeds
 from .autop import wpautop
 from .shortcodes import Picture, expand
 from .wxr import Channel, Item
@@ -112,8 +113,11 @@ class Story:
 
 def map_post(item: Item, ctx: Context) -> Story:
     warnings: list[str] = []
+    block_editor = "<!-- wp:" in (item.content or "")
+    # Embeds first, before the shortcodes' rules drop theirs (wordpress/importer/embeds.py).
+    content, embed_warnings = embeds.isolate(item.content or "", classic=not block_editor)
     expansion = expand(
-        item.content or "", lambda wp_id: ctx.pictures.get(wp_id), ctx.children.get(item.wp_id, [])
+        content, lambda wp_id: ctx.pictures.get(wp_id), ctx.children.get(item.wp_id, [])
     )
     if expansion.removed:
         names = ", ".join(f"[{n}]" for n in sorted(set(expansion.removed)))
@@ -121,13 +125,15 @@ def map_post(item: Item, ctx: Context) -> Story:
     if expansion.missing:
         warnings.append(f"bộ ảnh thiếu ảnh #{', #'.join(expansion.missing)}")
     html = expansion.html
-    if "<!-- wp:" not in html:
+    if not block_editor:
         # Block-editor posts carry their own paragraphs; WordPress skips wpautop for them too.
         html = wpautop(html)
     body = clean_html(_rewrite_picture_links(html, ctx))
     # What markup the sanitiser dropped (a script, <!--more-->) leaves behind.
     body = _EMPTY_PARAGRAPH.sub("", _DANGLING_BR.sub("</p>", body))
     body = _BLANK_LINES.sub("\n\n", body).strip()
+    body, settled = embeds.settle(body)
+    warnings += embed_warnings + settled
 
     title = plain(item.title)
     if not title:
@@ -184,12 +190,15 @@ def _lead_from_body(body: str) -> tuple[str, str]:
     A body of one paragraph keeps it (and lends its start to the lead).
     """
     for match in _PARAGRAPH.finditer(body):
+        if embeds.is_link_only(match.group(1)):
+            continue  # an embed, or a link alone: no lead
         if text := plain(match.group(1)):
             rest = (body[: match.start()] + body[match.end() :]).strip()
             if plain(rest) or "<img" in rest:
                 return text, rest
             return excerpt(text, limit=LEAD_MAX), body
-    return excerpt(plain(body), limit=LEAD_MAX), body
+    text = _PARAGRAPH.sub(lambda m: "" if embeds.is_link_only(m.group(1)) else m.group(0), body)
+    return excerpt(plain(text), limit=LEAD_MAX), body
 
 
 def _rewrite_picture_links(html: str, ctx: Context) -> str:
