@@ -102,3 +102,12 @@ def test_staff_preview_of_a_photo_story_shows_its_pictures(editor_client):
     response = editor_client.get(f"/admin/articles/article/{story.pk}/preview/")
     html = response.content.decode()
     assert "Bản xem trước" in html and html.count('class="gallery-item"') == 3
+
+
+@pytest.mark.parametrize("kind", [Article.Kind.LONGFORM, Article.Kind.PHOTO, Article.Kind.VIDEO])
+def test_an_embed_in_a_kinds_body_is_still_a_click_to_load_placeholder(client, kind):
+    video = "https://www.youtube.com/watch?v=dQw4w9WgXcQ"
+    story = make_kind_story(kind, body=f"<p>Mở đầu.</p><p>{video}</p>")
+    html = html_of(client, story)
+    assert 'data-embed-src="https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ"' in html
+    assert "<iframe" not in html and "js/embeds.js" in html
