@@ -42,12 +42,18 @@ PEOPLE = [*_crud("articles.person", "view", "add"), *_crud("articles.contributor
 # Those who approve at the last level give the grade (articles/people/grading.py).
 GRADES = _crud("articles.grading")
 
+# The desk's video and sound files (multimedia/): who works on stories uploads them; editors
+# also remove them.
+MEDIA_UPLOAD = _crud("multimedia.mediafile", "view", "add", "change")
+MEDIA_ALL = _crud("multimedia.mediafile")
+
 # A journalist's change and delete rights are narrowed to their own drafts by ArticleAdmin.
 ROLE_PERMISSIONS: dict[str, list[str]] = {
     JOURNALIST: [
         *_crud("articles.article"),
         *_crud("articles.relatedarticle"),
         *_crud("articles.image", "view", "add", "change"),
+        *MEDIA_UPLOAD,
         *_crud("articles.section", "view"),
         *_crud("articles.tag", "view"),
         *PEOPLE,
@@ -57,6 +63,7 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "articles.publish_article",
         *_crud("articles.relatedarticle"),
         *_crud("articles.image"),
+        *MEDIA_ALL,
         *_crud("articles.section"),
         *_crud("articles.tag"),
         *_crud("articles.sharelink"),
@@ -79,6 +86,7 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         *_crud("articles.article", "view", "change"),
         *_crud("articles.relatedarticle"),
         *_crud("articles.image", "view", "add", "change"),
+        *MEDIA_UPLOAD,
         *_crud("articles.section", "view"),
         *_crud("articles.tag", "view", "add"),
         *PEOPLE,
@@ -91,6 +99,7 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         *_crud("articles.correction", "view", "add"),
         *_crud("articles.relatedarticle"),
         *_crud("articles.image"),
+        *MEDIA_ALL,
         *_crud("articles.section"),
         *_crud("articles.tag"),
         *_crud("articles.sharelink"),
@@ -115,6 +124,7 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "articles.take_down_article",
         *_crud("articles.relatedarticle"),
         *_crud("articles.image"),
+        *MEDIA_ALL,
         *_crud("articles.section"),
         *_crud("articles.approvallevel"),
         *_crud("articles.dutyshift"),
