@@ -30,6 +30,8 @@ from .probe import DEMUXERS, Probe, read, run_ffprobe
 VIDEO_RENDITIONS = (("720", 720, "3M", "128k"), ("360", 360, "900k", "96k"))
 MP3 = "mp3"
 MP3_BITRATE = "128k"
+# A rendition this much shorter than its source lost the rest: the source was cut short.
+SHORTER_BY = 0.9
 ERROR_LINES = 6  # of ffmpeg's messages, kept in MediaFile.error for the desk
 
 logger = logging.getLogger(__name__)
@@ -194,6 +196,9 @@ def prepare(kind: str, original: str, pk: int) -> Result:
                 result.sizes[MP3] = output.stat().st_size
                 result.renditions[MP3] = _store(output, stem, "sound.mp3")
                 result.duration = measure(str(output)).duration
+        if probe.duration and (result.duration or 0) < SHORTER_BY * probe.duration - 0.5:
+            read_seconds, whole = int(result.duration or 0), int(probe.duration)
+            raise TranscodeError(f"Tệp bị cắt cụt: chỉ đọc được {read_seconds} trên {whole} giây.")
     except BaseException:
         delete(result)
         raise
