@@ -40,3 +40,24 @@ def streams(path: str) -> list[dict]:
         timeout=30,
     )
     return json.loads(done.stdout)
+
+
+def new_media(path: Path, kind: str = "video", **fields):
+    """A MediaFile with `path` as its original, saved (its preparation queued on commit)."""
+    from django.core.files import File
+
+    from multimedia.models import MediaFile
+
+    with path.open("rb") as handle:
+        original = File(handle, path.name)
+        title = fields.pop("title", "Clip thử")
+        return MediaFile.objects.create(kind=kind, title=title, original=original, **fields)
+
+
+def prepared(media):
+    """`media` made ready (or failed) in this process, as a worker would, read again."""
+    from multimedia.tasks import prepare_media
+
+    prepare_media.apply(args=(media.pk, media.original.name))
+    media.refresh_from_db()
+    return media

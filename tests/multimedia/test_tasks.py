@@ -10,18 +10,9 @@ from django.utils import timezone
 from multimedia.models import MediaFile
 from multimedia.signals import media_changed
 from multimedia.tasks import requeue_stuck_media
+from tests.multimedia.clips import new_media
 
 pytestmark = pytest.mark.django_db
-
-
-def new_media(path, kind="video", **fields) -> MediaFile:
-    with path.open("rb") as handle:
-        return MediaFile.objects.create(
-            kind=kind,
-            title=fields.pop("title", "Clip thử"),
-            original=File(handle, path.name),
-            **fields,
-        )
 
 
 @pytest.fixture
