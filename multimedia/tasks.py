@@ -50,6 +50,8 @@ def prepare_media(self, media_id: int, name: str) -> bool:
         sizes=result.sizes,
         poster=result.poster,
         duration=result.duration or media.duration,
+        width=result.width,
+        height=result.height,
         error="",
     )
     if not done:  # replaced or deleted meanwhile: its work is not needed

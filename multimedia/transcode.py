@@ -49,6 +49,8 @@ class Result:
     sizes: dict[str, int] = field(default_factory=dict)
     poster: str = ""
     duration: float | None = None
+    width: int | None = None  # of the source, as shown (a phone's rotation applied)
+    height: int | None = None
 
 
 def timeout_for(duration: float | None) -> float:
@@ -74,12 +76,12 @@ def ffmpeg(arguments: list[str], *, timeout: float) -> None:
         )
 
 
-def measure(path: str) -> Probe:
-    """What ffprobe finds in a file ffmpeg made."""
+def measure(path: str, what: str = "tệp ffmpeg vừa làm") -> Probe:
+    """What ffprobe finds in a file (the original, or one ffmpeg made)."""
     try:
         return read(run_ffprobe(path))
     except ValidationError as exc:
-        raise TranscodeError("Không đọc được tệp ffmpeg vừa làm.") from exc
+        raise TranscodeError(f"Không đọc được {what}.") from exc
 
 
 def sizes_for(width: int | None, height: int | None) -> list[tuple[str, int, str, str]]:
@@ -179,7 +181,8 @@ def prepare(kind: str, original: str, pk: int) -> Result:
     stem = f"{slugify(PurePosixPath(original).stem)[:60] or 'tep'}-{pk}"
     try:
         with local_original(original) as source, tempfile.TemporaryDirectory() as folder:
-            probe = measure(source)
+            probe = measure(source, "tệp gốc: tệp hỏng hoặc không phải video, âm thanh")
+            result.width, result.height = probe.width, probe.height
             if kind == "video":
                 if not probe.has_video:
                     raise TranscodeError("Tệp không có hình.")
