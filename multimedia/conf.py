@@ -22,7 +22,7 @@ FFMPEG_THREADS = int(os.environ.get("FFMPEG_THREADS", "2"))
 # A transcode taking longer than MEDIA_TRANSCODE_TIMEOUT_BASE seconds plus this many seconds for
 # each second of the file is stopped and the file marked failed (bench/transcode.py measures).
 MEDIA_TRANSCODE_TIMEOUT_PER_SECOND = float(
-    os.environ.get("MEDIA_TRANSCODE_TIMEOUT_PER_SECOND", "3")
+    os.environ.get("MEDIA_TRANSCODE_TIMEOUT_PER_SECOND", "5")
 )
 MEDIA_TRANSCODE_TIMEOUT_BASE = int(os.environ.get("MEDIA_TRANSCODE_TIMEOUT_BASE", "120"))
 # A WebVTT captions file over this size is refused.
