@@ -35,13 +35,23 @@ install-runtime: $(RUNTIME_STAMP)
 COMMENT_CLOSE_AFTER_DAYS ?= 0
 export COMMENT_CLOSE_AFTER_DAYS
 
+# Video and sound are probed and transcoded by Debian's ffmpeg (multimedia/).
+FFMPEG := /usr/bin/ffmpeg
+
+$(FFMPEG):
+	@if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ffmpeg >/dev/null; \
+	else \
+		echo "Video and sound need Debian's ffmpeg: sudo apt-get install ffmpeg" >&2; exit 1; \
+	fi
+
 # The demo paper's masthead (Luật Báo chí, Điều 46; empty by default, newsroom/settings.py):
 # a real paper sets its own in its environment.
 run: export SITE_LICENCE ?= Giấy phép số 00/GP-BTTTT ngày 01/01/2020 của Bộ Thông tin và Truyền thông (mẫu)
 run: export SITE_GOVERNING_BODY ?= Tỉnh ủy Lai Châu
 run: export SITE_ADDRESS ?= Phường Tân Phong, thành phố Lai Châu, tỉnh Lai Châu
 run: export SITE_EDITOR_IN_CHIEF ?= Nguyễn Văn A (mẫu)
-run: install
+run: install $(FFMPEG)
 	DEBUG=1 $(BIN)/python manage.py migrate --noinput
 	DEBUG=1 $(BIN)/python manage.py loaddemo
 	@echo ""

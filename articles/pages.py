@@ -31,7 +31,7 @@ from django.dispatch import receiver
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
-from multimedia.models import MediaFile
+from multimedia.signals import media_changed
 from newsroom.tasks import enqueue, in_process, retry_or_give_up
 from pagecache import purge, registry, versions
 from pagecache.canonical import as_sent, page_number
@@ -63,6 +63,8 @@ PAGES: dict[str, tuple[str, ...]] = {
     # The author pages (articles/people/pages.py): a person's change purges `stories`.
     "articles:author": LISTING,
     "articles:author-feed": INDEX,
+    # The audio stories whose sound is ready (articles/podcast.py).
+    "articles:podcast-feed": INDEX,
 }
 
 # The query parameters the listings read (a story page's comment order: comments/pages.py).
@@ -324,17 +326,6 @@ def gallery_changed(sender, instance, raw=False, **kwargs):
         announce(instance.article_id, events.EDITED)
 
 
-@receiver(post_save, sender=MediaFile)
-def media_file_saved(sender, instance, created=False, raw=False, **kwargs):
-    # Ready (or failed) at last: the story pages showing it change from the "being prepared" note.
-    if raw or created:
-        return
-    for pk in Article.objects.filter(Q(video=instance) | Q(audio=instance)).values_list(
-        "pk", flat=True
-    ):
-        story_changed(pk)
-
-
 @receiver(post_save, sender=Section)
 @receiver(post_delete, sender=Section)
 @receiver(post_save, sender=Tag)
@@ -354,6 +345,19 @@ def picture_saved(sender, instance, created=False, raw=False, **kwargs):
 @receiver(post_delete, sender=Image)
 def picture_deleted(sender, instance, **kwargs):
     site_changed()
+
+
+@receiver(media_changed)
+def story_media_changed(sender, media, **kwargs):
+    """A video or sound became ready, failed or was edited: the stories showing it.
+
+    Their pages (the player replaces "being prepared"), and the listings and feeds, which
+    show a story's length and list the podcast's episodes.
+    """
+    showing = Article.objects.filter(Q(video_id=media.pk) | Q(audio_id=media.pk))
+    stories = list(showing.values_list("pk", flat=True))
+    if stories:
+        purge.changed(["stories", *(article_area(pk) for pk in stories)])
 
 
 # What a person shows readers: their bylines' links and their author page.

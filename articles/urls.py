@@ -6,6 +6,7 @@ from .corrections import views as corrections
 from .feeds import LatestStoriesFeed, SectionFeed
 from .kinds import lists as kinds
 from .people import pages as people
+from .podcast import PodcastFeed
 from .sitemaps import SITEMAPS
 
 app_name = "articles"
@@ -27,6 +28,7 @@ urlpatterns = [
     ),
     path("xem-truoc/<str:token>/", preview.shared_article, name="share"),
     path("rss/", LatestStoriesFeed(), name="feed"),
+    path("podcast/rss/", PodcastFeed(), name="podcast-feed"),
     path("cai-chinh/", corrections.CorrectionListView.as_view(), name="corrections"),
     path("cai-chinh/rss/", corrections.CorrectionsFeed(), name="corrections-feed"),
     path("cai-chinh/<int:pk>/", corrections.CorrectionDetailView.as_view(), name="correction"),

@@ -6,6 +6,7 @@ video, an MP3 for sound. Until they exist the story page says the file is being 
 """
 
 from django.conf import settings
+from django.core.files.storage import default_storage
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -40,6 +41,8 @@ class MediaFile(models.Model):
     height = models.PositiveIntegerField(_("cao (px)"), null=True, editable=False)
     # Storage names of what the worker made, by rendition: {"720": ..., "360": ..., "mp3": ...}.
     renditions = models.JSONField(_("bản phát"), default=dict, blank=True, editable=False)
+    # Their sizes in bytes, by the same keys: the podcast feed's enclosures, with no storage call.
+    sizes = models.JSONField(_("dung lượng bản phát"), default=dict, blank=True, editable=False)
     poster = models.FileField(
         _("ảnh bìa"), upload_to="av/posters/%Y/%m/", max_length=300, blank=True, editable=False
     )
@@ -66,3 +69,32 @@ class MediaFile(models.Model):
     @property
     def is_ready(self) -> bool:
         return self.state == self.State.READY
+
+    @property
+    def is_failed(self) -> bool:
+        return self.state == self.State.FAILED
+
+    def rendition_url(self, key: str) -> str:
+        """The URL of rendition `key` ("720", "360", "mp3"), or "" when there is none."""
+        name = (self.renditions or {}).get(key)
+        return default_storage.url(name) if name else ""
+
+    def video_sources(self) -> list[dict]:
+        """The MP4 renditions, largest first, each with the screens it is for (`media`).
+
+        The 720p is for screens wider than a phone; a browser ignoring `media` on `<source>`
+        takes the first, so the 360p comes last, for everyone else.
+        """
+        keys = [key for key in ("720", "360") if (self.renditions or {}).get(key)]
+        return [
+            {
+                "url": self.rendition_url(key),
+                "media": "(min-width: 641px)" if key == "720" and len(keys) > 1 else "",
+                "height": key,
+            }
+            for key in keys
+        ]
+
+    @property
+    def mp3_url(self) -> str:
+        return self.rendition_url("mp3")

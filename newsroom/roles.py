@@ -42,6 +42,11 @@ PEOPLE = [*_crud("articles.person", "view", "add"), *_crud("articles.contributor
 # Those who approve at the last level give the grade (articles/people/grading.py).
 GRADES = _crud("articles.grading")
 
+# The desk's video and sound files (multimedia/): who works on stories uploads them; editors
+# also remove them.
+MEDIA_UPLOAD = _crud("multimedia.mediafile", "view", "add", "change")
+MEDIA_ALL = _crud("multimedia.mediafile")
+
 # A journalist's change and delete rights are narrowed to their own drafts by ArticleAdmin.
 ROLE_PERMISSIONS: dict[str, list[str]] = {
     JOURNALIST: [
@@ -49,6 +54,7 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         *_crud("articles.relatedarticle"),
         *_crud("articles.gallerypicture"),
         *_crud("articles.image", "view", "add", "change"),
+        *MEDIA_UPLOAD,
         *_crud("articles.section", "view"),
         *_crud("articles.tag", "view"),
         *PEOPLE,
@@ -59,6 +65,7 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         *_crud("articles.relatedarticle"),
         *_crud("articles.gallerypicture"),
         *_crud("articles.image"),
+        *MEDIA_ALL,
         *_crud("articles.section"),
         *_crud("articles.tag"),
         *_crud("articles.sharelink"),
@@ -82,6 +89,7 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         *_crud("articles.relatedarticle"),
         *_crud("articles.gallerypicture"),
         *_crud("articles.image", "view", "add", "change"),
+        *MEDIA_UPLOAD,
         *_crud("articles.section", "view"),
         *_crud("articles.tag", "view", "add"),
         *PEOPLE,
@@ -95,6 +103,7 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         *_crud("articles.relatedarticle"),
         *_crud("articles.gallerypicture"),
         *_crud("articles.image"),
+        *MEDIA_ALL,
         *_crud("articles.section"),
         *_crud("articles.tag"),
         *_crud("articles.sharelink"),
@@ -120,6 +129,7 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         *_crud("articles.relatedarticle"),
         *_crud("articles.gallerypicture"),
         *_crud("articles.image"),
+        *MEDIA_ALL,
         *_crud("articles.section"),
         *_crud("articles.approvallevel"),
         *_crud("articles.dutyshift"),

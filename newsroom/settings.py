@@ -293,6 +293,11 @@ SITE_URL = os.environ.get("SITE_URL", "").rstrip("/")
 from archive.conf import *  # noqa: E402, F403
 from articles.conf import *  # noqa: E402, F403
 from comments.conf import *  # noqa: E402, F403
+from multimedia.conf import *  # noqa: E402, F403
+
+# Video and sound uploads to the media admin go to a temporary file (multimedia/uploads.py);
+# every other upload is a picture, kept in memory (articles.uploads.PictureUploadHandler).
+FILE_UPLOAD_HANDLERS = ["multimedia.uploads.MediaUploadHandler", *FILE_UPLOAD_HANDLERS]  # noqa: F405
 
 # Number of reverse proxies in front of the app whose X-Forwarded-For can be trusted.
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
@@ -321,6 +326,11 @@ CELERY_BEAT_SCHEDULE = {
     "requeue-missing-renditions": {
         "task": "articles.tasks.requeue_missing_renditions",
         "schedule": 600.0,
+    },
+    # Video and sound left preparing (a broker outage at upload, a worker killed mid-way).
+    "requeue-stuck-media": {
+        "task": "multimedia.tasks.requeue_stuck_media",
+        "schedule": 900.0,
     },
     "escalate-waiting-approvals": {
         "task": "articles.tasks.escalate_waiting_approvals",
@@ -381,6 +391,8 @@ CONTENT_SECURITY_POLICY = {
         "style-src": [SELF, NONCE],
         "img-src": [SELF, "data:", *MEDIA_ORIGINS, *env_list("CSP_EXTRA_IMG_SRC")],
         "font-src": [SELF],
+        # The story's own video and sound (templates/multimedia/player.html).
+        "media-src": [SELF, *MEDIA_ORIGINS, *env_list("CSP_EXTRA_MEDIA_SRC")],
         "connect-src": [SELF],
         "object-src": [NONE],
         "base-uri": [NONE],

@@ -47,6 +47,10 @@ POLICY = {
         "articles.delete_contributor",
         "articles.view_contributor",
         "articles.view_person",
+        # Video and sound for their stories (issue 26).
+        "multimedia.add_mediafile",
+        "multimedia.change_mediafile",
+        "multimedia.view_mediafile",
     },
     EDITOR: {
         "axes.view_accessattempt",
@@ -103,6 +107,11 @@ POLICY = {
         "articles.view_contributor",
         "articles.view_person",
         "articles.change_person",
+        # Video and sound (issue 26): editors also remove them.
+        "multimedia.add_mediafile",
+        "multimedia.change_mediafile",
+        "multimedia.delete_mediafile",
+        "multimedia.view_mediafile",
     },
     MODERATOR: {
         "axes.view_accessattempt",
