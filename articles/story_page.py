@@ -14,6 +14,7 @@ the slug is not checked: the callers have the story already.
 from pagecache.fragments import parts
 
 from .body_images import first_body_image_id, story_body
+from .live.reader import live_context
 from .models import Article, Correction, Section, Tag
 from .pages import story_areas
 from .people.byline import credited, linked_names
@@ -85,4 +86,5 @@ def story_context(
     }
     if preview:
         context["preview"] = preview
+    context.update(live_context(article))
     return {**context, **extra}

@@ -4,6 +4,7 @@ from django.urls import path, re_path
 from . import preview, views
 from .corrections import views as corrections
 from .feeds import LatestStoriesFeed, SectionFeed
+from .live import urls as live_urls
 from .people import pages as people
 from .sitemaps import SITEMAPS
 
@@ -42,3 +43,4 @@ urlpatterns = [
     ),
     path("robots.txt", views.RobotsView.as_view(), name="robots"),
 ]
+urlpatterns += live_urls.urlpatterns

@@ -3,6 +3,7 @@
 from .approvals import ApprovalLevel, ApprovalStep, DutyShift
 from .corrections import Correction
 from .kinds import Kind
+from .live import LiveCoverage, LiveEntry, LiveEntryVersion, LiveGuest
 from .people import (
     DEFAULT_KIND,
     Contributor,
@@ -62,6 +63,10 @@ __all__ = [
     "HourlyViews",
     "Image",
     "Kind",
+    "LiveCoverage",
+    "LiveEntry",
+    "LiveEntryVersion",
+    "LiveGuest",
     "RelatedArticle",
     "Section",
     "SectionQuerySet",
