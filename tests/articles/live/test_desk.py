@@ -77,9 +77,12 @@ def test_editor_approves_a_reporters_waiting_entry(story):
     assert "chờ biên tập viên duyệt" in response.content.decode()
     entry = LiveEntry.objects.get()
     assert entry.state == "waiting"
-    assert logged_in(reporter).post(
-        desk_url(story), {"action": "approve", "entry": entry.pk}
-    ).status_code == 403
+    assert (
+        logged_in(reporter)
+        .post(desk_url(story), {"action": "approve", "entry": entry.pk})
+        .status_code
+        == 403
+    )
     logged_in(editor()).post(desk_url(story), {"action": "approve", "entry": entry.pk})
     entry.refresh_from_db()
     assert entry.state == "shown"
@@ -125,10 +128,12 @@ def test_reporter_cannot_edit_or_withdraw_someone_elses_shown_entry(story):
     story.save()
     entry = post(story, editor(), "Của biên tập.")
     client = logged_in(reporter)
-    assert client.post(
-        desk_url(story), {"action": "edit", "entry": entry.pk, "body": "x"}
-    ).status_code == 403
-    assert client.post(desk_url(story), {"action": "withdraw", "entry": entry.pk}).status_code == 403
+    assert (
+        client.post(desk_url(story), {"action": "edit", "entry": entry.pk, "body": "x"}).status_code
+        == 403
+    )
+    withdraw = {"action": "withdraw", "entry": entry.pk}
+    assert client.post(desk_url(story), withdraw).status_code == 403
 
 
 def test_post_without_csrf_token_is_refused(story):

@@ -44,7 +44,7 @@ def test_page_shows_entries_newest_first_with_key_events_pinned_and_state(client
     entries.set_pinned(first, True, by=desk)
     html = client.get(story.get_absolute_url()).content.decode()
     assert "Đang diễn ra" in html
-    assert html.index("Thảo luận tổ") < html.index('id="cap-nhat-%d"' % first.pk)
+    assert html.index("Thảo luận tổ") < html.index(f'id="cap-nhat-{first.pk}"')
     summary = html[html.index("Diễn biến chính") : html.index("data-live-entries")]
     assert "Khai mạc" in summary and "Đang ghim" in summary
     assert f'data-live-feed="{feed_url(story)}"' in html
