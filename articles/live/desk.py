@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.views.decorators.cache import never_cache
 
 from ..models import Article, LiveCoverage, LiveEntry, LiveGuest
-from . import access, entries, questions
+from . import access, entries, guests, questions
 from .entries import EntryError
 
 TEMPLATE = "articles/live/desk.html"
@@ -32,6 +32,10 @@ DONE = {
     "start": "Tường thuật đang diễn ra.",
     "end": "Tường thuật đã kết thúc.",
     "answer": "Đã đăng câu trả lời.",
+    "qa_on": "Bài là buổi giao lưu trực tuyến: bạn đọc gửi được câu hỏi.",
+    "qa_off": "Đã tắt giao lưu trực tuyến.",
+    "guest_add": "Đã thêm khách mời.",
+    "guest_remove": "Đã bỏ khách mời.",
 }
 
 
@@ -88,6 +92,21 @@ def act(request: HttpRequest, article: Article) -> str:
         except ValueError:
             raise EntryError("Không tìm thấy câu hỏi này.") from None
         questions.answer(article, question, by=user, body=data.get("body", ""))
+    elif action in {"qa_on", "qa_off"}:
+        guests.set_qa(article, action == "qa_on", by=user)
+    elif action == "guest_add":
+        guests.add_guest(
+            article,
+            by=user,
+            name=data.get("name", ""),
+            office=data.get("office", ""),
+            photo=data.get("photo", ""),
+        )
+    elif action == "guest_remove":
+        guest = _guest(article, data.get("guest"))
+        if guest is None:
+            raise EntryError("Không tìm thấy khách mời này.")
+        guests.remove_guest(guest, by=user)
     else:
         raise EntryError("Thao tác không hợp lệ.")
     return DONE[action]
