@@ -104,6 +104,7 @@ def gunicorn_pids(master: int) -> list[int]:
 
 
 def cpu_seconds(pids: list[int]) -> float:
+    """User+system seconds of gunicorn: the master's reaped children count in its cutime."""
     tick = os.sysconf("SC_CLK_TCK")
     total = 0.0
     for pid in pids:
@@ -111,7 +112,8 @@ def cpu_seconds(pids: list[int]) -> float:
             fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
         except FileNotFoundError:
             continue
-        total += (int(fields[11]) + int(fields[12])) / tick
+        # Its own time, and its reaped children's (workers recycled by max_requests).
+        total += sum(int(value) for value in fields[11:15]) / tick
     return total
 
 
@@ -179,6 +181,8 @@ def run_mode(name, path, marker, readers, seconds, interval, story, editor, mast
     sizes: list[int] = []
     posted: dict[int, float] = {}
     stop_at = time.time() + seconds
+    # Readers go on one poll past the editor's last entry, so every entry is measured.
+    readers_stop = stop_at + interval + 2
     editor_thread = threading.Thread(
         target=editor_loop, args=(story, editor, stop_at, interval, posted), daemon=True
     )
@@ -189,7 +193,9 @@ def run_mode(name, path, marker, readers, seconds, interval, story, editor, mast
     async def crowd():
         await asyncio.gather(
             *(
-                one_reader(index, path, marker, stop_at, interval, seen, latencies, sizes, use_etag)
+                one_reader(
+                    index, path, marker, readers_stop, interval, seen, latencies, sizes, use_etag
+                )
                 for index in range(readers)
             )
         )

@@ -77,7 +77,7 @@ def answer(article: Article, question_id: int, *, by, body: str):
     """Publish the guest's answer, typed by staff, as a live entry with the question."""
     with transaction.atomic():
         comment = (
-            Comment.objects.select_for_update()
+            Comment.objects.select_for_update(of=("self",))
             .filter(pk=question_id, article=article, is_question=True)
             .select_related("question_guest")
             .first()
