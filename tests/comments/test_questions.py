@@ -117,3 +117,10 @@ def test_a_rejected_question_is_never_answered(qa, desk):
         follow=True,
     )
     assert "chưa được chọn" in response.content.decode()
+
+
+def test_turning_the_qa_on_shows_the_question_box_on_the_cached_page(desk):
+    story = live_story("Trực tiếp: đối thoại với nông dân")
+    assert 'name="question"' not in Client().get(story.get_absolute_url()).content.decode()
+    guests.set_qa(story, True, by=desk)
+    assert 'name="question"' in Client().get(story.get_absolute_url()).content.decode()
