@@ -22,6 +22,9 @@ SUMMARY_TEMPLATE = "articles/live/summary.html"
 # How long nginx (proxy_cache) keeps the endpoint when nothing purges it: well inside the 15 s
 # a reader may wait for an entry. Browsers revalidate every poll (max-age=0, ETag: a 304).
 PROXY_SECONDS = 2
+# The endpoint carries the HTML of this many newest entries (and of edited ones): a reader
+# polling every 10 s never misses more; older ones are named by id, to notice withdrawals.
+FEED_NEWEST = 20
 
 
 @dataclass
@@ -100,19 +103,20 @@ def live_context(article: Article) -> dict:
 
 
 def feed_data(live: Live) -> dict:
-    """The endpoint's content: the state, the summary's HTML, each entry's id and HTML."""
+    """The endpoint's content: the state, the summary's HTML, and each shown entry's id and
+    version, with its HTML when the page may lack it (the newest, and any edited one)."""
+    items = []
+    for position, entry in enumerate(live.entries):
+        item = {"id": entry.pk, "version": entry.version}
+        if position < FEED_NEWEST or entry.edited_at is not None:
+            context = {"entry": entry, "live": live}
+            item["html"] = render_to_string(ENTRY_TEMPLATE, context).strip()
+        items.append(item)
     return {
         "state": live.state,
         "state_label": live.state_label,
         "summary": render_to_string(SUMMARY_TEMPLATE, {"live": live}).strip(),
-        "entries": [
-            {
-                "id": entry.pk,
-                "version": entry.version,
-                "html": render_to_string(ENTRY_TEMPLATE, {"entry": entry, "live": live}).strip(),
-            }
-            for entry in live.entries
-        ],
+        "entries": items,
     }
 
 

@@ -69,8 +69,10 @@
       inFeed[id] = true;
       var item = onPage[id];
       if (item) {
-        if (item.getAttribute("data-live-version") !== entry.version) item.replaceWith(fragment(entry.html));
-      } else {
+        if (entry.html && item.getAttribute("data-live-version") !== entry.version) {
+          item.replaceWith(fragment(entry.html));
+        }
+      } else if (entry.html) {
         fresh.push(entry);
       }
     });

@@ -153,3 +153,18 @@ def test_page_and_endpoint_queries_do_not_grow_with_the_entries(
         assert Client().get(story.get_absolute_url()).status_code == 200
     with django_assert_max_num_queries(3):
         assert Client().get(feed_url(story)).status_code == 200
+
+
+def test_endpoint_carries_the_html_of_the_newest_and_of_edited_entries_only(client, story, desk):
+    oldest = post(story, desk, "Cập nhật cũ nhất.")
+    for number in range(20):
+        post(story, desk, f"Cập nhật {number}.")
+    middle = post(story, desk, "Sẽ bị đẩy xuống.")
+    for number in range(20):
+        post(story, desk, f"Cập nhật mới {number}.")
+    entries.edit(oldest, by=desk, body="Cũ nhất, đã sửa.")
+    items = {item["id"]: item for item in client.get(feed_url(story)).json()["entries"]}
+    assert len(items) == 42
+    assert "html" not in items[middle.pk] and items[middle.pk]["version"]
+    assert "Cũ nhất, đã sửa." in items[oldest.pk]["html"]
+    assert sum("html" in item for item in items.values()) == 21
