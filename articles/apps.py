@@ -12,8 +12,10 @@ class ArticlesConfig(AppConfig):
         # The purges first: their receivers ran before the others' when the page cache had them.
         from . import desk_figures, pages, signals  # noqa: F401  (connects the receivers)
         from .approvals import desk_figures as chain_figures
+        from .live import pages as live_pages
         from .people import byline  # noqa: F401  (keeps bylines in step with contributors)
 
         pages.register()
+        live_pages.register()
         desk_front.contribute(desk_figures.contribute)
         desk_front.contribute(chain_figures.contribute)

@@ -43,3 +43,14 @@ REVIEW_NOTIFY_INTERVAL = int(os.environ.get("REVIEW_NOTIFY_INTERVAL", "300"))
 # The approval chain (articles/approvals/): how long a story may wait at one level before the
 # next level up is told, for a section that sets no limit of its own (Section form).
 APPROVAL_LIMIT_MINUTES = int(os.environ.get("APPROVAL_LIMIT_MINUTES", "60"))
+# Live coverage (articles/live/): with this on, every entry waits for one editor's approval;
+# off, an entry from someone who may publish the story shows at once. The reader page polls
+# its entries every LIVE_POLL_SECONDS, and every LIVE_HIDDEN_POLL_SECONDS while its tab is hidden.
+LIVE_ENTRIES_NEED_APPROVAL = os.environ.get("LIVE_ENTRIES_NEED_APPROVAL", "0").lower() in {
+    "1",
+    "true",
+    "yes",
+    "on",
+}
+LIVE_POLL_SECONDS = float(os.environ.get("LIVE_POLL_SECONDS", "10"))
+LIVE_HIDDEN_POLL_SECONDS = float(os.environ.get("LIVE_HIDDEN_POLL_SECONDS", "60"))

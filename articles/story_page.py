@@ -17,6 +17,7 @@ from pagecache.fragments import parts
 
 from .body_images import first_body_image_id, story_body
 from .kinds.page import body_sizes, gallery_of, template_for
+from .live.reader import live_context
 from .models import Article, Correction, Section, Tag
 from .pages import story_areas
 from .people.byline import credited, linked_names
@@ -95,4 +96,5 @@ def story_context(
     context[FRAME_SRC] = frame_origins(context["story_body"])
     if preview:
         context["preview"] = preview
+    context.update(live_context(article))
     return {**context, **extra}

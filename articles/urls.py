@@ -5,6 +5,7 @@ from . import preview, views
 from .corrections import views as corrections
 from .feeds import LatestStoriesFeed, SectionFeed
 from .kinds import lists as kinds
+from .live import urls as live_urls
 from .people import pages as people
 from .podcast import PodcastFeed
 from .sitemaps import SITEMAPS
@@ -47,3 +48,4 @@ urlpatterns = [
     ),
     path("robots.txt", views.RobotsView.as_view(), name="robots"),
 ]
+urlpatterns += live_urls.urlpatterns

@@ -153,6 +153,11 @@ class CommentAdmin(FoldedSearchMixin, admin.ModelAdmin):
 
     @admin.display(description=_("bình luận"))
     def body_excerpt(self, comment):
+        if comment.is_question:
+            return format_html(
+                '<span class="badge badge-question">Câu hỏi</span> {}',
+                excerpt(comment.body, limit=80),
+            )
         return excerpt(comment.body, limit=80)
 
     @admin.display(description=_("người viết"), ordering="name")

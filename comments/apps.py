@@ -9,7 +9,8 @@ class CommentsConfig(AppConfig):
     def ready(self):
         from newsroom import desk_front
 
-        from . import checks, desk_figures, pages, revisions  # noqa: F401  (checks, receivers)
+        from . import checks, desk_figures, pages, questions, revisions  # noqa: F401
 
         pages.register()
+        questions.register()
         desk_front.contribute(desk_figures.contribute)

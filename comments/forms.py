@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 
 from newsroom.vietnamese import clean_name, clean_text
 
-from . import moderation, spam
+from . import moderation, questions, spam
 from .models import BODY_MAX_LENGTH, NAME_MAX_LENGTH, Comment
 from .names import passes_for_newsroom
 
@@ -78,6 +78,8 @@ class CommentForm(forms.Form):
         widget=HoneypotInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
     )
     token = forms.CharField(required=False, widget=forms.HiddenInput)
+    # Only on a live Q&A (giao lưu trực tuyến): the comment is a question for the guests.
+    question = forms.BooleanField(label="Gửi như câu hỏi cho khách mời", required=False)
 
     def __init__(self, article, *args, **kwargs):
         self.article = article
@@ -89,6 +91,8 @@ class CommentForm(forms.Form):
         # errors, carries a fresh timestamp and an empty honeypot.
         self.fresh_token = spam.make_token(article.pk)
         self.nonce = ""
+        if not questions.takes_questions(article):
+            del self.fields["question"]
 
     def clean_name(self):
         name = clean_name(self.cleaned_data["name"])
@@ -150,6 +154,7 @@ class CommentForm(forms.Form):
             user_agent=user_agent,
             form_token=self.nonce or None,
             origin=origin,
+            is_question=bool(data.get("question")),
         )
 
     def same_comment(self, comment: Comment) -> bool:

@@ -16,7 +16,8 @@ NETWORK_MAX_LENGTH = 45
 
 class CommentQuerySet(models.QuerySet):
     def approved(self):
-        return self.filter(status=Comment.Status.APPROVED)
+        # A reader's question to a live Q&A's guest is shown with its answer, not in the thread.
+        return self.filter(status=Comment.Status.APPROVED, is_question=False)
 
     def pending(self):
         return self.filter(status=Comment.Status.PENDING)
@@ -91,6 +92,25 @@ class Comment(models.Model):
     )
     # A reply the paper itself wrote from the moderation queue (comments/moderation.py).
     by_newsroom = models.BooleanField(_("của ban biên tập"), default=False, editable=False)
+    # A question to a live Q&A's guests (comments/questions.py): picked for a guest, answered
+    # at the desk as a live entry.
+    is_question = models.BooleanField(_("câu hỏi"), default=False, editable=False)
+    question_guest = models.ForeignKey(
+        "articles.LiveGuest",
+        verbose_name=_("hỏi khách mời"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="questions",
+    )
+    answer_entry = models.OneToOneField(
+        "articles.LiveEntry",
+        verbose_name=_("câu trả lời"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="question_comment",
+    )
     # Kept with the comment so threads sort by it; the likes themselves are CommentLike rows.
     like_count = models.PositiveIntegerField(_("lượt thích"), default=0, editable=False)
 

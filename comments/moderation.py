@@ -159,6 +159,7 @@ def submit(
     user_agent: str,
     form_token: str | None,
     origin: str = "",
+    is_question: bool = False,
 ) -> Comment:
     """Store a reader's new comment with its `fate`, in one write.
 
@@ -169,6 +170,8 @@ def submit(
     form's token stored a comment already (comments/once.py).
     """
     verdict = fate(article, name=name, email=email, body=body)
+    if is_question and verdict.status == Comment.Status.APPROVED:
+        verdict = Fate(Comment.Status.PENDING)  # a question waits for a moderator to pick it
     approved = verdict.status == Comment.Status.APPROVED
     # No savepoint of its own: inside once.store's, a failed insert undoes it all.
     with transaction.atomic(savepoint=False):
@@ -186,6 +189,7 @@ def submit(
             ip_address=ip_address,
             user_agent=user_agent[:500],
             form_token=form_token,
+            is_question=is_question,
         )
         if approved:
             article_ids = [article.pk]

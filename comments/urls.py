@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import reaction_views, views
+from . import questions, reaction_views, views
 
 app_name = "comments"
 
@@ -11,5 +11,6 @@ urlpatterns = [
     path("bai-viet/<int:article_pk>/", views.CommentListView.as_view(), name="list"),
     path("<int:pk>/thich/", reaction_views.like, name="like"),
     path("<int:pk>/bao-vi-pham/", reaction_views.report, name="report"),
+    path("cau-hoi/<int:article_pk>/", questions.pick_view, name="questions"),
     path("cam-nhan/<int:article_pk>/", reaction_views.visitor_state, name="reactions"),
 ]

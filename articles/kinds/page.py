@@ -11,7 +11,7 @@ from ..models import Article, GalleryPicture, Kind
 
 TEXT_TEMPLATE = "articles/article_detail.html"
 # The kinds with a page of their own; a live story's is the live coverage's (text until then).
-OWN_PAGE = (Kind.PHOTO, Kind.VIDEO, Kind.AUDIO, Kind.LONGFORM, Kind.INFOGRAPHIC)
+OWN_PAGE = (Kind.PHOTO, Kind.VIDEO, Kind.AUDIO, Kind.LONGFORM, Kind.INFOGRAPHIC, Kind.LIVE)
 # A long-form story's pictures between its sections take the whole width of the screen.
 FULL_WIDTH = "100vw"
 

@@ -4,6 +4,7 @@ from .approvals import ApprovalLevel, ApprovalStep, DutyShift
 from .corrections import Correction
 from .gallery import GalleryPicture
 from .kinds import Kind
+from .live import LiveCoverage, LiveEntry, LiveEntryVersion, LiveGuest
 from .people import (
     DEFAULT_KIND,
     Contributor,
@@ -64,6 +65,10 @@ __all__ = [
     "HourlyViews",
     "Image",
     "Kind",
+    "LiveCoverage",
+    "LiveEntry",
+    "LiveEntryVersion",
+    "LiveGuest",
     "RelatedArticle",
     "Section",
     "SectionQuerySet",

@@ -12,6 +12,7 @@ from comments import drafts
 from comments.author import author_memory, remembered_email
 from comments.forms import CommentForm
 from comments.models import Comment
+from comments.questions import takes_questions
 from comments.queue import shown_text
 from comments.spam import held_for_links
 from comments.threads import comments_open, sort_from, thread_page
@@ -65,7 +66,9 @@ def comment_form(context, article, reply_to=None) -> str:
         def render(_):
             return render_to_string(FORM_TEMPLATE, form_context(context, article))
 
-        name = f"comment-form:{article.pk}:{int(comments_open(article))}"
+        # A live Q&A's form has the question box (comments/questions.py): its own part.
+        asks = int(takes_questions(article))
+        name = f"comment-form:{article.pk}:{int(comments_open(article))}:{asks}"
         html = parts({name: ((), render)})[name]
     else:
         html = render_to_string(FORM_TEMPLATE, form_context(context, article, reply_to))

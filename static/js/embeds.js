@@ -26,14 +26,23 @@
     frame.focus();
   }
 
-  document.querySelectorAll("figure.embed[data-embed-src]").forEach(function (figure) {
-    var button = figure.querySelector(".embed-load");
-    if (!button) {
-      return;
-    }
-    button.hidden = false;
-    button.addEventListener("click", function () {
-      load(figure);
+  // Show the buttons of the placeholders under `root`: the page's, and those a script adds
+  // later (live coverage's new entries announce themselves with "newsroom:content").
+  function reveal(root) {
+    root.querySelectorAll("figure.embed[data-embed-src] .embed-load").forEach(function (button) {
+      button.hidden = false;
     });
+  }
+
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest && event.target.closest(".embed-load");
+    var figure = button && button.closest("figure.embed[data-embed-src]");
+    if (figure) {
+      load(figure);
+    }
   });
+  document.addEventListener("newsroom:content", function (event) {
+    reveal(event.target);
+  });
+  reveal(document);
 })();
