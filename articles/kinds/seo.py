@@ -12,6 +12,8 @@ from multimedia.models import MediaFile
 from newsroom.vietnamese import iso
 
 from .. import seo
+from ..live.reader import Live
+from ..live.seo import live_blog_posting
 from ..models import Article, GalleryPicture, Kind
 
 # The renditions a reader is sent, best first (multimedia.tasks names them).
@@ -129,10 +131,18 @@ def image_gallery(article: Article, pictures: list[GalleryPicture], request, new
 
 
 def story_jsonld(
-    article: Article, request: HttpRequest | None, corrections=(), contributors=(), gallery=()
+    article: Article,
+    request: HttpRequest | None,
+    corrections=(),
+    contributors=(),
+    gallery=(),
+    live: Live | None = None,
 ) -> dict:
     """The JSON-LD of a story page, by its kind."""
     news = seo.news_article(article, request, corrections, contributors)
+    if live is not None:
+        # A LiveBlogPosting is an Article: the story's own facts, with the coverage and entries.
+        return {**news, **live_blog_posting(request, live)}
     if media := playable(article):
         return media_object(article, media, request, news)
     if article.kind == Kind.PHOTO and gallery:

@@ -1,10 +1,8 @@
 """The live story's JSON-LD: schema.org LiveBlogPosting, each shown entry a liveBlogUpdate."""
 
-from django.utils.safestring import SafeString
-
 from newsroom.vietnamese import iso
 
-from ..seo import absolute, script
+from ..seo import absolute
 from .reader import Live
 from .text import plain_text
 
@@ -37,7 +35,3 @@ def live_blog_posting(request, live: Live) -> dict:
     if live.ended_at:
         data["coverageEndTime"] = iso(live.ended_at)
     return data
-
-
-def live_jsonld(request, live: Live) -> SafeString:
-    return script(live_blog_posting(request, live))

@@ -31,5 +31,6 @@ def story_jsonld(context, article: Article) -> SafeString:
         context.get("corrections") or (),
         context.get("contributors") or (),
         context.get("gallery") or (),
+        context.get("live"),
     )
     return seo.script(data)

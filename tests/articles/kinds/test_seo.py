@@ -74,10 +74,20 @@ def test_photo_story_is_an_image_gallery_of_its_pictures_in_order(client):
 
 
 @pytest.mark.parametrize(
-    "kind", [Article.Kind.TEXT, Article.Kind.LONGFORM, Article.Kind.INFOGRAPHIC, Article.Kind.LIVE]
+    "kind", [Article.Kind.TEXT, Article.Kind.LONGFORM, Article.Kind.INFOGRAPHIC]
 )
 def test_other_kinds_are_news_articles(client, kind):
     story = make_kind_story(kind) if kind != Article.Kind.TEXT else make_article()
     html = page(client, story)
     assert [d["@type"] for d in json_ld(html)] == ["NewsArticle"]
+    assert meta(html, "og:type") == ["article"]
+
+
+def test_a_live_story_is_one_live_blog_posting_with_the_storys_own_facts(client):
+    html = page(client, make_kind_story(Article.Kind.LIVE, title="Kỳ họp HĐND tỉnh"))
+    (data,) = json_ld(html)
+    assert data["@type"] == "LiveBlogPosting"
+    assert data["headline"] == "Kỳ họp HĐND tỉnh"
+    assert data["publisher"]["@type"] == "NewsMediaOrganization"
+    assert data["liveBlogUpdate"] == []
     assert meta(html, "og:type") == ["article"]
