@@ -10,7 +10,7 @@ from django.core.files import File
 from articles.models import Image
 from articles.uploads import StorageFull, clean_upload, store_upload
 
-from .mapping import plain, upload_path
+from .mapping import attached_path, plain, upload_path
 from .shortcodes import Picture
 from .wxr import Item
 
@@ -33,7 +33,8 @@ class Attachment:
 
 
 def attachment(item: Item) -> Attachment:
-    path = item.meta.get("_wp_attached_file", "").strip() or upload_path(item.attachment_url) or ""
+    path = attached_path(item.meta.get("_wp_attached_file", ""))
+    path = path or upload_path(item.attachment_url) or ""
     return Attachment(
         wp_id=item.wp_id,
         path=path.lstrip("/"),

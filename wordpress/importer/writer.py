@@ -3,18 +3,19 @@
 import hashlib
 import json
 import logging
+import re
 from collections.abc import Callable
 from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import quote
+from urllib.parse import quote, unquote
 from zoneinfo import ZoneInfo
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import DatabaseError, connection, transaction
 from django.db.models import Q
-from django.utils import timezone
 
+from articles import pages
 from articles.body_images import link_body_images
 from articles.models import Article, Image, Section, Tag, TaggedArticle
 from articles.people.imports import make_writer, person_named
@@ -22,11 +23,12 @@ from articles.search import reindex
 from comments.moderation import purge, recount
 from newsroom.vietnamese import slugify
 
-from ..links import key_for_url
-from ..models import ImportedItem, OldLink
+from ..models import ImportedItem
 from . import media
 from .discussion import write_comments
+from .keys import Keys
 from .mapping import Context, map_comments, map_post
+from .oldlinks import Links
 from .report import Report
 from .wxr import BrokenItem, Channel, Item, Term, check_size, read
 
@@ -40,6 +42,16 @@ SKIPPED_TYPES = {
     "revision": "bản sửa cũ",
 }
 SKIPPED_STATUSES = {"trash": "trong thùng rác", "auto-draft": "bản nháp tự động", "inherit": ""}
+# Stories written in one transaction (each in its own savepoint): one commit per batch, and
+# the batch's rows read in a few queries, instead of one commit and dozens of reads a story.
+BATCH = 100
+_GUID_ID = re.compile(r"[?&]p=(\d+)(?:&|#|$)")
+
+
+def slug_for(term: Term) -> str:
+    """Our rule on the name; WordPress's own ASCII nicename for a name in a script our rule
+    cannot spell (Chinese, Cyrillic…), where ours would be the bare "chuyen-muc"."""
+    return slugify(term.name) or slugify(unquote(term.slug)) or slugify(term.slug)
 
 
 class Rollback(Exception):
@@ -58,6 +70,7 @@ class Survey:
     attachments: dict[str, media.Attachment] = field(default_factory=dict)
     posts: int = 0
     uncategorised: bool = False  # some post has no category: it goes in FALLBACK_SECTION
+    ids: set[str] = field(default_factory=set)  # every item's own id, for its `?p=ID`
 
 
 class Importer:
@@ -80,14 +93,23 @@ class Importer:
         self.report = Report(dry_run=dry_run)
         self.sections: dict[str, Section] = {}  # by category nicename
         self.tags: dict[str, Tag] = {}  # by tag nicename
+        self.people: dict[str, object] = {}  # by byline: each author looked up once
 
     def run(self) -> Report:
         """Check the whole file (RefusedFile before anything is written), then import it."""
         check_size(self.path, self.max_bytes)
         survey = self.survey()
         self.site = survey.channel.site
+        self.ids = survey.ids
+        self.keys = Keys(self.site, survey.channel.legacy_site)
+        self.links = Links(self.keys, self.report)
         self.ctx = Context(channel=survey.channel, tz=self.tz)
-        # A dry run is one transaction rolled back at the end; a real run commits each story.
+        if connection.vendor == "postgresql":
+            # Each commit returns without waiting for its WAL to reach the disk: a crash loses
+            # at most the last moment's commits, which a re-run writes again (never a half).
+            with connection.cursor() as cursor:
+                cursor.execute("SET synchronous_commit TO OFF")
+        # A dry run is one transaction rolled back at the end; a real run commits a batch.
         try:
             with transaction.atomic() if self.dry_run else nullcontext():
                 self.import_terms(survey.channel.terms)
@@ -97,16 +119,27 @@ class Importer:
                         slug=slugify(FALLBACK_SECTION), defaults={"name": FALLBACK_SECTION}
                     )[0]
                 self.import_pictures(survey.attachments)
-                done = 0
+                self.done, self.total = 0, survey.posts
+                batch: list[Item] = []
                 for item in read(self.path, Channel()):
-                    self.import_item(item)
-                    if isinstance(item, BrokenItem) or item.post_type == "post":
-                        done += 1
-                        self.progress(done, survey.posts)
+                    if self.is_story(item):
+                        batch.append(item)
+                        if len(batch) >= BATCH:
+                            self.import_batch(batch)
+                            batch = []
+                    else:
+                        self.account_for(item)
+                self.import_batch(batch)
+                if self.links.changed and not self.dry_run:
+                    pages.site_changed()  # old links answer before the page cache
                 if self.dry_run:
                     raise Rollback
         except Rollback:
             pass
+        finally:
+            if connection.vendor == "postgresql":
+                with connection.cursor() as cursor:
+                    cursor.execute("SET synchronous_commit TO DEFAULT")
         return self.report
 
     def survey(self) -> Survey:
@@ -116,6 +149,7 @@ class Importer:
             if isinstance(item, BrokenItem):
                 survey.posts += 1
                 continue
+            survey.ids.add(item.wp_id)
             if item.post_type == "attachment":
                 attachment = media.attachment(item)
                 survey.attachments[item.wp_id] = attachment
@@ -137,15 +171,10 @@ class Importer:
     # Sections and tags --------------------------------------------------------------------
 
     def mapped(self, kind: str, wp_id: str) -> ImportedItem | None:
-        return ImportedItem.objects.filter(site=self.site, kind=kind, wp_id=wp_id).first()
+        return self.keys.get(kind, wp_id)
 
     def remember(self, kind: str, wp_id: str, object_id: int, fingerprint: str) -> None:
-        ImportedItem.objects.update_or_create(
-            site=self.site,
-            kind=kind,
-            wp_id=wp_id,
-            defaults={"object_id": object_id, "digest": fingerprint},
-        )
+        self.keys.remember(kind, wp_id, object_id, fingerprint, self.keys.get(kind, wp_id))
 
     def import_terms(self, terms: list[Term]) -> None:
         categories = {t.slug: t for t in terms if t.kind == "category"}
@@ -165,11 +194,15 @@ class Importer:
                 section = self.upsert_section(term, parent)
                 self.sections[term.slug] = section
                 path = "/".join(quote(t.slug, safe="%") for t in ancestors)
-                self.link([f"/category/{path}/", f"/?cat={term.key}"], section=section)
+                # `?cat=` takes a term id; WXR 1.0 has none ("slug:…"), no request matches.
+                by_id = f"/?cat={term.key}" if term.key.isdigit() else None
+                where = f"Chuyên mục “{term.name}”"
+                self.links.point([f"/category/{path}/", by_id], where, section=section)
         for term in (t for t in terms if t.kind == "post_tag"):
             with transaction.atomic():
                 self.tags[term.slug] = self.upsert_tag(term)
-                self.link([f"/tag/{term.slug}/", f"/?tag={term.slug}"], tag=self.tags[term.slug])
+                urls = [f"/tag/{term.slug}/", f"/?tag={term.slug}"]
+                self.links.point(urls, f"Thẻ “{term.name}”", tag=self.tags[term.slug])
 
     def upsert_section(self, term: Term, parent: Section | None) -> Section:
         fields = {"name": term.name[:100], "parent": parent, "description": term.description}
@@ -182,10 +215,10 @@ class Importer:
         outcome = "updated" if section else "created"
         if section is None:
             # A section the paper already has, under the same name, is used rather than doubled.
-            section = Section.objects.filter(slug=slugify(term.name), parent=parent).first()
+            section = Section.objects.filter(slug=slug_for(term), parent=parent).first()
             outcome = "unchanged" if section else "created"
         if section is None or outcome == "updated":
-            section = section or Section()
+            section = section or Section(slug=slug_for(term))
             for name, value in fields.items():
                 setattr(section, name, value)
             section.save()
@@ -206,30 +239,11 @@ class Importer:
             tag.save()
             outcome = "updated"
         else:
-            tag, created = Tag.objects.get_or_create(name=name)
+            tag, created = Tag.objects.get_or_create(name=name, defaults={"slug": slug_for(term)})
             outcome = "created" if created else "unchanged"
         self.remember(Kind.TAG, term.key, tag.pk, fingerprint)
         self.report.count("tag", outcome)
         return tag
-
-    def link(self, urls: list[str | None], **target) -> None:
-        """Point the old addresses at `target`; one that already does is left alone."""
-        keys = list(dict.fromkeys(k for url in urls if url and (k := key_for_url(url))))
-        existing = {link.path: link for link in OldLink.objects.filter(path__in=keys)}
-        field_name, obj = next(iter(target.items()))
-        for key in keys:
-            link = existing.get(key)
-            if link is None:
-                OldLink.objects.create(path=key, **target)
-                self.report.count("link", "created")
-            elif getattr(link, f"{field_name}_id") != obj.pk:
-                link.article = link.section = link.tag = None
-                link.url = ""
-                setattr(link, field_name, obj)
-                link.save()
-                self.report.count("link", "updated")
-            else:
-                self.report.count("link", "unchanged")
 
     # Pictures ---------------------------------------------------------------------------
 
@@ -284,27 +298,90 @@ class Importer:
 
     # Stories ----------------------------------------------------------------------------
 
-    def import_item(self, item: Item | BrokenItem) -> None:
+    def is_story(self, item: Item | BrokenItem) -> bool:
+        return (
+            isinstance(item, Item)
+            and item.post_type == "post"
+            and item.status not in SKIPPED_STATUSES
+        )
+
+    def account_for(self, item: Item | BrokenItem) -> None:
+        """An item that is not a story: skipped and counted, its comments with it."""
         if isinstance(item, BrokenItem):
             self.report.skip("post", f"mục hỏng: {item.reason}")
             self.report.warn(f"Mục “{item.title or item.wp_id}”", item.reason)
+            self.report.skip("comment", "bình luận của mục hỏng", item.comments)
+            self.tick()
             return
         if item.post_type == "attachment":
+            reason = "bình luận của ảnh, tệp đính kèm"  # the file itself: import_pictures
+        elif not item.post_type:
+            self.report.skip("post", "thiếu loại (wp:post_type)")
+            reason = "bình luận của mục không rõ loại"
+        elif item.post_type != "post":
+            label = SKIPPED_TYPES.get(item.post_type, f"loại “{item.post_type}” không phải bài")
+            self.report.skip("post", label)
+            reason = f"bình luận của mục bỏ qua ({label})"
+        else:
+            label = SKIPPED_STATUSES[item.status] or "không phải bài"
+            self.report.skip("post", label)
+            reason = f"bình luận của bài bỏ qua ({label})"
+            self.tick()
+        self.report.skip("comment", reason, len(item.comments))
+
+    def tick(self) -> None:
+        self.done += 1
+        self.progress(self.done, self.total)
+
+    def import_batch(self, items: list[Item]) -> None:
+        """Write `items` in one transaction, each story in a savepoint of its own.
+
+        A story that fails is rolled back alone and reported; should the batch itself fail
+        (the database went away), each of its stories is tried again on its own.
+        """
+        if not items:
             return
-        if item.post_type != "post":
-            reason = SKIPPED_TYPES.get(item.post_type, f"loại “{item.post_type}” không phải bài")
-            self.report.skip("post", reason)
-            return
-        if item.status in SKIPPED_STATUSES:
-            self.report.skip("post", SKIPPED_STATUSES[item.status] or "không phải bài")
-            return
+        saved = self.report.checkpoint()
         try:
             with transaction.atomic():
-                self.import_post(item)
+                mappings = self.keys.load(Kind.POST, [i.wp_id for i in items])
+                articles = Article.objects.in_bulk(m.object_id for m in mappings.values())
+                self.links.load(url for i in items for url in self.link_urls(i))
+                for item in items:
+                    mapping = mappings.get(item.wp_id)
+                    article = articles.get(mapping.object_id) if mapping else None
+                    self.import_story(item, mapping, article)
+        except DatabaseError as error:
+            self.report.restore(saved)
+            self.links.forget()
+            if len(items) == 1:
+                logger.exception("WordPress post %s", items[0].wp_id)
+                self.failed(items[0], error)
+                self.tick()
+            else:
+                for item in items:
+                    self.import_batch([item])
+            return
+        finally:
+            self.links.forget()
+        for _ in items:
+            self.tick()
+
+    def import_story(self, item: Item, mapping, article) -> None:
+        saved = self.report.checkpoint()
+        try:
+            with transaction.atomic():
+                self.import_post(item, mapping, article)
         except Exception as error:
             logger.exception("WordPress post %s", item.wp_id)
-            self.report.skip("post", "lỗi khi ghi bài")
-            self.report.warn(f"Bài #{item.wp_id}", f"không nhập được ({type(error).__name__})")
+            self.report.restore(saved)
+            self.links.forget()
+            self.failed(item, error)
+
+    def failed(self, item: Item, error: Exception) -> None:
+        self.report.skip("post", "lỗi khi ghi bài")
+        self.report.skip("comment", "bình luận của bài không ghi được", len(item.comments))
+        self.report.warn(f"Bài #{item.wp_id}", f"không nhập được ({type(error).__name__})")
 
     def section_for(self, item: Item) -> Section:
         for domain, nicename, _ in item.terms:
@@ -312,26 +389,39 @@ class Importer:
                 return self.sections[nicename]
         return self.sections[FALLBACK_SECTION]
 
-    def import_post(self, item: Item) -> None:
+    def link_urls(self, item: Item) -> list[str]:
+        """The post's old addresses: its permalink, its own `?p=ID`, and its guid unless
+        the guid is `?p=N` of another item of the file (that item's own address wins)."""
+        urls = [item.link, f"/?p={item.wp_id}"]
+        named = _GUID_ID.search(item.guid or "")
+        if not named or named.group(1) == item.wp_id or named.group(1) not in self.ids:
+            urls.append(item.guid)
+        return urls
+
+    def writer_of(self, byline: str):
+        if byline not in self.people:
+            self.people[byline] = person_named(byline)
+        return self.people[byline]
+
+    def import_post(self, item: Item, mapping: ImportedItem | None, article) -> None:
         story = map_post(item, self.ctx)
         where = f"Bài #{item.wp_id} “{story.title[:60]}”"
         for warning in story.warnings:
             self.report.warn(where, warning)
         section = self.section_for(item)
         tags = [self.tags[n] for d, n, _ in item.terms if d == "post_tag" and n in self.tags]
-        comments, pings, broken = map_comments(item, self.tz, story.published_at or timezone.now())
+        comments, pings, broken = map_comments(item, self.tz)
         self.report.skip("comment", "pingback/trackback", pings)
         self.report.skip("comment", "bình luận hỏng", broken)
-        links = [item.link, f"/?p={item.wp_id}", item.guid]
+        links = self.link_urls(item)
         hero_id = story.hero.image_id if story.hero else None
         fingerprint = digest(
             story, section.pk, sorted(t.pk for t in tags), hero_id, comments, links
         )
-        mapping = self.mapped(Kind.POST, item.wp_id)
-        article = Article.objects.filter(pk=mapping.object_id).first() if mapping else None
         if article and article.status == Article.Status.TAKEN_DOWN:
             # Taken down on request: an import never brings it back (articles.workflow).
             self.report.skip("post", "bài đã gỡ theo yêu cầu")
+            self.report.skip("comment", "bình luận của bài đã gỡ", len(comments))
             return
         if article and mapping.digest == fingerprint:
             self.report.count("post", "unchanged")
@@ -354,7 +444,7 @@ class Importer:
         article.hero_image_id = hero_id
         article.save()
         # Each WordPress author is a person, the story's writer (articles/people/imports.py).
-        make_writer(article, person_named(story.byline))
+        make_writer(article, self.writer_of(story.byline))
         if outcome == "created":
             # A new story's tags in one insert, then its search text once (taggit would add
             # them one by one, reindexing after each).
@@ -364,10 +454,11 @@ class Importer:
             reindex(Article.objects.filter(pk=article.pk))
         else:
             article.tags.set(tags)
-        write_comments(self.site, article, comments, self.report)
-        recount([article.pk])
-        pk = article.pk
-        transaction.on_commit(lambda: purge([pk]))
-        self.link(links, article=article)
-        self.remember(Kind.POST, item.wp_id, article.pk, fingerprint)
+        write_comments(self.keys, article, comments, self.report)
+        if comments or outcome == "updated":
+            recount([article.pk])
+            pk = article.pk
+            transaction.on_commit(lambda: purge([pk]))
+        self.links.point(links, where, article=article)
+        self.keys.remember(Kind.POST, item.wp_id, article.pk, fingerprint, mapping)
         self.report.count("post", outcome)
