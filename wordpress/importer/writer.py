@@ -455,8 +455,10 @@ class Importer:
         else:
             article.tags.set(tags)
         write_comments(self.keys, article, comments, self.report)
-        if comments or outcome == "updated":
+        if comments:
             recount([article.pk])
+        if outcome == "updated":
+            # A new story's pages are purged by its save; an updated one's comments may move.
             pk = article.pk
             transaction.on_commit(lambda: purge([pk]))
         self.links.point(links, where, article=article)
