@@ -22,8 +22,12 @@ class OldLinkMiddleware:
         at_home = request.method in ("GET", "HEAD") and request.path == "/"
         if at_home and any(request.GET.get(name) for name in QUERY_FORMS):
             link = self.link(request)
-            if link is not None:
-                return self.redirect(link) or self.not_public()
+            redirect = self.redirect(link) if link else None
+            if redirect is not None:
+                return redirect
+            if link is not None and link.article_id:
+                # `/?p=ID` of a draft, private or scheduled story: a 404, not the home page.
+                raise Http404("Bài viết chưa được công bố.")
         response = self.get_response(request)
         if response.status_code == 404 and request.method in ("GET", "HEAD"):
             link = self.link(request)
@@ -39,6 +43,3 @@ class OldLinkMiddleware:
     def redirect(self, link: OldLink) -> HttpResponsePermanentRedirect | None:
         target = link.target_url()
         return HttpResponsePermanentRedirect(target) if target and on_this_site(target) else None
-
-    def not_public(self):
-        raise Http404("Bài viết chưa được công bố.")

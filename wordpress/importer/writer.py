@@ -17,7 +17,7 @@ from django.db.models import Q
 
 from articles import pages
 from articles.body_images import link_body_images
-from articles.models import Article, Image, Section, Tag, TaggedArticle
+from articles.models import Article, Contributor, Image, Role, Section, Tag, TaggedArticle
 from articles.people.imports import make_writer, person_named
 from articles.search import reindex
 from comments.moderation import purge, recount
@@ -347,13 +347,23 @@ class Importer:
                 mappings = self.keys.load(Kind.POST, [i.wp_id for i in items])
                 articles = Article.objects.in_bulk(m.object_id for m in mappings.values())
                 self.links.load(url for i in items for url in self.link_urls(i))
+                self.new, self.commented, self.updated = [], [], []
                 for item in items:
                     mapping = mappings.get(item.wp_id)
                     article = articles.get(mapping.object_id) if mapping else None
                     self.import_story(item, mapping, article)
+                # The batch's search text and comment counts, a query or two each.
+                if self.new:
+                    reindex(Article.objects.filter(pk__in=self.new))
+                if self.commented:
+                    recount(self.commented)
+                if self.updated:
+                    updated = list(self.updated)
+                    transaction.on_commit(lambda: purge(updated))
         except DatabaseError as error:
             self.report.restore(saved)
             self.links.forget()
+            self.people.clear()
             if len(items) == 1:
                 logger.exception("WordPress post %s", items[0].wp_id)
                 self.failed(items[0], error)
@@ -376,6 +386,7 @@ class Importer:
             logger.exception("WordPress post %s", item.wp_id)
             self.report.restore(saved)
             self.links.forget()
+            self.people.clear()  # a person made in the rolled-back savepoint is gone
             self.failed(item, error)
 
     def failed(self, item: Item, error: Exception) -> None:
@@ -444,23 +455,24 @@ class Importer:
         article.hero_image_id = hero_id
         article.save()
         # Each WordPress author is a person, the story's writer (articles/people/imports.py).
-        make_writer(article, self.writer_of(story.byline))
+        writer = self.writer_of(story.byline)
         if outcome == "created":
-            # A new story's tags in one insert, then its search text once (taggit would add
-            # them one by one, reindexing after each).
+            if writer is not None:  # a new story has no writer to replace
+                Contributor.objects.create(article=article, person=writer, role=Role.TEXT)
+            # A new story's tags in one insert, its search text once for the batch (taggit
+            # would add them one by one, reindexing after each).
             TaggedArticle.objects.bulk_create(
                 [TaggedArticle(content_object=article, tag=tag) for tag in dict.fromkeys(tags)]
             )
-            reindex(Article.objects.filter(pk=article.pk))
+            self.new.append(article.pk)
         else:
+            make_writer(article, writer)
             article.tags.set(tags)
+            # A new story's pages are purged by its save; an updated one's comments may move.
+            self.updated.append(article.pk)
         write_comments(self.keys, article, comments, self.report)
         if comments:
-            recount([article.pk])
-        if outcome == "updated":
-            # A new story's pages are purged by its save; an updated one's comments may move.
-            pk = article.pk
-            transaction.on_commit(lambda: purge([pk]))
+            self.commented.append(article.pk)
         self.links.point(links, where, article=article)
         self.keys.remember(Kind.POST, item.wp_id, article.pk, fingerprint, mapping)
         self.report.count("post", outcome)
