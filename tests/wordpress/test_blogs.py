@@ -71,3 +71,9 @@ def test_every_picture_of_a_story_is_served_from_here(db, wpcom_uploads, client)
     page = client.get(Article.objects.get().get_absolute_url()).content.decode()
     assert "wordpress.com/" not in page.split("<body", 1)[1].split("</article>")[0]
     assert OldLink.objects.filter(path="/?p=8").exists()
+
+
+def test_a_dry_run_judges_pictures_as_the_real_run(db, wpcom_uploads):
+    output = run_import(BLOG_A, "--media-dir", str(wpcom_uploads), "--dry-run")
+    assert "ảnh không nhập được, đã bỏ khỏi bài: suoi.jpg, khong-co.png" in output
+    assert not Image.objects.exists()

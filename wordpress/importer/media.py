@@ -4,6 +4,7 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files import File
 
@@ -84,7 +85,10 @@ def store(content, item: Attachment, image: Image | None = None) -> Image:
 
 def as_picture(image: Image | None, item: Attachment) -> Picture:
     if image is None:
-        return Picture(None, "", item.alt, item.caption)
+        # A dry run stores nothing: where the picture would be, so the body is judged as
+        # the real run's (a picture of ours, not one taken out).
+        url = f"{settings.MEDIA_URL}images/{PurePosixPath(item.path).name}"
+        return Picture(None, url, item.alt, item.caption)
     return Picture(image.pk, image.file.url, image.alt_text, image.caption)
 
 
