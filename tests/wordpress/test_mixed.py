@@ -98,3 +98,22 @@ def test_every_item_and_comment_is_in_exactly_one_line(mixed):
     assert lines.index("== Bỏ qua") < next(
         i for i, x in enumerate(lines) if x.startswith("== Cảnh báo")
     )
+
+
+def test_every_public_story_has_its_archive_record_and_a_rerun_adds_none(
+    db, mixed_uploads, django_capture_on_commit_callbacks
+):
+    from archive.models import ArchiveRecord
+    from archive.receivers import public_version
+    from articles import events
+
+    with django_capture_on_commit_callbacks(execute=True):
+        run_import(MIXED, "--media-dir", str(mixed_uploads))
+    public = {a.pk for a in Article.objects.all() if a.is_public}
+    assert set(ArchiveRecord.objects.values_list("story_id", flat=True)) == public
+    assert all(r.status == 200 for r in ArchiveRecord.objects.all())
+    with django_capture_on_commit_callbacks(execute=True):
+        run_import(MIXED, "--media-dir", str(mixed_uploads))
+    assert ArchiveRecord.objects.count() == len(public)
+    # The archive listens again once the import is over.
+    assert public_version in [r[1]() for r in events.public_version.receivers]

@@ -5,7 +5,6 @@ import json
 import logging
 import re
 from collections.abc import Callable
-from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote, unquote
@@ -25,6 +24,7 @@ from newsroom.vietnamese import slugify
 
 from ..models import ImportedItem
 from . import media
+from .archiving import Archiving, queued
 from .discussion import write_comments
 from .keys import Keys
 from .mapping import Context, map_comments, map_post
@@ -110,8 +110,10 @@ class Importer:
             with connection.cursor() as cursor:
                 cursor.execute("SET synchronous_commit TO OFF")
         # A dry run is one transaction rolled back at the end; a real run commits a batch.
+        # A dry run records nothing; a real one queues its stories' archive records (archiving.py).
+        self.archiving = None if self.dry_run else Archiving()
         try:
-            with transaction.atomic() if self.dry_run else nullcontext():
+            with transaction.atomic() if self.dry_run else queued(self.archiving):
                 self.import_terms(survey.channel.terms)
                 if survey.uncategorised:
                     # Made before the stories, so a story rolled back cannot take it along.
@@ -360,6 +362,8 @@ class Importer:
                 if self.updated:
                     updated = list(self.updated)
                     transaction.on_commit(lambda: purge(updated))
+                if self.archiving is not None:
+                    self.archiving.after_commit()
         except DatabaseError as error:
             self.report.restore(saved)
             self.links.forget()
