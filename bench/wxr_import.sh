@@ -5,10 +5,11 @@
 #
 # Makes the export with bench/wxr_generate.py (in $BENCH_WXR_DIR, default /tmp/wxr-POSTS), drops
 # and creates the database $BENCH_DATABASE (default newsroom_wp_bench), imports it with a broker
-# (Redis db $BENCH_REDIS_DB, queue wxr_bench) so renditions are queued as uploads' are, then runs
-# one Celery worker on that queue until every picture has its renditions. Prints the wall clock,
-# CPU and memory of the import (GNU time), stories per second, the worker's drain time, and the
-# second run's figures (it must write nothing).
+# (Redis db $BENCH_REDIS_DB, queue wxr_bench) so renditions and the stories' archive records are
+# queued, as uploads' are, then runs one Celery worker on that queue until every picture has its
+# renditions and every public story its archive record. Prints the wall clock, CPU and memory of
+# the import (GNU time), stories per second, the worker's drain time, and the second run's
+# figures (it must write nothing).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 POSTS=${1:-10000}
@@ -36,12 +37,17 @@ start=$(date +%s.%N)
 run first
 end=$(date +%s.%N)
 echo "stories/s: $(echo "$POSTS / ($end - $start)" | bc -l | cut -c1-6)"
-echo "== renditions on one worker"
+echo "== renditions and archive records on one worker"
 start=$(date +%s)
 $PY -m celery -A newsroom worker -Q wxr_bench --pool solo --concurrency 1 -l warning &
 WORKER=$!
 trap 'kill $WORKER 2>/dev/null || true' EXIT
-until [ "$($PY manage.py shell -c 'from articles.models import Image; print(Image.objects.filter(renditions_ready=False).count())' 2>/dev/null)" = 0 ]; do
+LEFT='from articles.models import Article, Image
+from archive.models import ArchiveRecord
+public = sum(1 for a in Article.objects.published() if a.is_public)
+archived = ArchiveRecord.objects.values("story_id").distinct().count()
+print(Image.objects.filter(renditions_ready=False).count() + public - archived)'
+until [ "$($PY manage.py shell -v0 -c "$LEFT" 2>/dev/null | tail -n1)" = 0 ]; do
   sleep 5
 done
 echo "drained in $(( $(date +%s) - start )) s"
