@@ -6,11 +6,18 @@ A row still under that old key is claimed, moved to the blog's own key, the firs
 blog's export names its id, so a re-run finds what it wrote and nothing is made twice.
 """
 
+import hashlib
+import json
 from collections.abc import Iterable
 
 from django.utils import timezone
 
 from ..models import ImportedItem
+
+
+def digest(*values) -> str:
+    """The fingerprint of what was written: the same on a later run means nothing changed."""
+    return hashlib.sha256(json.dumps(values, default=str, sort_keys=True).encode()).hexdigest()
 
 
 class Keys:

@@ -1,16 +1,12 @@
 """Write an export into the database: sections and tags, pictures, then one story at a time."""
 
-import hashlib
-import json
 import logging
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import quote, unquote
 from zoneinfo import ZoneInfo
 
-from django.core.exceptions import ValidationError
 from django.db import DatabaseError, connection, transaction
 from django.db.models import Q
 
@@ -26,10 +22,12 @@ from ..models import ImportedItem
 from . import media
 from .archiving import Archiving, queued
 from .discussion import write_comments
-from .keys import Keys
+from .keys import Keys, digest
 from .mapping import Context, map_comments, map_post
 from .oldlinks import Links
+from .pictures import PicturesMixin
 from .report import Report
+from .terms import TermsMixin
 from .wxr import BrokenItem, Channel, Item, Term, check_size, read
 
 logger = logging.getLogger(__name__)
@@ -48,18 +46,8 @@ BATCH = 100
 _GUID_ID = re.compile(r"[?&]p=(\d+)(?:&|#|$)")
 
 
-def slug_for(term: Term) -> str:
-    """Our rule on the name; WordPress's own ASCII nicename for a name in a script our rule
-    cannot spell (Chinese, Cyrillic…), where ours would be the bare "chuyen-muc"."""
-    return slugify(term.name) or slugify(unquote(term.slug)) or slugify(term.slug)
-
-
 class Rollback(Exception):
     """Raised at the end of a dry run to undo everything it wrote."""
-
-
-def digest(*values) -> str:
-    return hashlib.sha256(json.dumps(values, default=str, sort_keys=True).encode()).hexdigest()
 
 
 @dataclass
@@ -73,7 +61,7 @@ class Survey:
     ids: set[str] = field(default_factory=set)  # every item's own id, for its `?p=ID`
 
 
-class Importer:
+class Importer(TermsMixin, PicturesMixin):
     def __init__(
         self,
         path: str,
@@ -169,134 +157,6 @@ class Importer:
                     known.add((domain, nicename))
                     survey.channel.terms.append(Term(domain, f"slug:{nicename}", nicename, name))
         return survey
-
-    # Sections and tags --------------------------------------------------------------------
-
-    def mapped(self, kind: str, wp_id: str) -> ImportedItem | None:
-        return self.keys.get(kind, wp_id)
-
-    def remember(self, kind: str, wp_id: str, object_id: int, fingerprint: str) -> None:
-        self.keys.remember(kind, wp_id, object_id, fingerprint, self.keys.get(kind, wp_id))
-
-    def import_terms(self, terms: list[Term]) -> None:
-        categories = {t.slug: t for t in terms if t.kind == "category"}
-
-        def chain(term: Term) -> list[Term]:
-            """The term and its ancestors, root first (a loop in the export is cut)."""
-            out = [term]
-            while out[0].parent_slug in categories and categories[out[0].parent_slug] not in out:
-                out.insert(0, categories[out[0].parent_slug])
-            return out
-
-        for term in sorted(categories.values(), key=lambda t: len(chain(t))):
-            ancestors = chain(term)
-            # Our sections nest one level: a deeper category joins its top-level one.
-            parent = self.sections[ancestors[0].slug] if len(ancestors) > 1 else None
-            with transaction.atomic():
-                section = self.upsert_section(term, parent)
-                self.sections[term.slug] = section
-                path = "/".join(quote(t.slug, safe="%") for t in ancestors)
-                # `?cat=` takes a term id; WXR 1.0 has none ("slug:…"), no request matches.
-                by_id = f"/?cat={term.key}" if term.key.isdigit() else None
-                where = f"Chuyên mục “{term.name}”"
-                self.links.point([f"/category/{path}/", by_id], where, section=section)
-        for term in (t for t in terms if t.kind == "post_tag"):
-            with transaction.atomic():
-                self.tags[term.slug] = self.upsert_tag(term)
-                urls = [f"/tag/{term.slug}/", f"/?tag={term.slug}"]
-                self.links.point(urls, f"Thẻ “{term.name}”", tag=self.tags[term.slug])
-
-    def upsert_section(self, term: Term, parent: Section | None) -> Section:
-        fields = {"name": term.name[:100], "parent": parent, "description": term.description}
-        fingerprint = digest(term.name, parent.pk if parent else None, term.description)
-        mapping = self.mapped(Kind.CATEGORY, term.key)
-        section = Section.objects.filter(pk=mapping.object_id).first() if mapping else None
-        if section and mapping.digest == fingerprint:
-            self.report.count("category", "unchanged")
-            return section
-        outcome = "updated" if section else "created"
-        if section is None:
-            # A section the paper already has, under the same name, is used rather than doubled.
-            section = Section.objects.filter(slug=slug_for(term), parent=parent).first()
-            outcome = "unchanged" if section else "created"
-        if section is None or outcome == "updated":
-            section = section or Section(slug=slug_for(term))
-            for name, value in fields.items():
-                setattr(section, name, value)
-            section.save()
-        self.remember(Kind.CATEGORY, term.key, section.pk, fingerprint)
-        self.report.count("category", outcome)
-        return section
-
-    def upsert_tag(self, term: Term) -> Tag:
-        mapping = self.mapped(Kind.TAG, term.key)
-        tag = Tag.objects.filter(pk=mapping.object_id).first() if mapping else None
-        fingerprint = digest(term.name)
-        if tag and mapping.digest == fingerprint:
-            self.report.count("tag", "unchanged")
-            return tag
-        name = term.name[:100]
-        if tag is not None:
-            tag.name = name
-            tag.save()
-            outcome = "updated"
-        else:
-            tag, created = Tag.objects.get_or_create(name=name, defaults={"slug": slug_for(term)})
-            outcome = "created" if created else "unchanged"
-        self.remember(Kind.TAG, term.key, tag.pk, fingerprint)
-        self.report.count("tag", outcome)
-        return tag
-
-    # Pictures ---------------------------------------------------------------------------
-
-    def import_pictures(self, attachments: dict[str, media.Attachment]) -> None:
-        for attachment in attachments.values():
-            if not attachment.is_picture:
-                self.report.skip("picture", "tệp đính kèm không phải ảnh")
-                continue
-            try:
-                with transaction.atomic():
-                    self.import_picture(attachment)
-            except Exception as error:
-                logger.exception("WordPress picture %s", attachment.wp_id)
-                self.report.skip("picture", "lỗi khi nhập ảnh")
-                self.report.warn(f"Ảnh #{attachment.wp_id}", f"lỗi {type(error).__name__}")
-        for attachment in attachments.values():
-            if self.ctx.pictures.get(attachment.wp_id):
-                self.ctx.paths[attachment.path] = attachment.wp_id
-            self.ctx.children.setdefault(attachment.parent_id, []).append(attachment.wp_id)
-
-    def import_picture(self, attachment: media.Attachment) -> None:
-        where = f"Ảnh #{attachment.wp_id} ({attachment.path or attachment.url})"
-        found = media.locate(self.media_dir, attachment.path)
-        mapping = self.mapped(Kind.ATTACHMENT, attachment.wp_id)
-        image = Image.objects.filter(pk=mapping.object_id).first() if mapping else None
-        fingerprint = media.fingerprint(found, attachment)
-        if image and (mapping.digest == fingerprint or found is None):
-            self.ctx.pictures[attachment.wp_id] = media.as_picture(image, attachment)
-            self.report.count("picture", "unchanged")
-            return
-        if found is None:
-            self.report.skip("picture", "thiếu tệp ảnh trong --media-dir")
-            self.report.warn(where, "không tìm thấy tệp ảnh")
-            return
-        try:
-            content = media.checked(found)
-        except ValidationError as error:
-            self.report.skip("picture", "ảnh không qua kiểm tra tải lên")
-            self.report.warn(where, media.refusal(error))
-            return
-        outcome = "updated" if image else "created"
-        if not self.dry_run:
-            try:
-                image = media.store(content, attachment, image)
-            except media.StorageFull as error:
-                self.report.skip("picture", "ổ lưu trữ không nhận ảnh")
-                self.report.warn(where, media.refusal(error))
-                return
-            self.remember(Kind.ATTACHMENT, attachment.wp_id, image.pk, fingerprint)
-        self.ctx.pictures[attachment.wp_id] = media.as_picture(image, attachment)
-        self.report.count("picture", outcome)
 
     # Stories ----------------------------------------------------------------------------
 
