@@ -26,6 +26,9 @@ EDITOR_EXTENSIONS = {
     "OrderedList": True,
     "ListItem": True,
     "Blockquote": True,
+    # Code (inline) and code blocks (<pre><code>): imported stories have them (wordpress/).
+    "Code": True,
+    "CodeBlock": True,
     "HardBreak": True,
     "Link": {"enableTarget": False, "protocols": ["http", "https", "mailto", "tel"]},
     "Figure": {"pickerUrl": reverse_lazy("admin:articles_image_picker")},

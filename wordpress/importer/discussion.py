@@ -1,9 +1,12 @@
 """A story's imported comments: keyed by WordPress id, written in bulk, threads kept."""
 
+from django.utils import timezone
+
 from articles.models import Article
 from comments.models import Comment
 
 from ..models import ImportedItem
+from .keys import Keys
 from .mapping import CommentFields
 from .report import Report
 
@@ -11,15 +14,17 @@ Kind = ImportedItem.Kind
 
 
 def write_comments(
-    site: str, article: Article, comments: list[CommentFields], report: Report
+    keys: Keys, article: Article, comments: list[CommentFields], report: Report
 ) -> None:
-    """Create or update a story's comments, top-level ones first so replies find them."""
-    mappings = {
-        m.wp_id: m
-        for m in ImportedItem.objects.filter(
-            site=site, kind=Kind.COMMENT, wp_id__in=[c.wp_id for c in comments]
-        )
-    }
+    """Create or update a story's comments, top-level ones first so replies find them.
+
+    A comment the export gives no date keeps the date it has here; a new one takes the
+    story's publication time (or now, for a story without one), so a re-run changes nothing.
+    """
+    fallback_date = article.published_at or timezone.now()
+    if not comments:
+        return
+    mappings = keys.load(Kind.COMMENT, [c.wp_id for c in comments])
     ours = Comment.objects.in_bulk([m.object_id for m in mappings.values()])
     by_wp_id = {wp_id: ours[m.object_id] for wp_id, m in mappings.items() if m.object_id in ours}
     for replies in (False, True):
@@ -38,6 +43,8 @@ def write_comments(
                 "status": fields.status,
             }
             comment = by_wp_id.get(fields.wp_id)
+            if fields.created_at is None:
+                values["created_at"] = comment.created_at if comment else fallback_date
             if comment is None:
                 comment = Comment(**values)
                 comment.normalise()  # what save() does; bulk_create does not call it
@@ -55,7 +62,7 @@ def write_comments(
         pairs = [(w, c) for (w, _), c in zip(new, created, strict=True)]
         ImportedItem.objects.bulk_create(
             [
-                ImportedItem(site=site, kind=Kind.COMMENT, wp_id=w, object_id=c.pk)
+                ImportedItem(site=keys.site, kind=Kind.COMMENT, wp_id=w, object_id=c.pk)
                 for w, c in pairs
                 if w not in mappings
             ]

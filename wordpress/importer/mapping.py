@@ -3,8 +3,11 @@
 import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, tzinfo
+from fnmatch import fnmatch
 from html import unescape
+from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.utils.html import strip_tags
 
 from articles.models import Article
@@ -14,6 +17,7 @@ from newsroom.vietnamese import clean_name, clean_text, excerpt, nfc
 
 from . import embeds
 from .autop import wpautop
+from .markup import foreign_pictures, near_equivalents
 from .shortcodes import Picture, expand
 from .wxr import Channel, Item
 
@@ -42,8 +46,13 @@ _DANGLING_BR = re.compile(r"<br>\s*</p>")
 _EMPTY_PARAGRAPH = re.compile(r"<p>\s*</p>\n?")
 _BLANK_LINES = re.compile(r"\n\s*\n\s*\n")
 _PARAGRAPH = re.compile(r"<p\b[^>]*>(.*?)</p>", re.S)
+_FIGURES = re.compile(r"<figure\b.*?</figure>", re.S)
 _URL_ATTR = re.compile(r"""(\s(?:src|href)\s*=\s*)(["'])(.*?)\2""", re.I | re.S)
-_UPLOADS = re.compile(r"/wp-content/uploads/(.+)$|/files/(.+)$")
+# Under uploads, a multisite's /files/ (blogs.dir on the server) or a WordPress.com blog's
+# picture host (<blog>.files.wordpress.com/2008/06/x.jpg, also behind the i0.wp.com proxy).
+_UPLOADS = re.compile(
+    r"/wp-content/uploads/(?:sites/\d+/)?(.+)$|\.files\.wordpress\.com/(.+)$|/files/(.+)$"
+)
 _SIZE_SUFFIX = re.compile(r"-(?:\d+x\d+|scaled|rotated)(?=\.[A-Za-z0-9]+$)")
 
 
@@ -71,7 +80,20 @@ def item_date(gmt: str, local: str, tz: tzinfo) -> datetime | None:
 def upload_path(url: str) -> str | None:
     """The path of a URL under wp-content/uploads ("2015/03/anh.jpg"), or None."""
     found = _UPLOADS.search((url or "").split("?")[0].split("#")[0])
-    return (found.group(1) or found.group(2)) if found else None
+    return next((g for g in found.groups() if g), None) if found else None
+
+
+def attached_path(value: str) -> str:
+    """`_wp_attached_file` as a path under uploads.
+
+    WordPress.com and old multisites keep the server's absolute path there
+    (/home/wpcom/public_html/wp-content/blogs.dir/…/files/2025/01/x.jpg): its part under
+    uploads is what a copy of the uploads folder has.
+    """
+    value = (value or "").strip()
+    if value.startswith("/") or "://" in value:
+        return upload_path(value) or value.lstrip("/")
+    return value
 
 
 def original_path(path: str) -> str:
@@ -123,12 +145,22 @@ def map_post(item: Item, ctx: Context) -> Story:
         names = ", ".join(f"[{n}]" for n in sorted(set(expansion.removed)))
         warnings.append(f"đã bỏ shortcode {names}")
     if expansion.missing:
-        warnings.append(f"bộ ảnh thiếu ảnh #{', #'.join(expansion.missing)}")
+        missing = dict.fromkeys(expansion.missing)  # once each, however many galleries
+        warnings.append(f"bộ ảnh thiếu ảnh #{', #'.join(missing)}")
     html = expansion.html
     if not block_editor:
         # Block-editor posts carry their own paragraphs; WordPress skips wpautop for them too.
         html = wpautop(html)
+    html, lost = near_equivalents(html)
+    if lost:
+        names = ", ".join(f"<{name}>" for name in lost)
+        warnings.append(f"thẻ {names} không có ở đây: chỉ giữ chữ")
     body = clean_html(_rewrite_picture_links(html, ctx))
+    # A picture not brought in would be blocked by the page's CSP (img-src 'self'): an empty
+    # frame. It is taken out, its caption kept, and named.
+    body, hotlinked = foreign_pictures(body, is_ours)
+    if hotlinked:
+        warnings.append(f"ảnh không nhập được, đã bỏ khỏi bài: {', '.join(hotlinked)}")
     # What markup the sanitiser dropped (a script, <!--more-->) leaves behind.
     body = _EMPTY_PARAGRAPH.sub("", _DANGLING_BR.sub("</p>", body))
     body = _BLANK_LINES.sub("\n\n", body).strip()
@@ -187,7 +219,8 @@ def map_post(item: Item, ctx: Context) -> Story:
 def _lead_from_body(body: str) -> tuple[str, str]:
     """The first paragraph as the lead, taken out of the body so a reader sees it once.
 
-    A body of one paragraph keeps it (and lends its start to the lead).
+    A body of one paragraph keeps it (and lends its start to the lead). Captions are not a
+    lead: a story that is one captioned picture has none rather than the caption twice.
     """
     for match in _PARAGRAPH.finditer(body):
         if embeds.is_link_only(match.group(1)):
@@ -198,7 +231,16 @@ def _lead_from_body(body: str) -> tuple[str, str]:
                 return text, rest
             return excerpt(text, limit=LEAD_MAX), body
     text = _PARAGRAPH.sub(lambda m: "" if embeds.is_link_only(m.group(1)) else m.group(0), body)
-    return excerpt(plain(text), limit=LEAD_MAX), body
+    return excerpt(plain(_FIGURES.sub("", text)), limit=LEAD_MAX), body
+
+
+def is_ours(src: str) -> bool:
+    """Whether a picture at `src` is served from here: a path of ours or a media origin."""
+    if src.startswith("/") and not src.startswith(("//", "/\\")):
+        return True
+    parts = urlsplit(src)
+    origin = f"{parts.scheme}://{parts.netloc}"
+    return bool(parts.netloc) and any(fnmatch(origin, o) for o in settings.MEDIA_ORIGINS)
 
 
 def _rewrite_picture_links(html: str, ctx: Context) -> str:
@@ -220,12 +262,12 @@ class CommentFields:
     name: str
     email: str
     ip: str | None
-    created_at: datetime
+    created_at: datetime | None  # None: the export has no date (write_comments picks one)
     body: str
     status: str
 
 
-def map_comments(item: Item, tz: tzinfo, fallback_date: datetime) -> tuple[list, int, int]:
+def map_comments(item: Item, tz: tzinfo) -> tuple[list, int, int]:
     """Readers' comments of a post, threads folded to one level of replies.
 
     Return the comments (top-level ones first), and how many pingbacks/trackbacks and
@@ -257,7 +299,7 @@ def map_comments(item: Item, tz: tzinfo, fallback_date: datetime) -> tuple[list,
                 name=clean_name(plain(comment.author))[:100] or "Bạn đọc",
                 email=comment.email[:254],
                 ip=_ip(comment.ip),
-                created_at=item_date(comment.date_gmt, comment.date, tz) or fallback_date,
+                created_at=item_date(comment.date_gmt, comment.date, tz),
                 body=_comment_text(comment.content),
                 status=COMMENT_STATUSES.get(comment.approved, OurComment.Status.PENDING),
             )

@@ -4,13 +4,14 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files import File
 
 from articles.models import Image
 from articles.uploads import StorageFull, clean_upload, store_upload
 
-from .mapping import plain, upload_path
+from .mapping import attached_path, plain, upload_path
 from .shortcodes import Picture
 from .wxr import Item
 
@@ -33,7 +34,8 @@ class Attachment:
 
 
 def attachment(item: Item) -> Attachment:
-    path = item.meta.get("_wp_attached_file", "").strip() or upload_path(item.attachment_url) or ""
+    path = attached_path(item.meta.get("_wp_attached_file", ""))
+    path = path or upload_path(item.attachment_url) or ""
     return Attachment(
         wp_id=item.wp_id,
         path=path.lstrip("/"),
@@ -83,7 +85,10 @@ def store(content, item: Attachment, image: Image | None = None) -> Image:
 
 def as_picture(image: Image | None, item: Attachment) -> Picture:
     if image is None:
-        return Picture(None, "", item.alt, item.caption)
+        # A dry run stores nothing: where the picture would be, so the body is judged as
+        # the real run's (a picture of ours, not one taken out).
+        url = f"{settings.MEDIA_URL}images/{PurePosixPath(item.path).name}"
+        return Picture(None, url, item.alt, item.caption)
     return Picture(image.pk, image.file.url, image.alt_text, image.caption)
 
 

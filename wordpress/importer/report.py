@@ -30,6 +30,13 @@ class Report:
         if n:
             self.skipped[kind, reason] += n
 
+    def checkpoint(self) -> tuple[Counter, Counter]:
+        return Counter(self.counts), Counter(self.skipped)
+
+    def restore(self, saved: tuple[Counter, Counter]) -> None:
+        """Forget what was counted since `saved` (a story rolled back); warnings stay."""
+        self.counts, self.skipped = Counter(saved[0]), Counter(saved[1])
+
     def warn(self, where: str, text: str) -> None:
         self.warnings.append(f"{where}: {text}")
 

@@ -1,33 +1,33 @@
 """Write an export into the database: sections and tags, pictures, then one story at a time."""
 
-import hashlib
-import json
 import logging
+import re
 from collections.abc import Callable
-from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import quote
 from zoneinfo import ZoneInfo
 
-from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import DatabaseError, connection, transaction
 from django.db.models import Q
-from django.utils import timezone
 
+from articles import pages
 from articles.body_images import link_body_images
-from articles.models import Article, Image, Section, Tag, TaggedArticle
+from articles.models import Article, Contributor, Image, Role, Section, Tag, TaggedArticle
 from articles.people.imports import make_writer, person_named
 from articles.search import reindex
 from comments.moderation import purge, recount
 from newsroom.vietnamese import slugify
 
-from ..links import key_for_url
-from ..models import ImportedItem, OldLink
+from ..models import ImportedItem
 from . import media
+from .archiving import Archiving, queued
 from .discussion import write_comments
+from .keys import Keys, digest
 from .mapping import Context, map_comments, map_post
+from .oldlinks import Links
+from .pictures import PicturesMixin
 from .report import Report
+from .terms import TermsMixin
 from .wxr import BrokenItem, Channel, Item, Term, check_size, read
 
 logger = logging.getLogger(__name__)
@@ -40,14 +40,14 @@ SKIPPED_TYPES = {
     "revision": "bản sửa cũ",
 }
 SKIPPED_STATUSES = {"trash": "trong thùng rác", "auto-draft": "bản nháp tự động", "inherit": ""}
+# Stories written in one transaction (each in its own savepoint): one commit per batch, and
+# the batch's rows read in a few queries, instead of one commit and dozens of reads a story.
+BATCH = 100
+_GUID_ID = re.compile(r"[?&]p=(\d+)(?:&|#|$)")
 
 
 class Rollback(Exception):
     """Raised at the end of a dry run to undo everything it wrote."""
-
-
-def digest(*values) -> str:
-    return hashlib.sha256(json.dumps(values, default=str, sort_keys=True).encode()).hexdigest()
 
 
 @dataclass
@@ -58,9 +58,10 @@ class Survey:
     attachments: dict[str, media.Attachment] = field(default_factory=dict)
     posts: int = 0
     uncategorised: bool = False  # some post has no category: it goes in FALLBACK_SECTION
+    ids: set[str] = field(default_factory=set)  # every item's own id, for its `?p=ID`
 
 
-class Importer:
+class Importer(TermsMixin, PicturesMixin):
     def __init__(
         self,
         path: str,
@@ -80,16 +81,27 @@ class Importer:
         self.report = Report(dry_run=dry_run)
         self.sections: dict[str, Section] = {}  # by category nicename
         self.tags: dict[str, Tag] = {}  # by tag nicename
+        self.people: dict[str, object] = {}  # by byline: each author looked up once
 
     def run(self) -> Report:
         """Check the whole file (RefusedFile before anything is written), then import it."""
         check_size(self.path, self.max_bytes)
         survey = self.survey()
         self.site = survey.channel.site
+        self.ids = survey.ids
+        self.keys = Keys(self.site, survey.channel.legacy_site)
+        self.links = Links(self.keys, self.report)
         self.ctx = Context(channel=survey.channel, tz=self.tz)
-        # A dry run is one transaction rolled back at the end; a real run commits each story.
+        if connection.vendor == "postgresql":
+            # Each commit returns without waiting for its WAL to reach the disk: a crash loses
+            # at most the last moment's commits, which a re-run writes again (never a half).
+            with connection.cursor() as cursor:
+                cursor.execute("SET synchronous_commit TO OFF")
+        # A dry run is one transaction rolled back at the end; a real run commits a batch.
+        # A dry run records nothing; a real one queues its stories' archive records (archiving.py).
+        self.archiving = None if self.dry_run else Archiving()
         try:
-            with transaction.atomic() if self.dry_run else nullcontext():
+            with transaction.atomic() if self.dry_run else queued(self.archiving):
                 self.import_terms(survey.channel.terms)
                 if survey.uncategorised:
                     # Made before the stories, so a story rolled back cannot take it along.
@@ -97,16 +109,27 @@ class Importer:
                         slug=slugify(FALLBACK_SECTION), defaults={"name": FALLBACK_SECTION}
                     )[0]
                 self.import_pictures(survey.attachments)
-                done = 0
+                self.done, self.total = 0, survey.posts
+                batch: list[Item] = []
                 for item in read(self.path, Channel()):
-                    self.import_item(item)
-                    if isinstance(item, BrokenItem) or item.post_type == "post":
-                        done += 1
-                        self.progress(done, survey.posts)
+                    if self.is_story(item):
+                        batch.append(item)
+                        if len(batch) >= BATCH:
+                            self.import_batch(batch)
+                            batch = []
+                    else:
+                        self.account_for(item)
+                self.import_batch(batch)
+                if self.links.changed and not self.dry_run:
+                    pages.site_changed()  # old links answer before the page cache
                 if self.dry_run:
                     raise Rollback
         except Rollback:
             pass
+        finally:
+            if connection.vendor == "postgresql":
+                with connection.cursor() as cursor:
+                    cursor.execute("SET synchronous_commit TO DEFAULT")
         return self.report
 
     def survey(self) -> Survey:
@@ -116,6 +139,7 @@ class Importer:
             if isinstance(item, BrokenItem):
                 survey.posts += 1
                 continue
+            survey.ids.add(item.wp_id)
             if item.post_type == "attachment":
                 attachment = media.attachment(item)
                 survey.attachments[item.wp_id] = attachment
@@ -134,177 +158,105 @@ class Importer:
                     survey.channel.terms.append(Term(domain, f"slug:{nicename}", nicename, name))
         return survey
 
-    # Sections and tags --------------------------------------------------------------------
-
-    def mapped(self, kind: str, wp_id: str) -> ImportedItem | None:
-        return ImportedItem.objects.filter(site=self.site, kind=kind, wp_id=wp_id).first()
-
-    def remember(self, kind: str, wp_id: str, object_id: int, fingerprint: str) -> None:
-        ImportedItem.objects.update_or_create(
-            site=self.site,
-            kind=kind,
-            wp_id=wp_id,
-            defaults={"object_id": object_id, "digest": fingerprint},
-        )
-
-    def import_terms(self, terms: list[Term]) -> None:
-        categories = {t.slug: t for t in terms if t.kind == "category"}
-
-        def chain(term: Term) -> list[Term]:
-            """The term and its ancestors, root first (a loop in the export is cut)."""
-            out = [term]
-            while out[0].parent_slug in categories and categories[out[0].parent_slug] not in out:
-                out.insert(0, categories[out[0].parent_slug])
-            return out
-
-        for term in sorted(categories.values(), key=lambda t: len(chain(t))):
-            ancestors = chain(term)
-            # Our sections nest one level: a deeper category joins its top-level one.
-            parent = self.sections[ancestors[0].slug] if len(ancestors) > 1 else None
-            with transaction.atomic():
-                section = self.upsert_section(term, parent)
-                self.sections[term.slug] = section
-                path = "/".join(quote(t.slug, safe="%") for t in ancestors)
-                self.link([f"/category/{path}/", f"/?cat={term.key}"], section=section)
-        for term in (t for t in terms if t.kind == "post_tag"):
-            with transaction.atomic():
-                self.tags[term.slug] = self.upsert_tag(term)
-                self.link([f"/tag/{term.slug}/", f"/?tag={term.slug}"], tag=self.tags[term.slug])
-
-    def upsert_section(self, term: Term, parent: Section | None) -> Section:
-        fields = {"name": term.name[:100], "parent": parent, "description": term.description}
-        fingerprint = digest(term.name, parent.pk if parent else None, term.description)
-        mapping = self.mapped(Kind.CATEGORY, term.key)
-        section = Section.objects.filter(pk=mapping.object_id).first() if mapping else None
-        if section and mapping.digest == fingerprint:
-            self.report.count("category", "unchanged")
-            return section
-        outcome = "updated" if section else "created"
-        if section is None:
-            # A section the paper already has, under the same name, is used rather than doubled.
-            section = Section.objects.filter(slug=slugify(term.name), parent=parent).first()
-            outcome = "unchanged" if section else "created"
-        if section is None or outcome == "updated":
-            section = section or Section()
-            for name, value in fields.items():
-                setattr(section, name, value)
-            section.save()
-        self.remember(Kind.CATEGORY, term.key, section.pk, fingerprint)
-        self.report.count("category", outcome)
-        return section
-
-    def upsert_tag(self, term: Term) -> Tag:
-        mapping = self.mapped(Kind.TAG, term.key)
-        tag = Tag.objects.filter(pk=mapping.object_id).first() if mapping else None
-        fingerprint = digest(term.name)
-        if tag and mapping.digest == fingerprint:
-            self.report.count("tag", "unchanged")
-            return tag
-        name = term.name[:100]
-        if tag is not None:
-            tag.name = name
-            tag.save()
-            outcome = "updated"
-        else:
-            tag, created = Tag.objects.get_or_create(name=name)
-            outcome = "created" if created else "unchanged"
-        self.remember(Kind.TAG, term.key, tag.pk, fingerprint)
-        self.report.count("tag", outcome)
-        return tag
-
-    def link(self, urls: list[str | None], **target) -> None:
-        """Point the old addresses at `target`; one that already does is left alone."""
-        keys = list(dict.fromkeys(k for url in urls if url and (k := key_for_url(url))))
-        existing = {link.path: link for link in OldLink.objects.filter(path__in=keys)}
-        field_name, obj = next(iter(target.items()))
-        for key in keys:
-            link = existing.get(key)
-            if link is None:
-                OldLink.objects.create(path=key, **target)
-                self.report.count("link", "created")
-            elif getattr(link, f"{field_name}_id") != obj.pk:
-                link.article = link.section = link.tag = None
-                link.url = ""
-                setattr(link, field_name, obj)
-                link.save()
-                self.report.count("link", "updated")
-            else:
-                self.report.count("link", "unchanged")
-
-    # Pictures ---------------------------------------------------------------------------
-
-    def import_pictures(self, attachments: dict[str, media.Attachment]) -> None:
-        for attachment in attachments.values():
-            if not attachment.is_picture:
-                self.report.skip("picture", "tệp đính kèm không phải ảnh")
-                continue
-            try:
-                with transaction.atomic():
-                    self.import_picture(attachment)
-            except Exception as error:
-                logger.exception("WordPress picture %s", attachment.wp_id)
-                self.report.skip("picture", "lỗi khi nhập ảnh")
-                self.report.warn(f"Ảnh #{attachment.wp_id}", f"lỗi {type(error).__name__}")
-        for attachment in attachments.values():
-            if self.ctx.pictures.get(attachment.wp_id):
-                self.ctx.paths[attachment.path] = attachment.wp_id
-            self.ctx.children.setdefault(attachment.parent_id, []).append(attachment.wp_id)
-
-    def import_picture(self, attachment: media.Attachment) -> None:
-        where = f"Ảnh #{attachment.wp_id} ({attachment.path or attachment.url})"
-        found = media.locate(self.media_dir, attachment.path)
-        mapping = self.mapped(Kind.ATTACHMENT, attachment.wp_id)
-        image = Image.objects.filter(pk=mapping.object_id).first() if mapping else None
-        fingerprint = media.fingerprint(found, attachment)
-        if image and (mapping.digest == fingerprint or found is None):
-            self.ctx.pictures[attachment.wp_id] = media.as_picture(image, attachment)
-            self.report.count("picture", "unchanged")
-            return
-        if found is None:
-            self.report.skip("picture", "thiếu tệp ảnh trong --media-dir")
-            self.report.warn(where, "không tìm thấy tệp ảnh")
-            return
-        try:
-            content = media.checked(found)
-        except ValidationError as error:
-            self.report.skip("picture", "ảnh không qua kiểm tra tải lên")
-            self.report.warn(where, media.refusal(error))
-            return
-        outcome = "updated" if image else "created"
-        if not self.dry_run:
-            try:
-                image = media.store(content, attachment, image)
-            except media.StorageFull as error:
-                self.report.skip("picture", "ổ lưu trữ không nhận ảnh")
-                self.report.warn(where, media.refusal(error))
-                return
-            self.remember(Kind.ATTACHMENT, attachment.wp_id, image.pk, fingerprint)
-        self.ctx.pictures[attachment.wp_id] = media.as_picture(image, attachment)
-        self.report.count("picture", outcome)
-
     # Stories ----------------------------------------------------------------------------
 
-    def import_item(self, item: Item | BrokenItem) -> None:
+    def is_story(self, item: Item | BrokenItem) -> bool:
+        return (
+            isinstance(item, Item)
+            and item.post_type == "post"
+            and item.status not in SKIPPED_STATUSES
+        )
+
+    def account_for(self, item: Item | BrokenItem) -> None:
+        """An item that is not a story: skipped and counted, its comments with it."""
         if isinstance(item, BrokenItem):
             self.report.skip("post", f"mục hỏng: {item.reason}")
             self.report.warn(f"Mục “{item.title or item.wp_id}”", item.reason)
+            self.report.skip("comment", "bình luận của mục hỏng", item.comments)
+            self.tick()
             return
         if item.post_type == "attachment":
+            reason = "bình luận của ảnh, tệp đính kèm"  # the file itself: import_pictures
+        elif not item.post_type:
+            self.report.skip("post", "thiếu loại (wp:post_type)")
+            reason = "bình luận của mục không rõ loại"
+        elif item.post_type != "post":
+            label = SKIPPED_TYPES.get(item.post_type, f"loại “{item.post_type}” không phải bài")
+            self.report.skip("post", label)
+            reason = f"bình luận của mục bỏ qua ({label})"
+        else:
+            label = SKIPPED_STATUSES[item.status] or "không phải bài"
+            self.report.skip("post", label)
+            reason = f"bình luận của bài bỏ qua ({label})"
+            self.tick()
+        self.report.skip("comment", reason, len(item.comments))
+
+    def tick(self) -> None:
+        self.done += 1
+        self.progress(self.done, self.total)
+
+    def import_batch(self, items: list[Item]) -> None:
+        """Write `items` in one transaction, each story in a savepoint of its own.
+
+        A story that fails is rolled back alone and reported; should the batch itself fail
+        (the database went away), each of its stories is tried again on its own.
+        """
+        if not items:
             return
-        if item.post_type != "post":
-            reason = SKIPPED_TYPES.get(item.post_type, f"loại “{item.post_type}” không phải bài")
-            self.report.skip("post", reason)
-            return
-        if item.status in SKIPPED_STATUSES:
-            self.report.skip("post", SKIPPED_STATUSES[item.status] or "không phải bài")
-            return
+        saved = self.report.checkpoint()
         try:
             with transaction.atomic():
-                self.import_post(item)
+                mappings = self.keys.load(Kind.POST, [i.wp_id for i in items])
+                articles = Article.objects.in_bulk(m.object_id for m in mappings.values())
+                self.links.load(url for i in items for url in self.link_urls(i))
+                self.new, self.commented, self.updated = [], [], []
+                for item in items:
+                    mapping = mappings.get(item.wp_id)
+                    article = articles.get(mapping.object_id) if mapping else None
+                    self.import_story(item, mapping, article)
+                # The batch's search text and comment counts, a query or two each.
+                if self.new:
+                    reindex(Article.objects.filter(pk__in=self.new))
+                if self.commented:
+                    recount(self.commented)
+                if self.updated:
+                    updated = list(self.updated)
+                    transaction.on_commit(lambda: purge(updated))
+                if self.archiving is not None:
+                    self.archiving.after_commit()
+        except DatabaseError as error:
+            self.report.restore(saved)
+            self.links.forget()
+            self.people.clear()
+            if len(items) == 1:
+                logger.exception("WordPress post %s", items[0].wp_id)
+                self.failed(items[0], error)
+                self.tick()
+            else:
+                for item in items:
+                    self.import_batch([item])
+            return
+        finally:
+            self.links.forget()
+        for _ in items:
+            self.tick()
+
+    def import_story(self, item: Item, mapping, article) -> None:
+        saved = self.report.checkpoint()
+        try:
+            with transaction.atomic():
+                self.import_post(item, mapping, article)
         except Exception as error:
             logger.exception("WordPress post %s", item.wp_id)
-            self.report.skip("post", "lỗi khi ghi bài")
-            self.report.warn(f"Bài #{item.wp_id}", f"không nhập được ({type(error).__name__})")
+            self.report.restore(saved)
+            self.links.forget()
+            self.people.clear()  # a person made in the rolled-back savepoint is gone
+            self.failed(item, error)
+
+    def failed(self, item: Item, error: Exception) -> None:
+        self.report.skip("post", "lỗi khi ghi bài")
+        self.report.skip("comment", "bình luận của bài không ghi được", len(item.comments))
+        self.report.warn(f"Bài #{item.wp_id}", f"không nhập được ({type(error).__name__})")
 
     def section_for(self, item: Item) -> Section:
         for domain, nicename, _ in item.terms:
@@ -312,26 +264,39 @@ class Importer:
                 return self.sections[nicename]
         return self.sections[FALLBACK_SECTION]
 
-    def import_post(self, item: Item) -> None:
+    def link_urls(self, item: Item) -> list[str]:
+        """The post's old addresses: its permalink, its own `?p=ID`, and its guid unless
+        the guid is `?p=N` of another item of the file (that item's own address wins)."""
+        urls = [item.link, f"/?p={item.wp_id}"]
+        named = _GUID_ID.search(item.guid or "")
+        if not named or named.group(1) == item.wp_id or named.group(1) not in self.ids:
+            urls.append(item.guid)
+        return urls
+
+    def writer_of(self, byline: str):
+        if byline not in self.people:
+            self.people[byline] = person_named(byline)
+        return self.people[byline]
+
+    def import_post(self, item: Item, mapping: ImportedItem | None, article) -> None:
         story = map_post(item, self.ctx)
         where = f"Bài #{item.wp_id} “{story.title[:60]}”"
         for warning in story.warnings:
             self.report.warn(where, warning)
         section = self.section_for(item)
         tags = [self.tags[n] for d, n, _ in item.terms if d == "post_tag" and n in self.tags]
-        comments, pings, broken = map_comments(item, self.tz, story.published_at or timezone.now())
+        comments, pings, broken = map_comments(item, self.tz)
         self.report.skip("comment", "pingback/trackback", pings)
         self.report.skip("comment", "bình luận hỏng", broken)
-        links = [item.link, f"/?p={item.wp_id}", item.guid]
+        links = self.link_urls(item)
         hero_id = story.hero.image_id if story.hero else None
         fingerprint = digest(
             story, section.pk, sorted(t.pk for t in tags), hero_id, comments, links
         )
-        mapping = self.mapped(Kind.POST, item.wp_id)
-        article = Article.objects.filter(pk=mapping.object_id).first() if mapping else None
         if article and article.status == Article.Status.TAKEN_DOWN:
             # Taken down on request: an import never brings it back (articles.workflow).
             self.report.skip("post", "bài đã gỡ theo yêu cầu")
+            self.report.skip("comment", "bình luận của bài đã gỡ", len(comments))
             return
         if article and mapping.digest == fingerprint:
             self.report.count("post", "unchanged")
@@ -354,20 +319,24 @@ class Importer:
         article.hero_image_id = hero_id
         article.save()
         # Each WordPress author is a person, the story's writer (articles/people/imports.py).
-        make_writer(article, person_named(story.byline))
+        writer = self.writer_of(story.byline)
         if outcome == "created":
-            # A new story's tags in one insert, then its search text once (taggit would add
-            # them one by one, reindexing after each).
+            if writer is not None:  # a new story has no writer to replace
+                Contributor.objects.create(article=article, person=writer, role=Role.TEXT)
+            # A new story's tags in one insert, its search text once for the batch (taggit
+            # would add them one by one, reindexing after each).
             TaggedArticle.objects.bulk_create(
                 [TaggedArticle(content_object=article, tag=tag) for tag in dict.fromkeys(tags)]
             )
-            reindex(Article.objects.filter(pk=article.pk))
+            self.new.append(article.pk)
         else:
+            make_writer(article, writer)
             article.tags.set(tags)
-        write_comments(self.site, article, comments, self.report)
-        recount([article.pk])
-        pk = article.pk
-        transaction.on_commit(lambda: purge([pk]))
-        self.link(links, article=article)
-        self.remember(Kind.POST, item.wp_id, article.pk, fingerprint)
+            # A new story's pages are purged by its save; an updated one's comments may move.
+            self.updated.append(article.pk)
+        write_comments(self.keys, article, comments, self.report)
+        if comments:
+            self.commented.append(article.pk)
+        self.links.point(links, where, article=article)
+        self.keys.remember(Kind.POST, item.wp_id, article.pk, fingerprint, mapping)
         self.report.count("post", outcome)

@@ -88,6 +88,7 @@ class BrokenItem:
     wp_id: str
     title: str
     reason: str
+    comments: int = 0  # its comments, skipped with it
 
 
 @dataclass
@@ -95,15 +96,28 @@ class Channel:
     title: str = ""
     link: str = ""
     base_site_url: str = ""
+    base_blog_url: str = ""
     wxr_version: str = ""
     authors: dict[str, Author] = field(default_factory=dict)
     terms: list[Term] = field(default_factory=list)
 
     @property
     def site(self) -> str:
-        """The site's identity: its address without scheme or end slash."""
-        url = self.base_site_url or self.link
-        return re.sub(r"^https?://", "", url.strip()).rstrip("/").lower()
+        """The blog's identity: its address without scheme or end slash.
+
+        `base_blog_url` tells apart the blogs of WordPress.com (whose `base_site_url` is
+        wordpress.com for all) and the sites of a multisite network (the network's root).
+        """
+        return _site_key(self.base_blog_url or self.base_site_url or self.link)
+
+    @property
+    def legacy_site(self) -> str:
+        """The key imports made before `base_blog_url` was read: their rows are claimed."""
+        return _site_key(self.base_site_url or self.link)
+
+
+def _site_key(url: str) -> str:
+    return re.sub(r"^https?://", "", url.strip()).rstrip("/").lower()
 
 
 def check_size(path: str, max_bytes: int) -> None:
@@ -199,6 +213,8 @@ def _header(element: Element, wp: str, channel: Channel) -> None:
         channel.link = (element.text or "").strip()
     elif tag == f"{wp}base_site_url":
         channel.base_site_url = (element.text or "").strip()
+    elif tag == f"{wp}base_blog_url":
+        channel.base_blog_url = (element.text or "").strip()
     elif tag == f"{wp}wxr_version":
         channel.wxr_version = (element.text or "").strip()
     elif tag == f"{wp}author":
@@ -243,10 +259,11 @@ def _item(element: Element, wp: str) -> Item | BrokenItem:
     wp_id = _text(element, f"{wp}post_id").strip()
     title = _text(element, "title")
     if not wp_id.isdigit():
-        return BrokenItem(wp_id, title, "thiếu mã bài (wp:post_id) hợp lệ")
+        comments = len(element.findall(f"{wp}comment"))
+        return BrokenItem(wp_id, title, "thiếu mã bài (wp:post_id) hợp lệ", comments)
     item = Item(
         wp_id=wp_id,
-        post_type=_text(element, f"{wp}post_type").strip() or "post",
+        post_type=_text(element, f"{wp}post_type").strip(),
         title=title,
         link=_text(element, "link").strip(),
         guid=_text(element, "guid").strip(),
@@ -266,9 +283,10 @@ def _item(element: Element, wp: str) -> Item | BrokenItem:
         if EXCERPT.match(child.tag):
             item.excerpt = child.text or ""
         elif child.tag == "category":
-            item.terms.append(
-                (child.get("domain", ""), child.get("nicename", "").strip(), child.text or "")
-            )
+            # WXR 1.0 writes a post's tags as domain="tag"; WordPress's importer reads post_tag.
+            domain = child.get("domain", "")
+            domain = "post_tag" if domain == "tag" else domain
+            item.terms.append((domain, child.get("nicename", "").strip(), child.text or ""))
         elif child.tag == f"{wp}postmeta":
             item.meta[_text(child, f"{wp}meta_key")] = _text(child, f"{wp}meta_value")
         elif child.tag == f"{wp}comment":
