@@ -2,6 +2,7 @@
 
 from .approvals import ApprovalLevel, ApprovalStep, DutyShift
 from .corrections import Correction
+from .frontpage import HomeBox, Placement, Slot
 from .kinds import Kind
 from .people import (
     DEFAULT_KIND,
@@ -54,7 +55,9 @@ __all__ = [
     "Correction",
     "DEFAULT_KIND",
     "Grading",
+    "HomeBox",
     "Person",
+    "Placement",
     "Role",
     "RoyaltyRate",
     "kind_of",
@@ -67,6 +70,7 @@ __all__ = [
     "SectionQuerySet",
     "SectionSlugHistory",
     "ShareLink",
+    "Slot",
     "StaleEdit",
     "State",
     "Status",
