@@ -11,8 +11,8 @@ from pagecache.fragments import parts
 
 from . import takedown
 from .counters import record_view
-from .frontpage.reading import compose_home, compose_section
 from .frontpage.reader import FRONT_PARTS, section_lead
+from .frontpage.reading import compose_home, compose_section
 from .listing import sidebar_lists
 from .models import Article, Correction, Section, Tag
 from .pages import LISTING

@@ -41,6 +41,8 @@ READERS_DATA = ["comments.erase_personal_data", *_crud("comments.erasure", "view
 PEOPLE = [*_crud("articles.person", "view", "add"), *_crud("articles.contributor")]
 # Those who approve at the last level give the grade (articles/people/grading.py).
 GRADES = _crud("articles.grading")
+# The front page's slots, boxes and breaking-news bar (articles/frontpage/).
+FRONT = ["articles.compose_front", *_crud("articles.placement", "view")]
 
 # A journalist's change and delete rights are narrowed to their own drafts by ArticleAdmin.
 ROLE_PERMISSIONS: dict[str, list[str]] = {
@@ -55,6 +57,7 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
     EDITOR: [
         *_crud("articles.article"),
         "articles.publish_article",
+        *FRONT,
         *_crud("articles.relatedarticle"),
         *_crud("articles.image"),
         *_crud("articles.section"),
@@ -88,6 +91,7 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         *_crud("articles.article"),
         "articles.publish_article",
         "articles.approve_at_level",
+        *FRONT,
         *_crud("articles.correction", "view", "add"),
         *_crud("articles.relatedarticle"),
         *_crud("articles.image"),
@@ -108,6 +112,7 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         *_crud("articles.article"),
         "articles.publish_article",
         "articles.publish_breaking",
+        *FRONT,
         "articles.approve_at_level",
         "articles.approve_correction",
         *_crud("articles.correction", "view", "add"),

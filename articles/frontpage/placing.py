@@ -6,6 +6,7 @@ check the same rules and give the same Vietnamese messages (`FrontError`).
 
 from datetime import datetime, timedelta
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
@@ -19,6 +20,11 @@ from .times import shown
 LATE_GRACE = timedelta(minutes=1)
 FRONT_AREAS = ["front"]  # the home page and the section pages (articles/pages.py)
 BAR_AREAS = ["stories"]  # every reader page shows the bar
+
+
+def box_max() -> int:
+    """The most stories a section's box may show (read per call: a test may change it)."""
+    return settings.FRONT_BOX_MAX
 
 
 class FrontError(ValueError):
@@ -72,9 +78,9 @@ def place(
         )
     if (slot == Slot.SECTION_MAIN) != (section is not None):
         raise FrontError("Tin chính của chuyên mục cần chọn chuyên mục; các vị trí khác thì không.")
-    if section is not None and article is not None:
-        if section.pk not in (article.section_id, article.section.parent_id):
-            raise FrontError(f"Bài #{article.pk} không thuộc chuyên mục “{section.name}”.")
+    in_section = section is None or article is None
+    if not in_section and section.pk not in (article.section_id, article.section.parent_id):
+        raise FrontError(f"Bài #{article.pk} không thuộc chuyên mục “{section.name}”.")
     now = timezone.now()
     with transaction.atomic():
         placement = Placement.objects.create(

@@ -39,6 +39,10 @@ class Spot:
     def placed(self) -> bool:
         return self.placement is not None
 
+    @property
+    def label(self) -> str:
+        return Slot(self.slot).label
+
 
 @dataclass(frozen=True)
 class Breaking:
@@ -226,6 +230,4 @@ def compose_section(section_ids: list[int], now: datetime | None = None) -> Sect
     story = _shown(placement)
     if story is not None and story.section_id not in section_ids:
         story = None  # moved to another section since it was placed
-    return SectionFront(
-        story, placement if story else None, breaking_of(placements, now)
-    )
+    return SectionFront(story, placement if story else None, breaking_of(placements, now))
