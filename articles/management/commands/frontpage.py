@@ -19,7 +19,7 @@ class Command(BaseCommand):
         actions = parser.add_subparsers(dest="action", required=True, metavar="place|breaking")
         place = actions.add_parser("place", help="đặt một bài vào một vị trí của trang nhất")
         place.add_argument("story", metavar="STORY_ID", help="mã bài")
-        place.add_argument("--slot", required=True, help=f"vị trí: {slot_names()}")
+        place.add_argument("--slot", default="", help=f"vị trí: {slot_names()}")
         place.add_argument("--position", default="1", help="thứ tự trong vị trí (mặc định 1)")
         place.add_argument("--section", help="đường dẫn chuyên mục (cho vị trí muc-chinh)")
         place.add_argument("--from", dest="starts", help=f"từ lúc, ví dụ “{EXAMPLE}”")
@@ -36,6 +36,8 @@ class Command(BaseCommand):
         self.stdout.write(message)
 
     def place(self, *, story, slot, position, section, starts, **options) -> str:
+        if not slot:
+            raise CommandError(f"Ghi vị trí, ví dụ --slot tieu-diem; các vị trí: {slot_names()}.")
         if slot not in Slot.values or slot == Slot.BREAKING:
             raise CommandError(f"Không có vị trí “{slot}”; chọn trong: {slot_names()}.")
         if not str(position).isdigit():

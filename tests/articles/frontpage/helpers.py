@@ -12,7 +12,9 @@ def newest(n: int, section=None, **fields):
     """`n` public stories, story 0 the newest (published i hours ago)."""
     now = timezone.now()
     return [
-        make_article(f"Tin {i}", section=section, published_at=now - timedelta(hours=i + 1), **fields)
+        make_article(
+            f"Tin {i}", section=section, published_at=now - timedelta(hours=i + 1), **fields
+        )
         for i in range(n)
     ]
 

@@ -127,7 +127,11 @@ def test_wordpress_sticky_posts_are_the_main_slots_candidates():
 
 
 def test_section_boxes_in_the_editors_order_and_size():
-    politics, society, sport = make_section("Chính trị"), make_section("Xã hội"), make_section("Thể thao")
+    politics, society, sport = (
+        make_section("Chính trị"),
+        make_section("Xã hội"),
+        make_section("Thể thao"),
+    )
     for section in (politics, society, sport):
         newest(6, section=section)
     HomeBox.objects.create(section=sport, position=1, count=2)
