@@ -48,6 +48,8 @@ POLICY = {
         "axes.view_accessattempt",
         "axes.view_accessfailurelog",
         "axes.view_accesslog",
+        "articles.compose_front",
+        "articles.view_placement",
         "articles.add_article",
         "articles.add_correction",
         "articles.add_image",
