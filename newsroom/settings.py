@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "articles",
     "comments",
     "archive",
+    "newsletter",
     "wordpress",
 ]
 
@@ -388,6 +389,12 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": [NONE],
     }
 }
+
+# The newsletter (newsletter/): mails per batch a worker sends; how long a confirmation link
+# lasts; how many stories each list of the morning digest has.
+NEWSLETTER_BATCH = int(os.environ.get("NEWSLETTER_BATCH", "200"))
+NEWSLETTER_CONFIRM_DAYS = int(os.environ.get("NEWSLETTER_CONFIRM_DAYS", "7"))
+NEWSLETTER_DIGEST_STORIES = 5
 
 EMAIL_BACKEND = os.environ.get(
     "EMAIL_BACKEND",

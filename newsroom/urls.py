@@ -27,6 +27,7 @@ urlpatterns = [
     path("admin/trang-nhat/", include("articles.frontpage.urls")),
     path("admin/", admin.site.urls),
     path("binh-luan/", include("comments.urls")),
+    path("ban-tin/", include("newsletter.urls")),
     path("", include("articles.urls")),
 ]
 
