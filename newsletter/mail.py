@@ -55,3 +55,10 @@ def digest(subscriber, front, most_read) -> EmailMessage:
     if most_read:
         parts += ["", "ĐỌC NHIỀU TRONG 24 GIỜ QUA", story_lines(most_read)]
     return message(subscriber, "Bản tin sáng", "\n".join(parts))
+
+
+def breaking(subscriber, story) -> EmailMessage:
+    text = (
+        f"{story.title}\n\n{story.lead_with_code}\n\nĐọc tiếp: {absolute(story.get_absolute_url())}"
+    )
+    return message(subscriber, f"Tin nóng: {story.title}", text)

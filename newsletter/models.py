@@ -1,5 +1,6 @@
 """Subscribers: an address, what they want, and whether they confirmed it (double opt-in)."""
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -17,6 +18,8 @@ class Subscriber(models.Model):
     created_at = models.DateTimeField(_("đăng ký lúc"), auto_now_add=True)
     confirmed_at = models.DateTimeField(_("xác nhận lúc"), null=True, blank=True)
     last_sent_at = models.DateTimeField(_("gửi gần nhất"), null=True, blank=True)
+    # The story of the last breaking-news mail sent here: a batch tried again skips them.
+    breaking_sent_for = models.PositiveIntegerField(null=True, blank=True, editable=False)
 
     objects = SubscriberQuerySet.as_manager()
 
@@ -27,3 +30,27 @@ class Subscriber(models.Model):
 
     def __str__(self):
         return self.email
+
+
+class BreakingMail(models.Model):
+    """A breaking-news mail about one story: sent once per story, by whom and when."""
+
+    article = models.OneToOneField(
+        "articles.Article",
+        verbose_name=_("bài"),
+        on_delete=models.CASCADE,
+        related_name="breaking_mail",
+    )
+    sent_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("người gửi"), null=True, on_delete=models.SET_NULL
+    )
+    sent_at = models.DateTimeField(_("gửi lúc"), auto_now_add=True)
+    recipients = models.PositiveIntegerField(_("số người nhận"), default=0)
+
+    class Meta:
+        verbose_name = _("thư tin nóng")
+        verbose_name_plural = _("thư tin nóng")
+        permissions = [("send_breaking_mail", _("Gửi thư tin nóng cho người nhận bản tin"))]
+
+    def __str__(self):
+        return f"{self.article} ({self.recipients})"

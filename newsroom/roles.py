@@ -43,6 +43,8 @@ PEOPLE = [*_crud("articles.person", "view", "add"), *_crud("articles.contributor
 GRADES = _crud("articles.grading")
 # The front page's slots, boxes and breaking-news bar (articles/frontpage/).
 FRONT = ["articles.compose_front", *_crud("articles.placement", "view")]
+# The newsletter's subscribers (newsletter/): personal data, seen and erased like commenters'.
+SUBSCRIBERS = _crud("newsletter.subscriber", "view", "delete")
 
 # A journalist's change and delete rights are narrowed to their own drafts by ArticleAdmin.
 ROLE_PERMISSIONS: dict[str, list[str]] = {
@@ -71,6 +73,7 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         # Editors also work the comment moderation queue.
         *_crud("comments.comment", "view", "change"),
         *READERS_DATA,
+        *SUBSCRIBERS,
         *LOGIN_RECORD,
     ],
     # A section head reads and edits the stories of their sections waiting at their level
@@ -103,6 +106,7 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         *GRADES,
         *_crud("comments.comment", "view", "change"),
         *READERS_DATA,
+        *SUBSCRIBERS,
         *LOGIN_RECORD,
     ],
     # The editor-in-chief and the deputies: an editor's rights, and they set the chains and
@@ -113,6 +117,8 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "articles.publish_article",
         "articles.publish_breaking",
         *FRONT,
+        "newsletter.send_breaking_mail",
+        *_crud("newsletter.breakingmail", "view"),
         "articles.approve_at_level",
         "articles.approve_correction",
         *_crud("articles.correction", "view", "add"),
@@ -129,6 +135,7 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         *_crud("wordpress.oldlink"),
         *_crud("comments.comment", "view", "change"),
         *READERS_DATA,
+        *SUBSCRIBERS,
         *LOGIN_RECORD,
         # They keep the people, the rate table and give grades; they see what is paid.
         *_crud("articles.person"),

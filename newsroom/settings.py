@@ -332,6 +332,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "comments.tasks.clear_comment_personal_data",
         "schedule": 24 * 3600.0,
     },
+    # Newsletter subscriptions never confirmed (newsletter/personal_data.py).
+    "clear-newsletter-personal-data": {
+        "task": "newsletter.personal_data.clear_newsletter_personal_data",
+        "schedule": 24 * 3600.0,
+    },
 }
 
 # Admin login guessing (django-axes): after AXES_FAILURE_LIMIT wrong passwords for one username

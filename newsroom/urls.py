@@ -25,6 +25,7 @@ urlpatterns = [
     path("admin/luu-chieu/", include("archive.urls")),
     # The desk's front page (articles/frontpage/desk.py), likewise.
     path("admin/trang-nhat/", include("articles.frontpage.urls")),
+    path("admin/ban-tin/", include("newsletter.desk_urls")),
     path("admin/", admin.site.urls),
     path("binh-luan/", include("comments.urls")),
     path("ban-tin/", include("newsletter.urls")),

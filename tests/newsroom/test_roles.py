@@ -50,6 +50,8 @@ POLICY = {
         "axes.view_accesslog",
         "articles.compose_front",
         "articles.view_placement",
+        "newsletter.view_subscriber",
+        "newsletter.delete_subscriber",
         "articles.add_article",
         "articles.add_correction",
         "articles.add_image",
