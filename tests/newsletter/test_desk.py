@@ -14,7 +14,7 @@ from tests.desk_users import editor, editor_in_chief, journalist
 from tests.factories import make_article
 from tests.front_page import figures
 
-from .test_flows import body, run, smtp  # noqa: F401  (fixtures)
+from .test_flows import body
 
 pytestmark = pytest.mark.django_db
 
