@@ -4,6 +4,7 @@ Acting views are functions with `require_POST` where they change anything; every
 the visitor's own (never in the page cache: no URL here is registered with it).
 """
 
+from django.core.cache import cache
 from django.db import transaction
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -17,6 +18,15 @@ from .models import Subscriber
 from .sending import send_confirmation
 from .tokens import matches, read_confirm, read_leave, subscriber_pk
 
+CONFIRM_WINDOW_SECONDS = 600
+
+
+def _first_in_window(pk: int) -> bool:
+    try:
+        return cache.add(f"newsletter:confirm-sent:{pk}", True, CONFIRM_WINDOW_SECONDS)
+    except Exception:  # the cache is down: the mail is worth more than the throttle
+        return True
+
 
 @require_http_methods(["GET", "POST"])
 def subscribe(request):
@@ -28,7 +38,9 @@ def subscribe(request):
             subscriber.daily = form.cleaned_data["daily"]
             subscriber.breaking = form.cleaned_data["breaking"]
             subscriber.save()
-            if subscriber.confirmed_at is None:
+            # One confirmation mail per address per window: the form cannot be made to flood
+            # somebody's mailbox.
+            if subscriber.confirmed_at is None and _first_in_window(subscriber.pk):
                 enqueue(send_confirmation, subscriber.pk)
         # The same answer whether or not the address was known: nobody learns who subscribes.
         return redirect("newsletter:sent")

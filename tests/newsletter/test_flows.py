@@ -122,3 +122,9 @@ def test_a_mail_server_that_is_down_delays_the_digest_and_loses_none(smtp, setti
 def test_the_footer_links_to_the_newsletter(client):
     make_article("Tin")
     assert 'href="/ban-tin/"' in client.get("/").text
+
+
+def test_subscribing_again_soon_sends_no_second_confirmation(client, smtp, run):
+    for _ in range(3):
+        run(client.post, SUBSCRIBE, {"email": "ban@example.vn", "daily": "on"})
+    assert len(smtp.mails) == 1
