@@ -87,6 +87,12 @@ def send_digest_batch(self, ids: list[int], front_ids: list[int], read_ids: list
         _retry(self, exc, "a digest batch of %s subscribers", len(ids))
 
 
+@shared_task
+def send_digest_task() -> int:
+    """Celery beat's entry `send-morning-digest`, at NEWSLETTER_DIGEST_TIME."""
+    return send_digest()
+
+
 def send_digest() -> int:
     """Today's digest to every confirmed daily subscriber, in batches; how many.
 

@@ -6,6 +6,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import dj_database_url
+from celery.schedules import crontab
 from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
@@ -314,6 +315,8 @@ CELERY_TIMEZONE = TIME_ZONE
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # Failed tasks are retried with exponential backoff up to this many seconds between tries.
 CELERY_RETRY_BACKOFF_MAX = int(os.environ.get("CELERY_RETRY_BACKOFF_MAX", "3600"))
+# The newsletter's morning digest goes out at this time (Vietnam's), from Celery beat.
+NEWSLETTER_DIGEST_TIME = os.environ.get("NEWSLETTER_DIGEST_TIME", "06:00")
 CELERY_BEAT_SCHEDULE = {
     "flush-view-counts": {
         "task": "articles.tasks.flush_view_counts",
@@ -331,6 +334,14 @@ CELERY_BEAT_SCHEDULE = {
     "clear-comment-personal-data": {
         "task": "comments.tasks.clear_comment_personal_data",
         "schedule": 24 * 3600.0,
+    },
+    # The morning digest at the paper's time, Vietnam's (NEWSLETTER_DIGEST_TIME, "HH:MM").
+    "send-morning-digest": {
+        "task": "newsletter.sending.send_digest_task",
+        "schedule": crontab(
+            hour=NEWSLETTER_DIGEST_TIME.partition(":")[0],
+            minute=NEWSLETTER_DIGEST_TIME.partition(":")[2] or "0",
+        ),
     },
     # Newsletter subscriptions never confirmed (newsletter/personal_data.py).
     "clear-newsletter-personal-data": {

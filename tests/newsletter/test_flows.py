@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from newsletter.models import Subscriber
+from newsletter.sending import send_digest_task
 from tests.factories import make_article
 from tests.harness.ports import free_port
 
@@ -128,3 +129,12 @@ def test_subscribing_again_soon_sends_no_second_confirmation(client, smtp, run):
     for _ in range(3):
         run(client.post, SUBSCRIBE, {"email": "ban@example.vn", "daily": "on"})
     assert len(smtp.mails) == 1
+
+
+def test_celery_beat_sends_the_digest_at_the_papers_time(smtp, settings):
+    schedule = settings.CELERY_BEAT_SCHEDULE["send-morning-digest"]
+    assert schedule["schedule"].hour == {6} and schedule["schedule"].minute == {0}
+    make_article("Tin sáng")
+    Subscriber.objects.create(email="ban@example.vn", confirmed_at=timezone.now())
+    assert send_digest_task.apply().get() == 1
+    assert [mail["To"] for mail in smtp.mails] == ["ban@example.vn"]
