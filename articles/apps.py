@@ -12,6 +12,7 @@ class ArticlesConfig(AppConfig):
         # The purges first: their receivers ran before the others' when the page cache had them.
         from . import desk_figures, pages, signals  # noqa: F401  (connects the receivers)
         from .approvals import desk_figures as chain_figures
+        from .frontpage import admin as frontpage_admin  # noqa: F401  (the desk's way in)
         from .live import pages as live_pages
         from .people import byline  # noqa: F401  (keeps bylines in step with contributors)
 

@@ -16,6 +16,11 @@ ARTICLES_PER_PAGE = 20
 HOME_FEATURED = 5
 HOME_PER_SECTION = 4
 HOME_RECENT = 500  # the home page picks from this many newest stories
+# The front page (articles/frontpage/): the main story's companions; HOME_FEATURED is the
+# length of the "Tin nổi bật" list.
+FRONT_COMPANIONS = 3
+# A section's box on the home page shows at most this many stories.
+FRONT_BOX_MAX = 12
 SIDEBAR_LIMIT = 5
 MOST_READ_DAYS = 30
 # Page views are counted in the cache; every Nth view of a story is written to the database.

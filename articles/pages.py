@@ -8,7 +8,9 @@ here; the page cache (pagecache/) knows no content model and learns the pages fr
   (its related stories are the newest sharing its tags or section);
 - `counts`: comment counts, shown on listing cards and in the sidebar;
 - `article:<pk>`: one story's own words, pictures and tags, shown on its page;
-- `comments:<pk>`: one story's approved comments, shown on its page.
+- `comments:<pk>`: one story's approved comments, shown on its page;
+- `front`: what the editors placed on the home page and the section pages (frontpage/); the
+  breaking-news bar, on every page, goes with `stories`.
 
 Every purge runs as the change is made and again once it is committed (pagecache.purge):
 the receivers below for the models, `comments_changed` for moderation (comments calls it),
@@ -25,7 +27,7 @@ import copy
 
 from celery import shared_task
 from django.db import transaction
-from django.db.models import Min, Q
+from django.db.models import Q
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 from django.dispatch import receiver
 from django.utils import timezone
@@ -37,6 +39,7 @@ from pagecache import purge, registry, versions
 from pagecache.canonical import as_sent, page_number
 
 from . import counters, events
+from .frontpage import schedule as frontpage_schedule
 from .models import Article, GalleryPicture, Image, Person, RelatedArticle, Section, Tag
 
 LISTING = ("site", "stories", "counts")
@@ -44,8 +47,9 @@ INDEX = ("site", "stories")
 
 # Reader pages by URL name, with the areas each one shows.
 PAGES: dict[str, tuple[str, ...]] = {
-    "articles:home": LISTING,
-    "articles:section": LISTING,
+    # And `front`: what the editors placed on them (articles/frontpage/).
+    "articles:home": (*LISTING, "front"),
+    "articles:section": (*LISTING, "front"),
     "articles:tag": LISTING,
     "articles:search": LISTING,
     "articles:kind": LISTING,  # /video/, /anh/... (articles/kinds/lists.py)
@@ -99,8 +103,12 @@ def detail_areas(kwargs) -> tuple[str, ...]:
 
 
 def next_scheduled_time() -> float | None:
-    """The publish time of the next published story still in the future, from the database."""
-    moment = Article.objects.scheduled().aggregate(first=Min("published_at"))["first"]
+    """The next scheduled change, from the database in one query: a story's publish time, a
+    front page placement starting or the breaking-news bar ending (articles/frontpage/)."""
+    now = timezone.now()
+    stories = Article.objects.scheduled(now).order_by().values_list("published_at")
+    first = stories.union(*frontpage_schedule.upcoming(now)).order_by("published_at")[:1]
+    moment = next(iter(first), (None,))[0]
     return moment.timestamp() if moment else None
 
 
@@ -116,8 +124,9 @@ def register() -> None:
     registry.count_views(
         registry.Views(key=counters.view_key, counted=counters.counted, add=counters.add_views)
     )
-    # A scheduled story going live changes every page listing stories.
-    registry.schedule(next_scheduled_time, ["stories"])
+    # A scheduled story going live changes every page listing stories; the front page's
+    # schedule, the pages showing it (and the bar, on every page: `stories`).
+    registry.schedule(next_scheduled_time, ["stories", "front"])
 
 
 def story_changed(pk: int) -> None:

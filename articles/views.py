@@ -11,7 +11,9 @@ from pagecache.fragments import parts
 
 from . import takedown
 from .counters import record_view
-from .listing import home_stories, sidebar_lists
+from .frontpage.reader import FRONT_PARTS, section_lead
+from .frontpage.reading import compose_home, compose_section
+from .listing import sidebar_lists
 from .models import Article, Correction, Section, Tag
 from .pages import LISTING
 from .search import parse_query, search
@@ -43,27 +45,39 @@ class SidebarMixin:
     """Add the menu and the most read and most commented stories, kept between renderings."""
 
     def extra_parts(self) -> dict:
+        """More parts: name to compute, or to (areas, compute) for areas beyond LISTING's."""
         return {}
 
     def get_context_data(self, **kwargs):
         specs = {"nav": menu, "sidebar": lambda _: sidebar_lists(), **self.extra_parts()}
-        got = parts({name: (LISTING, compute) for name, compute in specs.items()})
+        got = parts(
+            {
+                name: spec if isinstance(spec, tuple) else (LISTING, spec)
+                for name, spec in specs.items()
+            }
+        )
         self.parts = got
         return super().get_context_data(nav_sections=got["nav"], **got["sidebar"], **kwargs)
 
 
 class HomeView(SidebarMixin, TemplateView):
-    """Featured stories, then the latest of each section."""
+    """The front page the editors composed (articles/frontpage/), then the section boxes."""
 
     template_name = "articles/home.html"
 
     def extra_parts(self) -> dict:
-        return {"home": lambda _: home_stories()}
+        return {"home": (FRONT_PARTS, lambda _: compose_home())}
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        stories = self.parts["home"]
-        return {**context, "featured": stories.featured, "blocks": stories.blocks}
+        front = self.parts["home"]
+        return {
+            **context,
+            "front": front,
+            "featured": front.featured,
+            "blocks": front.blocks,
+            "breaking": front.breaking,
+        }
 
 
 def moved(request, new_url: str) -> HttpResponsePermanentRedirect:
@@ -145,8 +159,14 @@ class SectionView(SluggedListMixin, ListView):
         ids = [self.object.pk, *(child.pk for child in self.object.children.all())]
         return super().get_queryset().filter(section_id__in=ids)
 
+    def extra_parts(self) -> dict:
+        ids = [self.object.pk, *(child.pk for child in self.object.children.all())]
+        return {f"section-front:{self.object.pk}": (FRONT_PARTS, lambda _: compose_section(ids))}
+
     def get_context_data(self, **kwargs):
-        return super().get_context_data(section=self.object, **kwargs)
+        context = super().get_context_data(section=self.object, **kwargs)
+        placed = self.parts[f"section-front:{self.object.pk}"]
+        return {**context, **section_lead(placed, context), "breaking": placed.breaking}
 
 
 class TagView(SluggedListMixin, ListView):

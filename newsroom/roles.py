@@ -41,6 +41,10 @@ READERS_DATA = ["comments.erase_personal_data", *_crud("comments.erasure", "view
 PEOPLE = [*_crud("articles.person", "view", "add"), *_crud("articles.contributor")]
 # Those who approve at the last level give the grade (articles/people/grading.py).
 GRADES = _crud("articles.grading")
+# The front page's slots, boxes and breaking-news bar (articles/frontpage/).
+FRONT = ["articles.compose_front", *_crud("articles.placement", "view")]
+# The newsletter's subscribers (newsletter/): personal data, seen and erased like commenters'.
+SUBSCRIBERS = _crud("newsletter.subscriber", "view", "delete")
 
 # The desk's video and sound files (multimedia/): who works on stories uploads them; editors
 # also remove them.
@@ -62,6 +66,7 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
     EDITOR: [
         *_crud("articles.article"),
         "articles.publish_article",
+        *FRONT,
         *_crud("articles.relatedarticle"),
         *_crud("articles.gallerypicture"),
         *_crud("articles.image"),
@@ -77,6 +82,7 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         # Editors also work the comment moderation queue.
         *_crud("comments.comment", "view", "change"),
         *READERS_DATA,
+        *SUBSCRIBERS,
         *LOGIN_RECORD,
     ],
     # A section head reads and edits the stories of their sections waiting at their level
@@ -99,6 +105,7 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         *_crud("articles.article"),
         "articles.publish_article",
         "articles.approve_at_level",
+        *FRONT,
         *_crud("articles.correction", "view", "add"),
         *_crud("articles.relatedarticle"),
         *_crud("articles.gallerypicture"),
@@ -112,6 +119,7 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         *GRADES,
         *_crud("comments.comment", "view", "change"),
         *READERS_DATA,
+        *SUBSCRIBERS,
         *LOGIN_RECORD,
     ],
     # The editor-in-chief and the deputies: an editor's rights, and they set the chains and
@@ -121,6 +129,9 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         *_crud("articles.article"),
         "articles.publish_article",
         "articles.publish_breaking",
+        *FRONT,
+        "newsletter.send_breaking_mail",
+        *_crud("newsletter.breakingmail", "view"),
         "articles.approve_at_level",
         "articles.approve_correction",
         *_crud("articles.correction", "view", "add"),
@@ -139,6 +150,7 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         *_crud("wordpress.oldlink"),
         *_crud("comments.comment", "view", "change"),
         *READERS_DATA,
+        *SUBSCRIBERS,
         *LOGIN_RECORD,
         # They keep the people, the rate table and give grades; they see what is paid.
         *_crud("articles.person"),

@@ -6,6 +6,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import dj_database_url
+from celery.schedules import crontab
 from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
@@ -53,6 +54,7 @@ INSTALLED_APPS = [
     "articles",
     "comments",
     "archive",
+    "newsletter",
     "wordpress",
 ]
 
@@ -318,6 +320,8 @@ CELERY_TIMEZONE = TIME_ZONE
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # Failed tasks are retried with exponential backoff up to this many seconds between tries.
 CELERY_RETRY_BACKOFF_MAX = int(os.environ.get("CELERY_RETRY_BACKOFF_MAX", "3600"))
+# The newsletter's morning digest goes out at this time (Vietnam's), from Celery beat.
+NEWSLETTER_DIGEST_TIME = os.environ.get("NEWSLETTER_DIGEST_TIME", "06:00")
 CELERY_BEAT_SCHEDULE = {
     "flush-view-counts": {
         "task": "articles.tasks.flush_view_counts",
@@ -339,6 +343,19 @@ CELERY_BEAT_SCHEDULE = {
     # Commenters' emails and IPs past COMMENT_PERSONAL_DAYS (Nghị định 13/2023).
     "clear-comment-personal-data": {
         "task": "comments.tasks.clear_comment_personal_data",
+        "schedule": 24 * 3600.0,
+    },
+    # The morning digest at the paper's time, Vietnam's (NEWSLETTER_DIGEST_TIME, "HH:MM").
+    "send-morning-digest": {
+        "task": "newsletter.sending.send_digest_task",
+        "schedule": crontab(
+            hour=NEWSLETTER_DIGEST_TIME.partition(":")[0],
+            minute=NEWSLETTER_DIGEST_TIME.partition(":")[2] or "0",
+        ),
+    },
+    # Newsletter subscriptions never confirmed (newsletter/personal_data.py).
+    "clear-newsletter-personal-data": {
+        "task": "newsletter.personal_data.clear_newsletter_personal_data",
         "schedule": 24 * 3600.0,
     },
 }
@@ -405,6 +422,12 @@ CONTENT_SECURITY_POLICY = {
 # instagram (comma-separated in the environment). Only a page with an embed allows its frame
 # origin in `frame-src`; nothing is fetched from a provider before the reader clicks "Xem".
 EMBED_PROVIDERS = env_list("EMBED_PROVIDERS", "youtube,facebook,tiktok,x")
+
+# The newsletter (newsletter/): mails per batch a worker sends; how long a confirmation link
+# lasts; how many stories each list of the morning digest has.
+NEWSLETTER_BATCH = int(os.environ.get("NEWSLETTER_BATCH", "200"))
+NEWSLETTER_CONFIRM_DAYS = int(os.environ.get("NEWSLETTER_CONFIRM_DAYS", "7"))
+NEWSLETTER_DIGEST_STORIES = 5
 
 EMAIL_BACKEND = os.environ.get(
     "EMAIL_BACKEND",

@@ -23,8 +23,12 @@ urlpatterns = [
     ),
     # The lưu chiểu archive's inspector pages (archive/views.py), before the admin's catch-all.
     path("admin/luu-chieu/", include("archive.urls")),
+    # The desk's front page (articles/frontpage/desk.py), likewise.
+    path("admin/trang-nhat/", include("articles.frontpage.urls")),
+    path("admin/ban-tin/", include("newsletter.desk_urls")),
     path("admin/", admin.site.urls),
     path("binh-luan/", include("comments.urls")),
+    path("ban-tin/", include("newsletter.urls")),
     path("", include("articles.urls")),
 ]
 

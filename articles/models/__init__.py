@@ -2,6 +2,7 @@
 
 from .approvals import ApprovalLevel, ApprovalStep, DutyShift
 from .corrections import Correction
+from .frontpage import HomeBox, Placement, Slot
 from .gallery import GalleryPicture
 from .kinds import Kind
 from .live import LiveCoverage, LiveEntry, LiveEntryVersion, LiveGuest
@@ -57,7 +58,9 @@ __all__ = [
     "GalleryPicture",
     "DEFAULT_KIND",
     "Grading",
+    "HomeBox",
     "Person",
+    "Placement",
     "Role",
     "RoyaltyRate",
     "kind_of",
@@ -74,6 +77,7 @@ __all__ = [
     "SectionQuerySet",
     "SectionSlugHistory",
     "ShareLink",
+    "Slot",
     "StaleEdit",
     "State",
     "Status",

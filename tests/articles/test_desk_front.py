@@ -175,7 +175,7 @@ def test_moderator_gets_no_story_figures_nor_links(client, desk_day):
 def test_superuser_sees_every_figure(client, desk_day):
     client.force_login(make_user("quantri", is_superuser=True))
     shown = figures(client)
-    assert set(shown) == STORY_FIGURES | {"comments-waiting", "reports"}
+    assert set(shown) == STORY_FIGURES | {"comments-waiting", "reports", "newsletter"}
     assert shown["pending"].count == 2
 
 
@@ -203,5 +203,6 @@ def test_the_front_page_costs_the_same_with_3_or_30_stories(
     with django_assert_max_num_queries(small):
         client.get(reverse("admin:index"))
     assert index_queries(client) == small
-    with django_assert_max_num_queries(10):  # session, user, rights, log, 4 for the figures
+    # Session, user, rights, log, 4 for the figures, 1 for the newsletter's (newsletter/).
+    with django_assert_max_num_queries(11):
         client.get(reverse("admin:index"))

@@ -20,7 +20,11 @@ def block_titles(response) -> dict[str, list[str]]:
     }
 
 
-def test_featured_stories_lead_the_home_page_then_each_sections_latest(client):
+def test_featured_story_leads_the_home_page_then_the_newest_then_each_sections_latest(
+    client, settings
+):
+    # One main story and one highlight; articles/frontpage/ tests the slots in full.
+    settings.FRONT_COMPANIONS, settings.HOME_FEATURED = 0, 1
     now = timezone.now()
     politics = make_section("Chính trị", position=1)
     learning = make_section("Học tập, làm theo Bác", parent=politics, position=2)
@@ -30,9 +34,9 @@ def test_featured_stories_lead_the_home_page_then_each_sections_latest(client):
     make_article("Học tập mới", section=learning, published_at=now - timedelta(hours=1))
     make_article("Xã hội mới", section=society, published_at=now - timedelta(hours=2))
     response = client.get(HOME)
-    assert [story.title for story in response.context["featured"]] == ["Nổi bật"]
+    assert [story.title for story in response.context["featured"]] == ["Nổi bật", "Học tập mới"]
     assert block_titles(response) == {
-        "Chính trị": ["Học tập mới", "Chính trị cũ"],
+        "Chính trị": ["Chính trị cũ"],
         "Xã hội": ["Xã hội mới"],
     }
     content = response.content.decode()
@@ -41,6 +45,7 @@ def test_featured_stories_lead_the_home_page_then_each_sections_latest(client):
 
 def test_each_section_block_keeps_its_latest_few(client, settings):
     settings.HOME_PER_SECTION = 3
+    settings.FRONT_COMPANIONS, settings.HOME_FEATURED = 0, 0
     section = make_section("Kinh tế")
     now = timezone.now()
     for i in range(6):
@@ -52,13 +57,14 @@ def test_each_section_block_keeps_its_latest_few(client, settings):
 
 
 def test_featured_list_is_capped_and_newest_first(client, settings):
-    settings.HOME_FEATURED = 2
+    settings.FRONT_COMPANIONS, settings.HOME_FEATURED = 0, 2
     now = timezone.now()
     for i in range(4):
         make_article(f"Nổi bật {i}", featured=True, published_at=now - timedelta(hours=i + 1))
     make_article("Nổi bật hẹn giờ", featured=True, published_at=now + timedelta(hours=1))
     featured = client.get(HOME).context["featured"]
-    assert [story.title for story in featured] == ["Nổi bật 0", "Nổi bật 1"]
+    # The main story, then the two highlights.
+    assert [story.title for story in featured] == ["Nổi bật 0", "Nổi bật 1", "Nổi bật 2"]
 
 
 def test_each_item_shows_title_picture_excerpt_time_and_comment_count(client):
@@ -126,6 +132,7 @@ def test_search_box_on_the_article_and_section_pages(client):
 
 def test_home_picks_from_the_newest_stories_only(client, settings):
     settings.HOME_RECENT = 3
+    settings.FRONT_COMPANIONS, settings.HOME_FEATURED = 0, 0
     now = timezone.now()
     quiet = make_section("Mục im ắng")
     make_article("Tin cũ của mục im ắng", section=quiet, published_at=now - timedelta(days=30))

@@ -17,8 +17,9 @@ pytestmark = pytest.mark.django_db
 BUDGET = 8
 # A story page also reads its contributors with their people, for the linked byline.
 STORY_BUDGET = BUDGET + 1
-# The next scheduled story, the sections, the blocks, the most read and most commented.
-HOME_QUERIES = 4
+# The next scheduled change, the sections, the most read and most commented, and the front
+# page (articles/frontpage/reading.py): the placements in force, the boxes, the stories.
+HOME_QUERIES = 5
 
 
 @pytest.fixture(autouse=True)

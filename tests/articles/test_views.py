@@ -241,8 +241,8 @@ def test_article_page_query_count_is_fixed(client, django_assert_max_num_queries
     article = make_article(section=make_section())
     _grow(article, n)
     # The story (with whether it has corrections), tags, related (two), contributors, menu,
-    # comments.
-    with django_assert_max_num_queries(7):
+    # comments, the breaking-news bar (articles/frontpage/).
+    with django_assert_max_num_queries(8):
         response = client.get(article.get_absolute_url())
     assert response.status_code == 200
     assert len(response.context["tags"]) == n
