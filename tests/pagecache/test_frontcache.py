@@ -90,11 +90,13 @@ def test_a_shared_page_names_its_areas_and_a_personal_page_names_none(story):
     keys = set(page["Surrogate-Key"].split())
     assert keys == {"all", "site", "stories", f"article:{story.pk}", f"comments:{story.pk}"}
     assert page["xkey"] == page["Surrogate-Key"]
+    # The home page also shows the editors' placements (articles/frontpage).
     assert set(Client().get(reverse("articles:home"))["xkey"].split()) == {
         "all",
         "site",
         "stories",
         "counts",
+        "front",
     }
     # Nothing purges the caches in front: today's short lifetimes.
     assert directives(page) == {"public", "max-age=30", "s-maxage=60"}
