@@ -11,12 +11,15 @@ down).
 
 Pictures are the page's own `src` and `srcset` addresses under MEDIA_URL, read from the
 storage and kept by sha256 (once each), so the record shows them whatever becomes of them.
+Only pictures: a player's `<source src>` names a video or a sound of hundreds of megabytes,
+which stays in the media storage as its original (multimedia.MediaFile), never in a row.
 """
 
 import hashlib
 import logging
 import mimetypes
 import re
+from pathlib import PurePosixPath
 from urllib.parse import unquote, urlsplit
 
 from django.conf import settings
@@ -27,6 +30,7 @@ from django.urls import resolve
 from django.utils import translation
 
 from newsroom import site_url
+from newsroom.media import PICTURE_TYPES
 from pagecache import fragments
 
 from .models import ArchivedPicture
@@ -80,9 +84,14 @@ def picture_urls(html: str) -> list[str]:
     for value in PICTURE_ATTRIBUTES.findall(html):
         for candidate in value.split(","):
             url = candidate.strip().split(" ")[0]
-            if media_name(url) is not None and url not in urls:
+            name = media_name(url)
+            if name is not None and is_picture(name) and url not in urls:
                 urls.append(url)
     return urls
+
+
+def is_picture(name: str) -> bool:
+    return PurePosixPath(name).suffix.lower() in PICTURE_TYPES
 
 
 def media_name(url: str) -> str | None:
