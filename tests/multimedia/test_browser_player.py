@@ -1,4 +1,4 @@
-"""In Chromium: a real MP4 uploaded at the desk, transcoded, played and sought.
+"""In Chromium: a real MP4 uploaded at the desk, transcoded, played and sought on its story page.
 
 The transcode runs in process here (no broker); tests/multimedia/test_worker.py has a real
 Celery worker do it.
@@ -6,8 +6,10 @@ Celery worker do it.
 
 import pytest
 
+from articles.models import Article
 from multimedia.models import MediaFile
 from tests.desk_users import editor
+from tests.factories import make_article
 from tests.multimedia import urls
 from tests.multimedia.clips import make_clip
 
@@ -60,8 +62,13 @@ def test_an_uploaded_video_plays_and_seeks_in_the_browser(live_server, page, set
     log_in(page, live_server.url, "bientap")
     media = upload(page, live_server.url, clip)
     assert media.is_ready, media.error
-    page.goto(f"{live_server.url}/admin/multimedia/mediafile/{media.pk}/change/")
-    page.wait_for_selector("video source", state="attached")
+    # A reader's story page: its own CSP (media-src) and the player readers get.
+    story = make_article("Mùa lúa chín", kind=Article.Kind.VIDEO, video=media)
+    page.context.clear_cookies()
+    page.goto(live_server.url + story.get_absolute_url())
+    page.wait_for_selector(".player video source", state="attached")
+    assert page.locator("video").get_attribute("preload") == "none"
+    assert page.locator("video").get_attribute("autoplay") is None
     plays_and_seeks(page)
     answer = page.request.get(
         live_server.url + media.rendition_url("360"), headers={"Range": "bytes=0-99"}
