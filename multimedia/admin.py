@@ -51,6 +51,8 @@ class MediaFileForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        if "original" not in self.fields:
+            return  # the view-only page (a file this user may read, not change): no fields
         self.fields["original"].widget.attrs["accept"] = f"{accept('video')},{accept('audio')}"
         self.fields["captions"].widget.attrs["accept"] = ".vtt,text/vtt"
         limit = gigabytes(settings.MEDIA_MAX_UPLOAD_BYTES)
@@ -124,6 +126,19 @@ class MediaFileAdmin(admin.ModelAdmin):
                 " · ", '<a href="{}">{}p</a>', [(s["url"], s["height"]) for s in sources]
             ),
         )
+
+    def has_change_permission(self, request, obj=None):
+        """Editors change any file; a journalist only their own, and only until it is ready.
+
+        A ready file may already play on a live story: a replaced file would be on the page
+        round the editor who approved it (as a picture would, articles/admin_pictures.py). A
+        journalist fixes their upload before that, or uploads another file.
+        """
+        if not super().has_change_permission(request, obj):
+            return False
+        if obj is None or request.user.has_perm("multimedia.delete_mediafile"):
+            return True
+        return obj.uploaded_by_id == request.user.pk and not obj.is_ready
 
     def save_model(self, request, obj, form, change):
         if not change:

@@ -128,3 +128,44 @@ def test_the_story_form_finds_files_by_title(client, clips, django_capture_on_co
 def test_a_moderator_may_not_upload(client, clips):
     client.force_login(moderator())
     assert post(client, clips["360"]).status_code == 403
+
+
+def test_a_journalist_may_not_replace_a_ready_file_or_anyone_elses(
+    client, clips, django_capture_on_commit_callbacks
+):
+    """A ready file may play on a live story: replacing it is an editor's step."""
+    reporter = journalist()
+    client.force_login(reporter)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert post(client, clips["720"]).status_code == 302
+    own = MediaFile.objects.get()
+    assert own.is_ready
+    others = MediaFile.objects.create(
+        kind="video", title="Của người khác", original=own.original.name, uploaded_by=editor()
+    )
+    for media in (own, others):
+        url = reverse("admin:multimedia_mediafile_change", args=[media.pk])
+        with clips["360"].open("rb") as handle:
+            replaced = client.post(
+                url, {"kind": "video", "title": "Thay", "original": handle, "credit": ""}
+            )
+        assert replaced.status_code == 403
+        media.refresh_from_db()
+        assert media.title != "Thay"
+    # Still readable: the desk sees its upload and its renditions.
+    page = client.get(reverse("admin:multimedia_mediafile_change", args=[own.pk]))
+    assert page.status_code == 200 and "<video" in page.content.decode()
+
+
+def test_an_editor_may_replace_any_file(client, clips, django_capture_on_commit_callbacks):
+    client.force_login(journalist())
+    with django_capture_on_commit_callbacks(execute=True):
+        assert post(client, clips["720"]).status_code == 302
+    media = MediaFile.objects.get()
+    client.force_login(editor())
+    url = reverse("admin:multimedia_mediafile_change", args=[media.pk])
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url, {"kind": "video", "title": "Bản mới", "credit": ""})
+    assert response.status_code == 302
+    media.refresh_from_db()
+    assert media.title == "Bản mới"
