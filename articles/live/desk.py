@@ -14,6 +14,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
 
+from .. import uploads
 from ..models import Article, LiveCoverage, LiveEntry, LiveGuest
 from . import access, entries, guests, questions
 from .entries import EntryError
@@ -71,6 +72,8 @@ def act(request: HttpRequest, article: Article) -> str:
             body=data.get("body", ""),
             headline=data.get("headline", ""),
             key_event=key_event,
+            picture=request.FILES.get("picture"),
+            caption=data.get("caption", ""),
         )
     elif action == "edit":
         entry = _entry(article, data.get("entry"))
@@ -131,7 +134,11 @@ def live_desk(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, act(request, article))
         except EntryError as error:
             messages.error(request, str(error))
-            typed = {"body": request.POST.get("body", ""), "headline": request.POST.get("headline")}
+            typed = {
+                "body": request.POST.get("body", ""),
+                "headline": request.POST.get("headline"),
+                "caption": request.POST.get("caption", ""),
+            }
         else:
             return redirect(desk_url(article))
     return TemplateResponse(request, TEMPLATE, context(request, article, typed), status=200)
@@ -158,6 +165,7 @@ def context(request: HttpRequest, article: Article, typed: dict) -> dict:
         "entries": rows,
         "editing": editing,
         "typed": typed,
+        "picture_types": uploads.ACCEPT,
         "may_approve": access.may_approve(user, article),
         "shows_at_once": access.shows_at_once(user, article),
         "guests": list(article.live_guests.all()),

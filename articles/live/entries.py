@@ -18,6 +18,7 @@ from .. import events
 from ..models import Article, LiveCoverage, LiveEntry, LiveEntryVersion, LiveGuest, Person
 from ..pages import announce, article_area
 from . import access
+from .pictures import PictureRefused, keep_picture, with_picture
 from .text import entry_html
 
 State = LiveEntry.State
@@ -82,11 +83,22 @@ def post(
     guest: LiveGuest | None = None,
     question: str = "",
     asked_by: str = "",
+    picture=None,
+    caption: str = "",
 ) -> LiveEntry:
-    """Post an entry: shown at once, or waiting for an editor (access.shows_at_once)."""
+    """Post an entry: shown at once, or waiting for an editor (access.shows_at_once).
+
+    `picture`, an uploaded file, is checked and kept in the picture library and shown after
+    the words with its `caption` (articles/live/pictures.py); a picture alone is an entry too.
+    """
     _require(access.may_post(by, article), "Bạn không được đăng cập nhật cho bài này.")
     _check_open(article)
     html = entry_html(body)
+    if picture is not None:
+        try:
+            html = with_picture(html, keep_picture(picture, caption, by=by))
+        except PictureRefused as refused:
+            raise EntryError(str(refused)) from None
     if not html:
         raise EntryError("Nội dung cập nhật đang trống. Vui lòng nhập nội dung rồi đăng.")
     shown = access.shows_at_once(by, article)

@@ -150,3 +150,65 @@ def test_unknown_action_or_entry_gets_a_vietnamese_message_not_a_500(story):
         assert "không hợp lệ" in response.content.decode() or "Không tìm thấy" in (
             response.content.decode()
         )
+
+
+def picture_upload(name="ruong-bac-thang.png", size=(640, 400)):
+    from io import BytesIO
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from PIL import Image as PILImage
+
+    data = BytesIO()
+    PILImage.new("RGB", size, (200, 160, 60)).save(data, format="PNG")
+    return SimpleUploadedFile(name, data.getvalue(), content_type="image/png")
+
+
+def test_a_reporter_adds_a_picture_with_its_caption_from_the_phone_form(story, client):
+    from articles.models import Image
+
+    desk = logged_in(editor())
+    page = desk.get(desk_url(story)).content.decode()
+    assert 'enctype="multipart/form-data"' in page and 'name="picture"' in page
+    response = desk.post(
+        desk_url(story),
+        {
+            "action": "post",
+            "body": "Đại biểu biểu quyết.",
+            "caption": "Hội trường kỳ họp <thứ 9>",
+            "picture": picture_upload(),
+        },
+    )
+    assert response.status_code == 302
+    picture = Image.objects.get()
+    assert picture.caption == "Hội trường kỳ họp <thứ 9>"
+    assert picture.alt_text == "Hội trường kỳ họp <thứ 9>"
+    body = LiveEntry.objects.get().body
+    assert body.startswith("<p>Đại biểu biểu quyết.</p><figure")
+    assert f'src="{picture.file.url}"' in body
+    assert "<figcaption>Hội trường kỳ họp &lt;thứ 9&gt;</figcaption>" in body
+    reader = client.get(story.get_absolute_url()).content.decode()
+    assert f'src="{picture.file.url}"' in reader and "Hội trường kỳ họp &lt;thứ 9&gt;" in reader
+
+
+def test_a_picture_alone_is_an_entry(story):
+    desk = logged_in(editor())
+    desk.post(desk_url(story), {"action": "post", "body": "", "picture": picture_upload()})
+    assert "<figure" in LiveEntry.objects.get().body
+
+
+def test_a_file_that_is_no_picture_is_refused_and_the_words_stay(story):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from articles.models import Image
+
+    desk = logged_in(editor())
+    fake = SimpleUploadedFile("anh.jpg", b"khong phai anh", content_type="image/jpeg")
+    response = desk.post(
+        desk_url(story),
+        {"action": "post", "body": "Chữ vẫn còn.", "caption": "Chú thích còn", "picture": fake},
+    )
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Tệp này không phải là ảnh hoặc đã bị hỏng." in html and "%(formats)s" not in html
+    assert "Chữ vẫn còn." in html and 'value="Chú thích còn"' in html
+    assert not LiveEntry.objects.exists() and not Image.objects.exists()
