@@ -1,7 +1,9 @@
 """Live coverage under a crowd: readers polling the entries endpoint as static/js/live.js does,
-while an editor posts an entry every 10 s; then the same readers reloading the whole page.
+while an editor posts an entry every 10 s and readers' comments flow in through the comment
+form; then the same readers reloading the whole page.
 
     .venv/bin/python bench/live.py [--readers 1000] [--seconds 60] [--interval 10]
+        [--comment-every 2]
 
 Needs PostgreSQL and Redis on loopback. Makes (once) the database `newsroom_live_bench` with one
 live story, starts gunicorn with deploy/gunicorn.conf.py and production settings (DEBUG off,
@@ -41,6 +43,11 @@ ENV = {
     "GUNICORN_BIND": f"127.0.0.1:{PORT}",
     "GUNICORN_ACCESS_LOG": "",
     "GUNICORN_LOG_LEVEL": "warning",
+    # The commenters all come from 127.0.0.1 and post at once: no rate limit, no fill time.
+    "COMMENT_RATE_LIMIT": "0",
+    "COMMENT_MIN_FILL_SECONDS": "0",
+    "COMMENT_CLOSE_AFTER_DAYS": "0",
+    "COMMENT_MODERATOR_EMAILS": "",
 }
 os.environ.update(ENV)
 sys.path.insert(0, str(ROOT))
@@ -175,7 +182,31 @@ def editor_loop(story, editor, stop_at, interval, posted):
         close_old_connections()
 
 
-def run_mode(name, path, marker, readers, seconds, interval, story, editor, master, use_etag):
+def commenter_loop(path, stop_at, every, answers):
+    """A reader commenting on the live story through its form, one comment every `every` s."""
+    from tests.harness.client import Reader, received
+
+    reader = Reader(f"http://127.0.0.1:{PORT}", timeout=30)
+    number = 0
+    try:
+        form = reader.open_story(path)
+        while time.time() + every < stop_at:
+            time.sleep(every)
+            number += 1
+            form["token"] = reader.fresh_token(form["article"])
+            status, location, seconds = reader.post_comment(
+                form, name=f"Bạn đọc {number % 41}", body=f"Ý kiến số {number} về kỳ họp."
+            )
+            answers.append((received(status, location), seconds))
+    except (OSError, RuntimeError) as error:
+        answers.append((False, float("inf")))
+        print(f"commenter stopped: {error}")
+    finally:
+        reader.close()
+
+
+def run_mode(name, path, marker, readers, seconds, interval, story, editor, master, use_etag,
+             comment_every=2.0):  # fmt: skip
     seen: dict[int, dict[int, float]] = {}  # entry -> reader -> when it first showed it
     latencies: list[float] = []
     sizes: list[int] = []
@@ -185,6 +216,12 @@ def run_mode(name, path, marker, readers, seconds, interval, story, editor, mast
     readers_stop = stop_at + interval + 2
     editor_thread = threading.Thread(
         target=editor_loop, args=(story, editor, stop_at, interval, posted), daemon=True
+    )
+    comments: list[tuple[bool, float]] = []
+    commenter = threading.Thread(
+        target=commenter_loop,
+        args=(story.get_absolute_url(), stop_at, comment_every, comments),
+        daemon=True,
     )
     pids = gunicorn_pids(master)
     cpu_before, (busy_before, all_before) = cpu_seconds(pids), machine_busy()
@@ -201,8 +238,10 @@ def run_mode(name, path, marker, readers, seconds, interval, story, editor, mast
         )
 
     editor_thread.start()
+    commenter.start()
     asyncio.run(crowd())
     editor_thread.join()
+    commenter.join()
     elapsed = time.time() - began
     cpu = cpu_seconds(gunicorn_pids(master)) - cpu_before
     busy_after, all_after = machine_busy()
@@ -224,6 +263,11 @@ def run_mode(name, path, marker, readers, seconds, interval, story, editor, mast
         f"gunicorn CPU {cpu:.1f} s over {elapsed:.0f} s ({cpu / elapsed * 100:.0f}% of one core), "
         f"machine busy {(busy_after - busy_before) / (all_after - all_before) * 100:.0f}%"
     )  # fmt: skip
+    took = sorted(seconds for ok, seconds in comments if ok)
+    print(
+        f"  comments meanwhile: {len(comments)} sent, {len(took)} received"
+        + (f", median {statistics.median(took) * 1000:.0f} ms to post" if took else "")
+    )
 
 
 def main() -> None:
@@ -232,6 +276,7 @@ def main() -> None:
     parser.add_argument("--seconds", type=int, default=60)
     parser.add_argument("--interval", type=float, default=10.0)
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--comment-every", type=float, default=2.0)
     options = parser.parse_args()
     setup_database()
     story, editor = story_and_editor()
@@ -257,10 +302,12 @@ def main() -> None:
         run_mode(
             "endpoint", feed, rb'"id": (\d+)', options.readers, options.seconds,
             options.interval, story, editor, server.pid, use_etag=True,
+            comment_every=options.comment_every,
         )  # fmt: skip
         run_mode(
             "whole page", page, rb'id="cap-nhat-(\d+)"', options.readers, options.seconds,
             options.interval, story, editor, server.pid, use_etag=False,
+            comment_every=options.comment_every,
         )  # fmt: skip
     finally:
         server.terminate()
