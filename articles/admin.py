@@ -79,7 +79,7 @@ class ArticleAdmin(
     object_history_template = "admin/articles/article/object_history.html"
     change_list_template = "admin/articles/article/change_list.html"
     # Few, short columns: the headline gets the room (newsroom/admin_lists.py explains the widths).
-    list_display = ["title", "kind_badge", "state_and_time", "section", "writer", "edited"]
+    list_display = ["title", "state_and_time", "section", "writer", "edited"]
     list_filter = [
         StateFilter,
         ApprovalFilter,
@@ -202,7 +202,19 @@ class ArticleAdmin(
     @admin.display(description=_("trạng thái"), ordering="published_at")
     def state_and_time(self, obj):
         """The badge over the time the story goes or went live (or, waiting in its approval
-        chain, the level and how long it has waited there)."""
+        chain, the level and how long it has waited there), then its kind unless text.
+
+        The kind is no column of its own: the list must still read at a phone's width and
+        keep the titles to two lines at a desktop's (tests/articles/test_browser_lists.py).
+        """
+        if obj.kind == Article.Kind.TEXT:
+            return self.state_lines(obj)
+        kind = format_html(
+            '<span class="badge kind-{}">{}</span>', obj.kind, obj.get_kind_display()
+        )
+        return format_html("{}<br>{}", self.state_lines(obj), kind)
+
+    def state_lines(self, obj):
         if obj.status == Article.Status.PENDING and obj.approval_level and obj.approval_since:
             return format_html(
                 '{}<br><span class="chain-wait">Cấp {} · chờ {}</span>',
@@ -220,14 +232,6 @@ class ArticleAdmin(
                 compact_time(obj.published_at),
             )
         return format_html("{}<br>{}", self.state_badge(obj), compact_time(obj.published_at))
-
-    @admin.display(description=_("loại"), ordering="kind")
-    def kind_badge(self, obj):
-        # A text story, most of the list, says nothing: the others stand out.
-        if obj.kind == Article.Kind.TEXT:
-            return ""
-        label = obj.get_kind_display()
-        return format_html('<span class="badge kind-{}">{}</span>', obj.kind, label)
 
     @admin.display(description=_("người nhập"), ordering="author__username")
     def writer(self, obj):
