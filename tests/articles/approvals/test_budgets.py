@@ -16,8 +16,9 @@ pytestmark = pytest.mark.django_db
 
 # Session, user, the rights, the notices, the story figures and most read (articles), the
 # chains (2), the person's roles, their sections and who is on duty, whether the one on duty
-# holds the last level's role (asked once, whatever the number of sections), the aggregate.
-FRONT = 17
+# holds the last level's role (asked once, whatever the number of sections), the aggregate,
+# and the newsletter's count of subscribers (newsletter/desk_figures).
+FRONT = 18
 # The list with "Chờ tôi duyệt": session, user, notices, rights (2), the chains and the
 # person as above (5), the section and account filters' choices, the count and the page of
 # rows (with their savepoint), the date hierarchy (2), and whether nhuận bút rates are set
