@@ -98,7 +98,9 @@ def place(
 def unschedule(pk) -> Placement:
     """Take back a placement still to come; one in force is replaced by placing another."""
     with transaction.atomic():
-        placement = Placement.objects.select_for_update().filter(pk=pk).first()
+        # Ordered by pk alone: the model's ordering joins the (nullable) section, which
+        # PostgreSQL will not lock.
+        placement = Placement.objects.select_for_update().filter(pk=pk).order_by("pk").first()
         if placement is None or placement.slot == Slot.BREAKING:
             raise FrontError("Không có lịch đặt bài này (có thể đã bị bỏ).")
         if placement.starts_at <= timezone.now():
