@@ -222,14 +222,16 @@ def _insert_comments(rows) -> None:
         return
     buffer = io.StringIO()
     for a, name, email, body, status, created, address in rows:
-        # The browser, the (empty) spam reason, not the newsroom's, no likes: never change.
+        # The browser, the (empty) spam reason, not the newsroom's, no likes, no question:
+        # never change.
         buffer.write(f"{a}\t{name}\t{email}\t{body}\t{status}\t{created.isoformat()}")
-        buffer.write(f"\t{address}\tbench\t\tf\t0\n")
+        buffer.write(f"\t{address}\tbench\t\tf\t0\tf\n")
     buffer.seek(0)
     with connection.cursor() as cursor:
         cursor.cursor.copy_expert(
             "COPY comments_comment (article_id, name, email, body, status, created_at,"
-            " ip_address, user_agent, spam_reason, by_newsroom, like_count) FROM STDIN"
+            " ip_address, user_agent, spam_reason, by_newsroom, like_count, is_question)"
+            " FROM STDIN"
             " WITH (FORMAT text)",
             buffer,
         )
