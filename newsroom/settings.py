@@ -55,6 +55,9 @@ INSTALLED_APPS = [
     "comments",
     "archive",
     "newsletter",
+    "ninja",  # django-ninja: serves its docs page's scripts from our static files, not a CDN
+    "api",
+    "webhooks",
     "wordpress",
 ]
 

@@ -29,6 +29,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("binh-luan/", include("comments.urls")),
     path("ban-tin/", include("newsletter.urls")),
+    path("api/v1/", include("api.urls")),
     path("", include("articles.urls")),
 ]
 
