@@ -26,7 +26,7 @@ from .chain import APPROVER, may_act_at, next_up, overdue_for_condition, waiting
 
 Kind = record.Kind
 # The fields whose change after an approval sends the story back to that level.
-TEXT_FIELDS = frozenset({"title", "lead", "body", "byline", "hero_image", "source_code"})
+TEXT_FIELDS = frozenset({"title", "lead", "body", "byline", "hero_image_id", "source_code"})
 # And what the story is told with (articles/kinds/): another kind, another video or sound.
 TEXT_FIELDS |= {"kind", "video_id", "audio_id"}
 
