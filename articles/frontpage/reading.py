@@ -11,7 +11,7 @@ placements in force, the boxes, and the candidate stories (a window keeps the fi
 each section, and of the featured, among the newest HOME_RECENT).
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.conf import settings
@@ -19,11 +19,18 @@ from django.db.models import F, Q, Window
 from django.db.models.functions import Coalesce, RowNumber
 from django.utils import timezone
 
-from ..listing import SectionBlock
 from ..models import Article, HomeBox, Placement, Section, Slot
 from .slots import home_positions
 
 NEWEST = [F("published_at").desc(), F("pk").desc()]
+
+
+@dataclass
+class SectionBlock:
+    """A section's box on the home page: the section and its newest stories not shown above."""
+
+    section: Section
+    articles: list[Article] = field(default_factory=list)
 
 
 @dataclass
