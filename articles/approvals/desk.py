@@ -19,7 +19,7 @@ from django.views.decorators.http import require_POST
 from newsroom.vietnamese import since
 
 from .. import revision_diff, workflow
-from ..models import Article, Grading, RoyaltyRate
+from ..models import Article, GalleryPicture, Grading, RoyaltyRate
 from ..people.payment import royalties_on
 from . import access, mail, record, steps
 from .chain import APPROVER, may_act_at, next_up, overdue_for_condition, waiting_condition
@@ -238,8 +238,18 @@ class ApprovalDeskMixin:
         ]
 
     def save_model(self, request, obj, form, change):
-        changed = set(obj.changed_fields() & TEXT_FIELDS) if change else set()
+        # Read before the save, acted on once the inlines are saved too (save_related).
+        request._changed_after_approval = (
+            set(obj.changed_fields() & TEXT_FIELDS) if change else set()
+        )
         super().save_model(request, obj, form, change)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        changed = getattr(request, "_changed_after_approval", set())
+        if change and any(f.model is GalleryPicture and f.has_changed() for f in formsets):
+            changed.add("gallery")  # a photo story's pictures are what it tells
+        obj = form.instance
         if changed:
             back = steps.changed_after_approval(obj, by=request.user, changed=changed)
             if back is not None:
