@@ -1,10 +1,14 @@
+import json
+import re
 from io import StringIO
 
 import pytest
+from django.conf import settings
 from django.core.management import call_command
 from django.forms.models import model_to_dict
 
 from articles.kinds import requirements
+from articles.management.commands.loaddemo import CONTENT
 from articles.models import (
     Article,
     GalleryPicture,
@@ -17,6 +21,12 @@ from articles.models import (
 from tests.articles.test_views import assert_in_order, page_text
 
 pytestmark = pytest.mark.django_db
+
+# The home page's parts (templates/articles/home.html) and each story card's headline link.
+CARD_LINK = re.compile(r'class="story-card-title"><a href="([^"]+)">')
+BOX = re.compile(
+    r'<section class="section-block" aria-labelledby="muc-([^"]+)">(.*?)</section>', re.S
+)
 
 
 def load_demo():
@@ -38,7 +48,7 @@ def test_loaddemo_twice_changes_nothing():
     first = snapshot()
     load_demo()
     assert snapshot() == first
-    assert Article.objects.count() == 6
+    assert Article.objects.count() == len(json.loads(CONTENT.read_text())["articles"])
 
 
 def test_demo_serves_the_reference_story_from_the_home_page(client):
@@ -95,3 +105,32 @@ def test_demo_has_a_complete_story_of_each_kind_needing_no_media_file(client):
     assert Article.objects.get(kind=Article.Kind.PHOTO).gallery.count() == 3
     graphic = Article.objects.get(kind=Article.Kind.INFOGRAPHIC).hero_image
     assert graphic.height > 2 * graphic.width  # tall, as infographics are
+
+
+def part(pattern: str, page: str) -> str:
+    found = re.search(pattern, page, re.S)
+    assert found, f"{pattern!r} missing from the home page"
+    return found.group(1)
+
+
+def test_demo_home_page_fills_the_slots_and_shows_section_boxes(client):
+    load_demo()
+    home = client.get("/").content.decode()
+
+    main = part(r'<ul class="story-list front-main">(.*?)</ul>', home)
+    companions = part(r'<ul class="story-list front-companions">(.*?)</ul>', home)
+    featured = part(
+        r'<section class="featured" aria-labelledby="tin-noi-bat">(.*?)</section>', home
+    )
+    assert len(CARD_LINK.findall(main)) == 1
+    assert len(CARD_LINK.findall(companions)) == settings.FRONT_COMPANIONS
+    assert len(CARD_LINK.findall(featured)) == settings.HOME_FEATURED
+
+    boxes = {slug: CARD_LINK.findall(box) for slug, box in BOX.findall(home)}
+    top_sections = set(Section.objects.filter(parent=None).values_list("slug", flat=True))
+    assert set(boxes) <= top_sections
+    full = [slug for slug, links in boxes.items() if len(links) >= 2]
+    assert len(full) >= 4, boxes
+
+    links = CARD_LINK.findall(home)
+    assert len(links) == len(set(links)), "a story is shown twice on the home page"
