@@ -37,7 +37,7 @@ VARNISHD = shutil.which("varnishd") or (
 )
 VCL = ROOT / "deploy" / "varnish.vcl"
 PASSWORD = "mat-khau-bien-tap-2026"
-# One story of its own for each test, beside the demo paper's three; their addresses.
+# One story of its own for each test, beside the demo paper's; their addresses.
 MAKE_STORIES = """
 import json
 from articles.models import Article

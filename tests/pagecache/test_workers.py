@@ -259,7 +259,7 @@ def test_an_unpublished_story_is_gone_on_the_next_requests_of_every_worker(site)
 
 
 def test_an_edit_from_another_process_shows_within_a_second(site):
-    pk, title, path = site.story(0)  # the demo has three stories: the first, edited again
+    pk, title, path = site.story(0)  # the demo's first story, edited again
     warm(site, path, title)
     site.shell(
         f"from articles.models import Article; story = Article.objects.get(pk={pk});"
