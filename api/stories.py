@@ -105,7 +105,11 @@ def detail(request, story_id: int) -> dict:
         body_html=reader_body(responsive_body(story.body, images, body_sizes(story))),
         pictures=[content.picture(request, image) for image in ordered],
         gallery=[
-            {**content.picture(request, item.image), "caption": item.shown_caption}
+            {
+                **content.picture(request, item.image),
+                "caption": item.shown_caption,
+                "credit": item.shown_credit,
+            }
             for item in gallery
         ],
         related=[
