@@ -125,6 +125,8 @@ def cached(areas: tuple[str, ...] | Callable[[Mapping], tuple[str, ...]], params
 
 def _answer(request, areas: tuple[str, ...], render) -> HttpResponse:
     seconds = settings.PAGE_CACHE_SECONDS
+    if not seconds:  # the page cache is off: nothing kept, validators from the answer itself
+        return _uncached(request, areas, render())
     key = _key(request)
     try:
         current, found, _count = versions.read(areas, key)
@@ -136,29 +138,43 @@ def _answer(request, areas: tuple[str, ...], render) -> HttpResponse:
         _token, headers, content, expires = entry
         response = HttpResponse(content, headers=headers)
         response[STATUS_HEADER] = "hit"
+        kept = True
     else:
         response = render()
         if response.status_code != 200 or getattr(response, "streaming", False):
             return response
-        _validators(response, last_modified(current) if current else int(time.time()))
-        if current is None or not seconds:
-            _public(response, areas, 0)
-            return response
+        if current is None:
+            return _uncached(request, areas, response)
+        _validators(response, last_modified(current))
         timeout = seconds
         valid_for = current.seconds_valid()
         if valid_for is not None:
             timeout = max(1, min(timeout, int(valid_for) + 1))
         expires = time.time() + timeout
-        try:
-            cache.set(
-                key, (current.token, dict(response.items()), response.content, expires), timeout
-            )
-        except Exception:
-            logger.warning("Could not keep %s", request.path, exc_info=True)
+        kept = request.method == "GET"
+        if kept:
+            stored = (current.token, dict(response.items()), response.content, expires)
+            try:
+                cache.set(key, stored, timeout)
+            except Exception:
+                logger.warning("Could not keep %s", request.path, exc_info=True)
+                kept = False
         response[STATUS_HEADER] = "miss"
-    if request.method == "GET":
+    if request.method == "GET" and kept:
         _tell_front(request, areas, current, expires)
     _public(response, areas, current.seconds_valid())
+    return _conditional(request, response)
+
+
+def _uncached(request, areas, response: HttpResponse) -> HttpResponse:
+    if response.status_code != 200 or getattr(response, "streaming", False):
+        return response
+    _validators(response, int(time.time()))
+    _public(response, areas, 0)
+    return _conditional(request, response)
+
+
+def _conditional(request, response: HttpResponse) -> HttpResponse:
     moment = parse_http_date_safe(response["Last-Modified"])
     return get_conditional_response(
         request, etag=response["ETag"], last_modified=moment, response=response
