@@ -6,6 +6,7 @@ the site's address (SITE_URL, else the request's host: newsroom.site_url).
 """
 
 import mimetypes
+import re
 
 from django.urls import reverse
 from django.utils import timezone
@@ -13,6 +14,25 @@ from django.utils import timezone
 from articles.body_images import srcset_candidates
 from articles.people.byline import linked_names
 from newsroom import site_url
+
+_LINK = re.compile(r'(\s(?:src|href|poster)=")/(?!/)')
+_SRCSET = re.compile(r'(\ssrcset=")([^"]*)(")')
+
+
+def absolute_links(request, html: str) -> str:
+    """The reader page's HTML with its own addresses (`/media/…`, `/bai-viet/…`) absolute:
+    a partner's app shows it away from our site."""
+    origin = site_url.origin(request)
+    html = _LINK.sub(lambda m: f"{m.group(1)}{origin}/", html)
+
+    def srcset(match: re.Match) -> str:
+        candidates = [
+            f"{origin}{c}" if c.startswith("/") and not c.startswith("//") else c
+            for c in (part.strip() for part in match.group(2).split(","))
+        ]
+        return match.group(1) + ", ".join(candidates) + match.group(3)
+
+    return _SRCSET.sub(srcset, html)
 
 
 def when(moment) -> str | None:

@@ -90,7 +90,9 @@ def live_entries(story: Article, since: datetime | None):
 
 
 def live_entry(request, entry) -> dict:
-    return content.live_entry(request, entry, reader_body(entry.body))
+    return content.live_entry(
+        request, entry, content.absolute_links(request, reader_body(entry.body))
+    )
 
 
 def corrections(story_id: int | None = None):

@@ -102,7 +102,9 @@ def detail(request, story_id: int) -> dict:
     ordered = [images[pk] for pk in _in_order(story.body) if pk in images]
     gallery = gallery_of(story)
     data.update(
-        body_html=reader_body(responsive_body(story.body, images, body_sizes(story))),
+        body_html=content.absolute_links(
+            request, reader_body(responsive_body(story.body, images, body_sizes(story)))
+        ),
         pictures=[content.picture(request, image) for image in ordered],
         gallery=[
             {

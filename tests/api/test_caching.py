@@ -119,3 +119,10 @@ def test_too_many_requests_from_one_client_are_429_with_retry_after(client, sett
     # Another reader behind the same proxy has their own count.
     other = {"x-forwarded-for": "198.51.100.20"}
     assert client.get("/api/v1/stories", headers=other).status_code == 200
+
+
+def test_head_is_answered_as_get_without_a_body(client, story):
+    got = client.get(f"/api/v1/stories/{story.pk}")
+    head = client.head(f"/api/v1/stories/{story.pk}")
+    assert head.status_code == 200 and head.content == b""
+    assert head["ETag"] == got["ETag"]

@@ -101,6 +101,9 @@ def test_story_detail_has_body_pictures_related_and_byline(client):
     assert data["authors"][0]["name"] == "Hoàng Bình"
     assert data["authors"][0]["url"] == f"https://baolaichau.example/tac-gia/{writer.slug}/"
     assert "<picture>" in data["body_html"] and "srcset" in data["body_html"]
+    # The story page's markup, its own addresses made absolute for an app away from the site.
+    assert 'src="/' not in data["body_html"] and ", /" not in data["body_html"]
+    assert 'srcset="https://baolaichau.example/media/' in data["body_html"]
     assert [p["id"] for p in data["pictures"]] == [inline.pk]
     widths = {r["width"] for r in data["hero"]["renditions"]}
     assert widths == {480, 800, 1200}
