@@ -32,9 +32,10 @@ def _listing():
 
 
 def _by_slug(model, slug: str, parameter: str, label: str, queryset=None):
-    found = (queryset if queryset is not None else model.objects.all()).filter(slug=slug).first()
+    queryset = queryset if queryset is not None else model.objects.all()
+    found = queryset.filter(slug=slug).first()
     if found is None and hasattr(model, "old_slugs"):  # a slug it had: still the same thing
-        found = (queryset or model.objects.all()).filter(old_slugs__slug=slug).first()
+        found = queryset.filter(old_slugs__slug=slug).first()
     if found is None:
         raise bad_parameter(parameter, f"Không có {label} “{slug[:80]}”.")
     return found

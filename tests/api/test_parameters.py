@@ -48,6 +48,9 @@ def test_hostile_story_list_parameters_are_400s_with_a_message(client, story, qu
         "/api/v1/search?q=" + "đ" * 300,
         "/api/v1/search",
         "/api/v1/stories/1/live?since=h%C3%B4m-qua",
+        "/api/v1/stories/1/live?since=1e400",
+        "/api/v1/stories/1/live?since=0000-00-00",
+        "/api/v1/stories/1/live?since=-99999999999999999999",
         "/api/v1/corrections?story=abc",
         "/api/v1/corrections?story=-1",
         "/api/v1/tags?page=x",
@@ -89,6 +92,17 @@ def test_the_messages_name_the_parameter(client, story):
     )
     message = client.get("/api/v1/stories?kind=tin").json()["detail"]
     assert message.startswith("Loại bài (kind) không hợp lệ; chỉ nhận: text, photo")
+
+
+def test_an_old_slug_still_names_its_section(client, story):
+    section = story.section
+    section.slug = "thoi-su-moi"
+    section.save()
+    from articles.models import SectionSlugHistory
+
+    SectionSlugHistory.objects.get_or_create(section=section, slug="thoi-su")
+    data = client.get("/api/v1/stories?section=thoi-su").json()
+    assert [s["id"] for s in data["results"]] == [story.pk]
 
 
 def test_unicode_words_are_searched_not_refused(client, story):
