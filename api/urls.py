@@ -5,10 +5,15 @@ A HEAD request is answered as its GET (the body dropped on the way out), as the 
 
 from functools import wraps
 
-from django.urls import URLPattern, re_path
+from django.http import JsonResponse
+from django.urls import URLPattern, path, re_path, reverse
+
+from newsroom import site_url
 
 from .errors import unknown_address
 from .views import api
+
+ENDPOINTS = ("stories", "search", "sections", "tags", "people", "corrections")
 
 
 def _head_as_get(view):
@@ -25,6 +30,20 @@ def _head_as_get(view):
     return answer
 
 
+def index(request):
+    """`/api/v1/`: where the endpoints and their description are."""
+
+    def address(name: str) -> str:
+        return site_url.absolute(reverse(f"api:{name}"), request)
+
+    data = {
+        "docs": address("openapi-view"),
+        "openapi": address("openapi-json"),
+        **{name: address(name) for name in ENDPOINTS},
+    }
+    return JsonResponse(data, json_dumps_params={"ensure_ascii": False})
+
+
 def _patterns(patterns):
     for pattern in patterns:
         if isinstance(pattern, URLPattern):
@@ -33,4 +52,9 @@ def _patterns(patterns):
 
 
 app_name = "api"
-urlpatterns = [*_patterns(api.urls[0]), re_path(r"^.*$", unknown_address, name="unknown")]
+urlpatterns = [
+    # Before ninja's own root (a bare 404), which it still reverses for the OpenAPI's paths.
+    path("", index, name="index"),
+    *_patterns(api.urls[0]),
+    re_path(r"^.*$", unknown_address, name="unknown"),
+]

@@ -54,3 +54,15 @@ def test_the_docs_page_shows_the_operations_under_our_csp(live_server, page):
         "200"
     )
     assert not [p for p in problems if "Content Security Policy" in p], problems
+
+
+@pytest.mark.django_db
+def test_the_root_says_where_everything_is(client, settings):
+    settings.SITE_URL = "https://baolaichau.example"
+    data = client.get("/api/v1/").json()
+    assert data["docs"] == "https://baolaichau.example/api/v1/docs"
+    assert data["stories"] == "https://baolaichau.example/api/v1/stories"
+    for name, url in data.items():
+        path = url.removeprefix("https://baolaichau.example")
+        expected = 400 if name == "search" else 200  # words needed
+        assert client.get(path).status_code == expected, name
