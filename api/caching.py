@@ -1,0 +1,181 @@
+"""The API's answers in the shared cache, purged by the very areas that purge the reader pages.
+
+Each endpoint names the areas its answer shows (articles/pages.py: `site`, `stories`,
+`corrections`, a story's `article:<pk>`); an answer is kept under the generations of those
+areas (pagecache.versions) and is stale the moment any of them is purged, on every server, as
+a page is. A scheduled story going live renews `stories` on the first request after its time.
+
+Why not the page cache's middleware: it answers a date (`If-Modified-Since`) with the full
+page; here both validators answer 304. `Last-Modified` is when the newest of the answer's areas
+was last purged (a generation carries its time): it moves exactly when the answer may have.
+The front (pagecache/front.py) keeps the answers in each worker's memory as it keeps pages,
+told the same way (`Shared` in the WSGI environ), and drops them with the same purges.
+
+Before the cache is asked: the client's rate limit, and the query's parameters (an unknown or
+repeated one is a 400, never ignored), so every kept answer is one the endpoint would give.
+"""
+
+import hashlib
+import logging
+import time
+from collections.abc import Callable, Iterable, Mapping
+from functools import wraps
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpResponse
+from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.http import http_date, parse_http_date_safe
+
+from pagecache import frontcache, versions
+from pagecache.shared import ENVIRON_KEY, Shared
+
+from . import ratelimit
+from .errors import NAMES, json_error
+
+logger = logging.getLogger(__name__)
+
+KEY = "api:v1:{}"
+STATUS_HEADER = "X-Page-Cache"  # the front keeps only answers carrying it, as pages
+
+
+def _key(request) -> str:
+    query = urlencode(sorted(request.GET.items()))
+    address = request.build_absolute_uri(request.path) + "?" + query
+    return KEY.format(hashlib.md5(address.encode(), usedforsecurity=False).hexdigest())
+
+
+def _made_at(generation) -> float | None:
+    made, dash, _ = str(generation).partition("-")
+    try:
+        return int(made, 16) / 1000 if dash else None
+    except ValueError:
+        return None
+
+
+def last_modified(current) -> int:
+    """When the newest of the answer's areas was purged (now, for one that does not say)."""
+    moments = [_made_at(value) for value in current.generations.values()]
+    if not moments or None in moments:
+        return int(time.time())
+    return int(min(max(moments), time.time()))
+
+
+def _parameters_refused(request, allowed: Iterable[str]) -> HttpResponse | None:
+    allowed = set(allowed)
+    for name, values in request.GET.lists():
+        if name not in allowed:
+            known = ", ".join(sorted(allowed)) or "không có"
+            return json_error(
+                400,
+                f"Tham số “{name[:40]}” không được hỗ trợ ở đây; tham số nhận: {known}.",
+                [{"parameter": name[:40], "message": "Tham số không được hỗ trợ."}],
+            )
+        if len(values) > 1:
+            label = NAMES.get(name, name)
+            return json_error(400, f"{label} chỉ được gửi một lần.")
+    return None
+
+
+def _public(response: HttpResponse, areas: tuple[str, ...], valid_for: float | None) -> None:
+    if frontcache.purging():
+        frontcache.share_long(response, areas, valid_for)
+        return
+    browser, proxy = settings.PAGE_CACHE_BROWSER_SECONDS, settings.PAGE_CACHE_PROXY_SECONDS
+    if valid_for is not None:
+        browser, proxy = min(browser, int(valid_for)), min(proxy, int(valid_for))
+    patch_cache_control(response, public=True, max_age=browser, s_maxage=proxy)
+    frontcache.name_keys(response, areas)
+
+
+def _tell_front(request, areas, current, expires: float) -> None:
+    valid_for = current.seconds_valid()
+    if valid_for is not None:
+        margin = max(settings.PAGE_CACHE_BROWSER_SECONDS, frontcache.proxy_seconds())
+        expires = min(expires, time.time() + valid_for - margin)
+    request.environ[ENVIRON_KEY] = Shared(frozenset(areas), expires, None)
+
+
+def _validators(response: HttpResponse, moment: int) -> None:
+    response["ETag"] = f'"{hashlib.md5(response.content, usedforsecurity=False).hexdigest()}"'
+    response["Last-Modified"] = http_date(moment)
+
+
+def cached(areas: tuple[str, ...] | Callable[[Mapping], tuple[str, ...]], params=()):
+    """Keep a ninja operation's 200 answers (`decorate_view(cached(...))`).
+
+    `areas`: what the answer shows, or a function of the path's parameters; `params`: the
+    query parameters the operation reads (any other is refused).
+    """
+
+    def decorate(run):
+        @wraps(run)
+        def view(request, *args, **kwargs):
+            refusal = ratelimit.refused(request) or _parameters_refused(request, params)
+            if refusal is not None:
+                return refusal
+            shown = tuple(areas(kwargs) if callable(areas) else areas)
+            return _answer(request, shown, lambda: run(request, *args, **kwargs))
+
+        return view
+
+    return decorate
+
+
+def _answer(request, areas: tuple[str, ...], render) -> HttpResponse:
+    seconds = settings.PAGE_CACHE_SECONDS
+    if not seconds:  # the page cache is off: nothing kept, validators from the answer itself
+        return _uncached(request, areas, render())
+    key = _key(request)
+    try:
+        current, found, _count = versions.read(areas, key)
+    except Exception:
+        logger.warning("Cache unavailable; answering %s afresh", request.path, exc_info=True)
+        current, found = None, {}
+    entry = found.get(key)
+    if entry is not None and current is not None and entry[0] == current.token:
+        _token, headers, content, expires = entry
+        response = HttpResponse(content, headers=headers)
+        response[STATUS_HEADER] = "hit"
+        kept = True
+    else:
+        response = render()
+        if response.status_code != 200 or getattr(response, "streaming", False):
+            return response
+        if current is None:
+            return _uncached(request, areas, response)
+        _validators(response, last_modified(current))
+        timeout = seconds
+        valid_for = current.seconds_valid()
+        if valid_for is not None:
+            timeout = max(1, min(timeout, int(valid_for) + 1))
+        expires = time.time() + timeout
+        kept = request.method == "GET"
+        if kept:
+            stored = (current.token, dict(response.items()), response.content, expires)
+            try:
+                cache.set(key, stored, timeout)
+            except Exception:
+                logger.warning("Could not keep %s", request.path, exc_info=True)
+                kept = False
+        response[STATUS_HEADER] = "miss"
+    if request.method == "GET" and kept:
+        _tell_front(request, areas, current, expires)
+    _public(response, areas, current.seconds_valid())
+    return _conditional(request, response)
+
+
+def _uncached(request, areas, response: HttpResponse) -> HttpResponse:
+    if response.status_code != 200 or getattr(response, "streaming", False):
+        return response
+    _validators(response, int(time.time()))
+    _public(response, areas, 0)
+    return _conditional(request, response)
+
+
+def _conditional(request, response: HttpResponse) -> HttpResponse:
+    moment = parse_http_date_safe(response["Last-Modified"])
+    return get_conditional_response(
+        request, etag=response["ETag"], last_modified=moment, response=response
+    )
