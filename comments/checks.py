@@ -12,7 +12,7 @@ def check_rate_limit(app_configs, **kwargs):
     errors = []
     for name in RATES.values():
         try:
-            parse_rate(getattr(settings, name))
+            parse_rate(getattr(settings, name), name)
         except ImproperlyConfigured as error:
             hint = "Use a rate like 5/m, 20/h, or 0 for none."
             errors.append(Error(f"{name}: {error}", hint=hint, id="comments.E001"))

@@ -295,6 +295,7 @@ SITE_EDITOR_IN_CHIEF = os.environ.get("SITE_EDITOR_IN_CHIEF", "")
 SITE_URL = os.environ.get("SITE_URL", "").rstrip("/")
 
 # Each app's own product settings, every one read from its environment variable.
+from api.conf import *  # noqa: E402, F403
 from archive.conf import *  # noqa: E402, F403
 from articles.conf import *  # noqa: E402, F403
 from comments.conf import *  # noqa: E402, F403

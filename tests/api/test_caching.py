@@ -126,3 +126,13 @@ def test_head_is_answered_as_get_without_a_body(client, story):
     head = client.head(f"/api/v1/stories/{story.pk}")
     assert head.status_code == 200 and head.content == b""
     assert head["ETag"] == got["ETag"]
+
+
+def test_a_mistyped_rate_fails_the_system_check_not_a_request(settings):
+    from django.core.checks import run_checks
+
+    settings.API_RATE_LIMIT = "300 a minute"
+    errors = [e for e in run_checks() if e.id == "api.E001"]
+    assert [e.msg.split(" ")[0] for e in errors] == ["API_RATE_LIMIT"]
+    settings.API_RATE_LIMIT = "300/m"
+    assert "api.E001" not in [e.id for e in run_checks()]
