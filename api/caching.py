@@ -23,13 +23,11 @@ from functools import wraps
 from urllib.parse import urlencode
 
 from django.conf import settings
-from django.core.cache import cache
 from django.http import HttpResponse
-from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.cache import get_conditional_response
 from django.utils.http import http_date, parse_http_date_safe
 
-from pagecache import frontcache, versions
-from pagecache.shared import ENVIRON_KEY, Shared
+from pagecache import answers, versions
 
 from . import ratelimit
 from .errors import NAMES, json_error
@@ -37,7 +35,6 @@ from .errors import NAMES, json_error
 logger = logging.getLogger(__name__)
 
 KEY = "api:v1:{}"
-STATUS_HEADER = "X-Page-Cache"  # the front keeps only answers carrying it, as pages
 
 
 def _key(request) -> str:
@@ -46,20 +43,10 @@ def _key(request) -> str:
     return KEY.format(hashlib.md5(address.encode(), usedforsecurity=False).hexdigest())
 
 
-def _made_at(generation) -> float | None:
-    made, dash, _ = str(generation).partition("-")
-    try:
-        return int(made, 16) / 1000 if dash else None
-    except ValueError:
-        return None
-
-
 def last_modified(current) -> int:
     """When the newest of the answer's areas was purged (now, for one that does not say)."""
-    moments = [_made_at(value) for value in current.generations.values()]
-    if not moments or None in moments:
-        return int(time.time())
-    return int(min(max(moments), time.time()))
+    moment = current.last_changed()
+    return int(time.time()) if moment is None else int(min(moment, time.time()))
 
 
 def _parameters_refused(request, allowed: Iterable[str]) -> HttpResponse | None:
@@ -76,25 +63,6 @@ def _parameters_refused(request, allowed: Iterable[str]) -> HttpResponse | None:
             label = NAMES.get(name, name)
             return json_error(400, f"{label} chỉ được gửi một lần.")
     return None
-
-
-def _public(response: HttpResponse, areas: tuple[str, ...], valid_for: float | None) -> None:
-    if frontcache.purging():
-        frontcache.share_long(response, areas, valid_for)
-        return
-    browser, proxy = settings.PAGE_CACHE_BROWSER_SECONDS, settings.PAGE_CACHE_PROXY_SECONDS
-    if valid_for is not None:
-        browser, proxy = min(browser, int(valid_for)), min(proxy, int(valid_for))
-    patch_cache_control(response, public=True, max_age=browser, s_maxage=proxy)
-    frontcache.name_keys(response, areas)
-
-
-def _tell_front(request, areas, current, expires: float) -> None:
-    valid_for = current.seconds_valid()
-    if valid_for is not None:
-        margin = max(settings.PAGE_CACHE_BROWSER_SECONDS, frontcache.proxy_seconds())
-        expires = min(expires, time.time() + valid_for - margin)
-    request.environ[ENVIRON_KEY] = Shared(frozenset(areas), expires, None)
 
 
 def _validators(response: HttpResponse, moment: int) -> None:
@@ -133,12 +101,10 @@ def _answer(request, areas: tuple[str, ...], render) -> HttpResponse:
     except Exception:
         logger.warning("Cache unavailable; answering %s afresh", request.path, exc_info=True)
         current, found = None, {}
-    entry = found.get(key)
-    if entry is not None and current is not None and entry[0] == current.token:
-        _token, headers, content, expires = entry
-        response = HttpResponse(content, headers=headers)
-        response[STATUS_HEADER] = "hit"
-        kept = True
+    hit = answers.from_cache(found.get(key), current)
+    if hit is not None:
+        response, expires = hit
+        expires = expires if request.method == "GET" else None  # the front keeps GETs
     else:
         response = render()
         if response.status_code != 200 or getattr(response, "streaming", False):
@@ -146,23 +112,13 @@ def _answer(request, areas: tuple[str, ...], render) -> HttpResponse:
         if current is None:
             return _uncached(request, areas, response)
         _validators(response, last_modified(current))
-        timeout = seconds
-        valid_for = current.seconds_valid()
-        if valid_for is not None:
-            timeout = max(1, min(timeout, int(valid_for) + 1))
-        expires = time.time() + timeout
-        kept = request.method == "GET"
-        if kept:
-            stored = (current.token, dict(response.items()), response.content, expires)
-            try:
-                cache.set(key, stored, timeout)
-            except Exception:
-                logger.warning("Could not keep %s", request.path, exc_info=True)
-                kept = False
-        response[STATUS_HEADER] = "miss"
-    if request.method == "GET" and kept:
-        _tell_front(request, areas, current, expires)
-    _public(response, areas, current.seconds_valid())
+        expires = None
+        if request.method == "GET":
+            expires = answers.keep(key, response, current, seconds)
+        response[answers.STATUS_HEADER] = "miss"
+    if expires is not None:
+        answers.tell_front(request, areas, current, expires)
+    answers.public(response, current.seconds_valid(), areas, vary_cookie=False)
     return _conditional(request, response)
 
 
@@ -170,7 +126,7 @@ def _uncached(request, areas, response: HttpResponse) -> HttpResponse:
     if response.status_code != 200 or getattr(response, "streaming", False):
         return response
     _validators(response, int(time.time()))
-    _public(response, areas, 0)
+    answers.public(response, 0, areas, vary_cookie=False)
     return _conditional(request, response)
 
 

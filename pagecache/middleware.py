@@ -8,28 +8,25 @@ address of that page (canonical.py) before the cache is asked, so a crowd shares
 
 import hashlib
 import logging
-import time
 
 from django.conf import settings
-from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.urls import Resolver404, ResolverMatch, resolve
 from django.utils.cache import (
     add_never_cache_headers,
     get_conditional_response,
-    patch_cache_control,
     patch_vary_headers,
 )
 from django.utils.encoding import escape_uri_path, iri_to_uri
 
-from . import canonical, frontcache, registry, versions
-from .shared import ENVIRON_KEY, Shared, personal_cookies
+from . import answers, canonical, registry, versions
+from .answers import STATUS_HEADER
+from .shared import personal_cookies
 
 logger = logging.getLogger(__name__)
 
 # v2: entries carry the time they expire, which the front (front.py) keeps pages until.
 PAGE_KEY = "pagecache:page:v2:{}"
-STATUS_HEADER = "X-Page-Cache"
 
 
 def shared_page(request: HttpRequest) -> tuple[ResolverMatch, tuple[str, ...]] | None:
@@ -92,23 +89,7 @@ def _etag(content: bytes) -> str:
 
 
 def _public(response: HttpResponse, valid_for: float | None, areas=None) -> None:
-    """Public caching, never past the moment the next scheduled story goes live.
-
-    A shared page (`areas`) names its areas for the caches in front; with those purged,
-    they keep it long and browsers revalidate (frontcache.py). Else short-lived.
-    """
-    if areas is not None and frontcache.purging():
-        frontcache.share_long(response, areas, valid_for)
-        patch_vary_headers(response, ["Cookie"])
-        return
-    browser, proxy = settings.PAGE_CACHE_BROWSER_SECONDS, settings.PAGE_CACHE_PROXY_SECONDS
-    if valid_for is not None:
-        browser, proxy = min(browser, int(valid_for)), min(proxy, int(valid_for))
-    patch_cache_control(response, public=True, max_age=browser, s_maxage=proxy)
-    if areas is not None:
-        frontcache.name_keys(response, areas)
-    # A visitor with a session or a pending comment gets another page: say so to caches.
-    patch_vary_headers(response, ["Cookie"])
+    answers.public(response, valid_for, areas)
 
 
 def sent_query(request: HttpRequest) -> str:
@@ -150,13 +131,11 @@ class PageCacheMiddleware:
         except Exception:
             logger.warning("Page cache unavailable; rendering %s", request.path, exc_info=True)
             current, found, count = None, {}, None
-        entry = found.get(key)
-        if entry is not None and current is not None and entry[0] == current.token:
-            _token, status, headers, content, expires = entry
-            response = HttpResponse(content, status=status, headers=headers)
-            response[STATUS_HEADER] = "hit"
+        hit = answers.from_cache(found.get(key), current)
+        if hit is not None:
+            response, expires = hit
             view_counted(story, count)
-            self._tell_front(request, areas, current, expires, story)
+            answers.tell_front(request, areas, current, expires, story)
         else:
             if count is not None:
                 # A stale copy was there, so the view is counted: the view must not count it again.
@@ -176,16 +155,6 @@ class PageCacheMiddleware:
         _public(response, None)
         return response
 
-    @staticmethod
-    def _tell_front(request, areas, current, expires, story) -> None:
-        """Let the front (front.py) answer this page from memory until a purge or `expires`."""
-        valid_for = current.seconds_valid()
-        if valid_for is not None:
-            # Its Cache-Control was reckoned for now: it leaves memory well before the moment.
-            margin = max(settings.PAGE_CACHE_BROWSER_SECONDS, frontcache.proxy_seconds())
-            expires = min(expires, time.time() + valid_for - margin)
-        request.environ[ENVIRON_KEY] = Shared(frozenset(areas), expires, story)
-
     def _render(self, request, key, current, seconds, areas, story) -> HttpResponse:
         response = self.get_response(request)
         if not _storable(request, response):
@@ -195,23 +164,8 @@ class PageCacheMiddleware:
         response["ETag"] = _etag(response.content)
         patch_vary_headers(response, ["Cookie"])
         if seconds and current is not None and request.method == "GET":
-            timeout = seconds
-            valid_for = current.seconds_valid(time.time())
-            if valid_for is not None:
-                timeout = max(1, min(timeout, int(valid_for) + 1))
-            expires = time.time() + timeout
-            entry = (
-                current.token,
-                response.status_code,
-                dict(response.items()),
-                response.content,
-                expires,
-            )
-            try:
-                cache.set(key, entry, timeout)
-            except Exception:
-                logger.warning("Could not keep %s in the page cache", request.path, exc_info=True)
-            else:
-                self._tell_front(request, areas, current, expires, story)
+            expires = answers.keep(key, response, current, seconds)
+            if expires is not None:
+                answers.tell_front(request, areas, current, expires, story)
         response[STATUS_HEADER] = "miss"
         return response

@@ -65,6 +65,12 @@ class Versions:
         """The token of something showing `areas` (and, as everything does, EVERYTHING)."""
         return ".".join(self.generations[area] for area in sorted({bus.EVERYTHING, *areas}))
 
+    def last_changed(self) -> float | None:
+        """When the newest of these generations was made (a purge of its area); None when
+        one of them was made before generations carried their time."""
+        moments = [_made_at(value) for value in self.generations.values()]
+        return None if not moments or None in moments else max(moments)
+
     def seconds_valid(self, now: float | None = None) -> float | None:
         """Seconds until the next scheduled story makes these versions stale, or None."""
         if self.next_publish is None:
