@@ -11,7 +11,6 @@ from datetime import timedelta
 from celery import shared_task
 from django.conf import settings
 from django.core.mail import get_connection
-from django.db import transaction
 from django.utils import timezone
 
 from articles.frontpage.reading import compose_home
@@ -19,7 +18,7 @@ from articles.models import Article
 from newsroom.tasks import backoff, enqueue, in_process
 
 from . import mail
-from .models import BreakingMail, Subscriber
+from .models import Subscriber
 
 logger = logging.getLogger(__name__)
 
@@ -113,50 +112,3 @@ def send_digest() -> int:
         else:
             enqueue(send_digest_batch, batch, front_ids, read_ids, day)
     return len(ids)
-
-
-class AlreadySent(Exception):
-    """This story's breaking-news mail went out already: once per story."""
-
-
-def deliver_breaking(ids: list[int], story_id: int) -> None:
-    """Mail story `story_id` to these breaking-news subscribers, skipping those it reached."""
-    story = Article.objects.published().filter(pk=story_id).first()
-    if story is None:
-        return  # no longer public: what is left unsent stays unsent
-    waiting = Subscriber.objects.confirmed().filter(pk__in=ids, breaking=True)
-    with get_connection() as connection:
-        for subscriber in waiting.exclude(breaking_sent_for=story_id):
-            letter = mail.breaking(subscriber, story)
-            letter.connection = connection
-            letter.send()
-            Subscriber.objects.filter(pk=subscriber.pk).update(breaking_sent_for=story_id)
-
-
-@shared_task(bind=True, max_retries=8, acks_late=True)
-def send_breaking_batch(self, ids: list[int], story_id: int) -> None:
-    try:
-        deliver_breaking(ids, story_id)
-    except Exception as exc:
-        _retry(self, exc, "a breaking-news batch of %s subscribers", len(ids))
-
-
-def breaking_audience() -> int:
-    return Subscriber.objects.confirmed().filter(breaking=True).count()
-
-
-def send_breaking(story: Article, *, by) -> BreakingMail:
-    """Queue the breaking-news mail about `story` to its subscribers, once per story.
-
-    Always through the queue (a worker, or in process once committed), never in the view."""
-    with transaction.atomic():
-        if BreakingMail.objects.select_for_update().filter(article=story).exists():
-            raise AlreadySent
-        ids = list(
-            Subscriber.objects.confirmed().filter(breaking=True).values_list("pk", flat=True)
-        )
-        record = BreakingMail.objects.create(article=story, sent_by=by, recipients=len(ids))
-        size = settings.NEWSLETTER_BATCH
-        for start in range(0, len(ids), size):
-            enqueue(send_breaking_batch, ids[start : start + size], story.pk)
-    return record
