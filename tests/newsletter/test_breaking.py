@@ -173,3 +173,17 @@ def test_each_story_reaches_each_subscriber_once(smtp, run):
 def test_the_command_needs_resume():
     with pytest.raises(CommandError, match="send_breaking --resume"):
         call_command("send_breaking")
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="templates/admin/articles/article/change_form.html still asks perms: see"
+    " letters-README.md (user|may_send_breaking_mail); drop this mark with that change",
+)
+def test_the_story_page_shows_the_duty_editor_the_link_while_on_duty(client):
+    story = make_article("Tin nóng")
+    duty = managing_editor()
+    shift(duty, hours_ago=1, hours_left=1)
+    client.force_login(duty)
+    page = client.get(reverse("admin:articles_article_change", args=[story.pk])).text
+    assert breaking_url(story) in page
