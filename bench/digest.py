@@ -116,11 +116,14 @@ def reset_postgres(url: str) -> None:
     from psycopg2 import sql
 
     base, _, name = url.rpartition("/")
-    with psycopg2.connect(f"{base}/postgres") as admin:
-        admin.autocommit = True
+    admin = psycopg2.connect(f"{base}/postgres")
+    admin.autocommit = True  # DROP and CREATE DATABASE run outside a transaction
+    try:
         with admin.cursor() as cursor:
             cursor.execute(sql.SQL("DROP DATABASE IF EXISTS {}").format(sql.Identifier(name)))
             cursor.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+    finally:
+        admin.close()
 
 
 def peak_kib(pid: int) -> int:

@@ -22,6 +22,7 @@ from newsroom.tasks import enqueue, in_process, retry_or_give_up
 
 from . import mail
 from .models import BreakingMail, BreakingRecipient, Subscriber
+from .sending import quick_commits
 
 logger = logging.getLogger(__name__)
 
@@ -80,7 +81,7 @@ def deliver(ids: list[int], story_id: int) -> int:
     if story is None:
         return 0  # no longer public: what is left unsent stays unsent
     sent = 0
-    with get_connection() as connection:
+    with quick_commits(), get_connection() as smtp:
         for pk in ids:
             with transaction.atomic():
                 row = (
@@ -93,7 +94,7 @@ def deliver(ids: list[int], story_id: int) -> int:
                 if row is None:
                     continue
                 letter = mail.breaking(row.subscriber, story)
-                letter.connection = connection
+                letter.connection = smtp
                 letter.send()
                 BreakingRecipient.objects.filter(pk=pk).update(sent_at=timezone.now())
                 sent += 1

@@ -6,11 +6,13 @@ what `manage.py send_digest` does.
 """
 
 import logging
+from contextlib import contextmanager
 from datetime import timedelta
 
 from celery import shared_task
 from django.conf import settings
 from django.core.mail import get_connection
+from django.db import DatabaseError, connection
 from django.utils import timezone
 
 from articles.frontpage.reading import compose_home
@@ -42,6 +44,28 @@ def _retry(task, exc, what: str, *args) -> None:
     raise task.retry(exc=exc, countdown=backoff(task.request.retries))
 
 
+@contextmanager
+def quick_commits():
+    """While a batch marks each mail sent as it goes (one commit per mail, so a batch cut
+    short sends nobody twice): on PostgreSQL, those commits do not wait for the disk
+    (`synchronous_commit` off, this session only, about 8 ms saved a mail). A worker that
+    dies loses no mark; only the database server crashing could lose the last fraction of a
+    second's, and those few would get the mail again."""
+    if connection.vendor != "postgresql":
+        yield
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("SET synchronous_commit TO OFF")
+    try:
+        yield
+    finally:
+        try:
+            with connection.cursor() as cursor:
+                cursor.execute("RESET synchronous_commit")
+        except DatabaseError:  # a failed transaction: rolling it back undoes the SET
+            pass
+
+
 def digest_stories() -> tuple[list[Article], list[Article]]:
     """The front page's main stories, and the most read of the last 24 hours (not repeated)."""
     front = compose_home().featured[: settings.NEWSLETTER_DIGEST_STORIES]
@@ -69,10 +93,10 @@ def deliver_digest(ids: list[int], front_ids: list[int], read_ids: list[int], da
         .filter(pk__in=ids, daily=True)
         .exclude(last_sent_at__gte=start)
     )
-    with get_connection() as connection:
+    with quick_commits(), get_connection() as smtp:
         for subscriber in waiting:
             letter = mail.digest(subscriber, front, most_read)
-            letter.connection = connection
+            letter.connection = smtp
             letter.send()
             Subscriber.objects.filter(pk=subscriber.pk).update(last_sent_at=timezone.now())
 
