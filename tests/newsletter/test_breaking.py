@@ -15,7 +15,7 @@ from articles.models import DutyShift
 from newsletter.breaking import send_breaking
 from newsletter.models import BreakingMail, BreakingRecipient, Subscriber
 from newsroom.roles import MANAGING_EDITOR, sync_roles
-from tests.desk_users import editor_in_chief, journalist
+from tests.desk_users import editor, editor_in_chief, journalist
 from tests.factories import make_article, make_user
 from tests.harness.ports import free_port
 
@@ -187,3 +187,14 @@ def test_the_story_page_shows_the_duty_editor_the_link_while_on_duty(client):
     client.force_login(duty)
     page = client.get(reverse("admin:articles_article_change", args=[story.pk])).text
     assert breaking_url(story) in page
+
+
+def test_an_editor_erases_a_subscriber_with_their_breaking_mail_rows(client, smtp, run):
+    subscribers(1, breaking=True)
+    run(send_breaking, make_article("Tin"), by=None)
+    assert BreakingRecipient.objects.filter(sent_at__isnull=False).count() == 1
+    client.force_login(editor())
+    url = reverse("admin:newsletter_subscriber_delete", args=[Subscriber.objects.get().pk])
+    assert client.post(url, {"post": "yes"}).status_code == 302
+    assert not Subscriber.objects.exists() and not BreakingRecipient.objects.exists()
+    assert BreakingMail.objects.get().recipients == 1  # the count stays, the address goes
