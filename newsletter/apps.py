@@ -8,6 +8,6 @@ class NewsletterConfig(AppConfig):
     def ready(self):
         from newsroom import desk_front
 
-        from . import desk_figures, personal_data, sending  # noqa: F401  (tasks registered)
+        from . import breaking, desk_figures, personal_data, sending  # noqa: F401  (tasks)
 
         desk_front.contribute(desk_figures.contribute)

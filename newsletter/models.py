@@ -18,8 +18,6 @@ class Subscriber(models.Model):
     created_at = models.DateTimeField(_("đăng ký lúc"), auto_now_add=True)
     confirmed_at = models.DateTimeField(_("xác nhận lúc"), null=True, blank=True)
     last_sent_at = models.DateTimeField(_("gửi gần nhất"), null=True, blank=True)
-    # The story of the last breaking-news mail sent here: a batch tried again skips them.
-    breaking_sent_for = models.PositiveIntegerField(null=True, blank=True, editable=False)
 
     objects = SubscriberQuerySet.as_manager()
 
@@ -54,3 +52,28 @@ class BreakingMail(models.Model):
 
     def __str__(self):
         return f"{self.article} ({self.recipients})"
+
+
+class BreakingRecipient(models.Model):
+    """One subscriber a breaking-news mail is for, and when it reached them.
+
+    Written for the whole audience when the editor confirms, so what a mail server that was
+    down left unsent stays on record (the desk's "Gửi tiếp", `manage.py send_breaking
+    --resume`), and a batch tried again skips whom it reached: nobody twice, nobody lost.
+    """
+
+    mail = models.ForeignKey(BreakingMail, on_delete=models.CASCADE, related_name="deliveries")
+    # A subscriber who leaves is erased, and their row with them.
+    subscriber = models.ForeignKey(Subscriber, on_delete=models.CASCADE, related_name="+")
+    sent_at = models.DateTimeField(_("gửi lúc"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("người nhận thư tin nóng")
+        verbose_name_plural = _("người nhận thư tin nóng")
+        constraints = [
+            models.UniqueConstraint(fields=["mail", "subscriber"], name="breaking_once_each")
+        ]
+        indexes = [models.Index(fields=["mail", "sent_at"], name="breaking_unsent_idx")]
+
+    def __str__(self):
+        return f"{self.mail_id} → {self.subscriber_id}"

@@ -3,7 +3,8 @@
 A reader who leaves is erased at once (the unsubscribe link deletes the row); one who never
 confirmed is erased `NEWSLETTER_CONFIRM_DAYS` after subscribing (`clear_unconfirmed`, daily
 on Celery beat, or `manage.py clearnewsletterdata`); a reader's request to erase is the
-admin's delete. Nothing else of a subscriber is stored: no IP, no browser.
+admin's delete, which also erases their rows of the breaking-news mails they were sent
+(`BreakingRecipient`). Nothing else of a subscriber is stored: no IP, no browser.
 """
 
 from datetime import datetime, timedelta

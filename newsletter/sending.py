@@ -6,12 +6,13 @@ what `manage.py send_digest` does.
 """
 
 import logging
+from contextlib import contextmanager
 from datetime import timedelta
 
 from celery import shared_task
 from django.conf import settings
 from django.core.mail import get_connection
-from django.db import transaction
+from django.db import DatabaseError, connection
 from django.utils import timezone
 
 from articles.frontpage.reading import compose_home
@@ -19,7 +20,7 @@ from articles.models import Article
 from newsroom.tasks import backoff, enqueue, in_process
 
 from . import mail
-from .models import BreakingMail, Subscriber
+from .models import Subscriber
 
 logger = logging.getLogger(__name__)
 
@@ -41,6 +42,28 @@ def _retry(task, exc, what: str, *args) -> None:
         return
     logger.warning("Could not send " + what + " (retrying)", *args, exc_info=exc)
     raise task.retry(exc=exc, countdown=backoff(task.request.retries))
+
+
+@contextmanager
+def quick_commits():
+    """While a batch marks each mail sent as it goes (one commit per mail, so a batch cut
+    short sends nobody twice): on PostgreSQL, those commits do not wait for the disk
+    (`synchronous_commit` off, this session only, about 8 ms saved a mail). A worker that
+    dies loses no mark; only the database server crashing could lose the last fraction of a
+    second's, and those few would get the mail again."""
+    if connection.vendor != "postgresql":
+        yield
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("SET synchronous_commit TO OFF")
+    try:
+        yield
+    finally:
+        try:
+            with connection.cursor() as cursor:
+                cursor.execute("RESET synchronous_commit")
+        except DatabaseError:  # a failed transaction: rolling it back undoes the SET
+            pass
 
 
 def digest_stories() -> tuple[list[Article], list[Article]]:
@@ -70,10 +93,10 @@ def deliver_digest(ids: list[int], front_ids: list[int], read_ids: list[int], da
         .filter(pk__in=ids, daily=True)
         .exclude(last_sent_at__gte=start)
     )
-    with get_connection() as connection:
+    with quick_commits(), get_connection() as smtp:
         for subscriber in waiting:
             letter = mail.digest(subscriber, front, most_read)
-            letter.connection = connection
+            letter.connection = smtp
             letter.send()
             Subscriber.objects.filter(pk=subscriber.pk).update(last_sent_at=timezone.now())
 
@@ -113,50 +136,3 @@ def send_digest() -> int:
         else:
             enqueue(send_digest_batch, batch, front_ids, read_ids, day)
     return len(ids)
-
-
-class AlreadySent(Exception):
-    """This story's breaking-news mail went out already: once per story."""
-
-
-def deliver_breaking(ids: list[int], story_id: int) -> None:
-    """Mail story `story_id` to these breaking-news subscribers, skipping those it reached."""
-    story = Article.objects.published().filter(pk=story_id).first()
-    if story is None:
-        return  # no longer public: what is left unsent stays unsent
-    waiting = Subscriber.objects.confirmed().filter(pk__in=ids, breaking=True)
-    with get_connection() as connection:
-        for subscriber in waiting.exclude(breaking_sent_for=story_id):
-            letter = mail.breaking(subscriber, story)
-            letter.connection = connection
-            letter.send()
-            Subscriber.objects.filter(pk=subscriber.pk).update(breaking_sent_for=story_id)
-
-
-@shared_task(bind=True, max_retries=8, acks_late=True)
-def send_breaking_batch(self, ids: list[int], story_id: int) -> None:
-    try:
-        deliver_breaking(ids, story_id)
-    except Exception as exc:
-        _retry(self, exc, "a breaking-news batch of %s subscribers", len(ids))
-
-
-def breaking_audience() -> int:
-    return Subscriber.objects.confirmed().filter(breaking=True).count()
-
-
-def send_breaking(story: Article, *, by) -> BreakingMail:
-    """Queue the breaking-news mail about `story` to its subscribers, once per story.
-
-    Always through the queue (a worker, or in process once committed), never in the view."""
-    with transaction.atomic():
-        if BreakingMail.objects.select_for_update().filter(article=story).exists():
-            raise AlreadySent
-        ids = list(
-            Subscriber.objects.confirmed().filter(breaking=True).values_list("pk", flat=True)
-        )
-        record = BreakingMail.objects.create(article=story, sent_by=by, recipients=len(ids))
-        size = settings.NEWSLETTER_BATCH
-        for start in range(0, len(ids), size):
-            enqueue(send_breaking_batch, ids[start : start + size], story.pk)
-    return record

@@ -10,10 +10,15 @@ from tests.harness.ports import free_port
 
 
 class Inbox:
+    """What the server took; with `refuse_after`, it answers 451 (try later) past that many."""
+
     def __init__(self):
         self.mails = []
+        self.refuse_after = None
 
     async def handle_DATA(self, server, session, envelope):
+        if self.refuse_after is not None and len(self.mails) >= self.refuse_after:
+            return "451 Requested action aborted: try again later"
         self.mails.append(message_from_bytes(envelope.content, policy=default))
         return "250 OK"
 

@@ -7,6 +7,7 @@ from io import StringIO
 import pytest
 import time_machine
 from django.core.management import CommandError, call_command
+from django.db import connection
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -138,3 +139,18 @@ def test_celery_beat_sends_the_digest_at_the_papers_time(smtp, settings):
     Subscriber.objects.create(email="ban@example.vn", confirmed_at=timezone.now())
     assert send_digest_task.apply().get() == 1
     assert [mail["To"] for mail in smtp.mails] == ["ban@example.vn"]
+
+
+@pytest.mark.postgres
+def test_a_batch_leaves_the_sessions_commits_durable_again(smtp, run, settings):
+    make_article("Tin sáng")
+    Subscriber.objects.create(email="ban@example.vn", confirmed_at=timezone.now())
+    digest(run)
+    settings.EMAIL_PORT = free_port()  # down: the batch fails halfway through
+    Subscriber.objects.update(last_sent_at=None)
+    with pytest.raises(CommandError):
+        digest(run)
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW synchronous_commit")
+        assert cursor.fetchone() == ("on",)
+    assert len(smtp.mails) == 1
