@@ -175,11 +175,6 @@ def test_the_command_needs_resume():
         call_command("send_breaking")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="templates/admin/articles/article/change_form.html still asks perms: see"
-    " letters-README.md (user|may_send_breaking_mail); drop this mark with that change",
-)
 def test_the_story_page_shows_the_duty_editor_the_link_while_on_duty(client):
     story = make_article("Tin nóng")
     duty = managing_editor()
