@@ -2,6 +2,7 @@
 once; the log read-only, filtered, and its "Gửi lại" sending a delivery again."""
 
 import pytest
+from django.db import connection
 from django.test import Client
 from django.urls import reverse
 
@@ -109,7 +110,10 @@ def test_the_log_is_filtered_read_only_and_its_query_budget_fixed(
         delivery(two, story_id=n, status="failed", attempts=6, last_error="HTTP 500: lỗi")
     client = logged_in(chief)
     client.get(LOG)  # warm the session and the permission caches
-    with django_assert_max_num_queries(9):
+    # Session, user, notices, permissions (2), group, partners' filter, count, rows; on
+    # PostgreSQL the unfiltered list also asks for the table's estimated size.
+    budget = 9 + (connection.vendor == "postgresql")
+    with django_assert_max_num_queries(budget):
         page = client.get(LOG)
     assert page.status_code == 200 and page.text.count("Bài số 3") == 2
     with django_assert_max_num_queries(9):
