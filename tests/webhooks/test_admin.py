@@ -73,6 +73,15 @@ def test_a_new_secret_replaces_the_old_and_is_shown_once(chief, make_partner):
     partner.refresh_from_db()
     assert partner.secret != old and partner.secret_changed_at is not None
     assert partner.secret in client.get(answer["Location"]).text
+    # One partner at a time: two chosen change nothing.
+    other = make_partner("Đối tác khác")
+    answer = client.post(
+        PARTNERS,
+        {"action": "regenerate_secret", "_selected_action": [partner.pk, other.pk]},
+        follow=True,
+    )
+    assert "Hãy chọn đúng một đối tác" in answer.text
+    assert Partner.objects.get(pk=partner.pk).secret == partner.secret
 
 
 def test_a_private_address_is_refused_in_vietnamese(chief, settings):

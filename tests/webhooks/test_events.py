@@ -7,12 +7,13 @@ from datetime import datetime
 
 import pytest
 
-from articles import workflow
+from articles import events, pages, workflow
 from articles.corrections import steps as corrections
 from articles.models import Article
 from tests.factories import make_article
 from tests.webhooks.conftest import SITE, send_webhooks
 from webhooks.models import Delivery
+from webhooks.signing import verify
 
 pytestmark = pytest.mark.django_db
 
@@ -120,11 +121,66 @@ def test_an_unpublished_story_is_sent_so_partners_take_it_down_too(
 def test_an_edit_is_not_sent(receiver, make_partner, committed, desk, section):
     make_partner()
     story = make_article(TITLE, section=section)
-    with committed():
-        story.lead = "Sapo mới của bài."
-        workflow.save_step(story, by=desk, comment="Sửa sapo", fields=["lead"])
+    heard = []
+
+    def listener(sender, event, **kwargs):
+        heard.append(event)
+
+    events.public_version.connect(listener)
+    try:
+        with committed():
+            story.lead = "Sapo mới của bài."
+            workflow.save_step(story, by=desk, comment="Sửa sapo", fields=["lead"])
+    finally:
+        events.public_version.disconnect(listener)
+    assert events.EDITED in heard  # the archive hears of it; partners are not told
     send_webhooks()
     assert receiver.received == []
+
+
+def test_a_publish_told_twice_is_one_delivery_but_a_republish_another(
+    receiver, make_partner, committed, desk, section
+):
+    make_partner()
+    story = draft(section)
+    with committed():
+        workflow.publish(story, by=desk)
+    # A scheduled story's go-live task run late, after the publish: told again.
+    with committed():
+        pages.announce(story.pk, events.WENT_LIVE, by=None)
+    assert Delivery.objects.count() == 1
+    with committed():
+        workflow.unpublish(story, by=desk)
+    with committed():
+        workflow.publish(Article.objects.get(pk=story.pk), by=desk)
+    send_webhooks()
+    assert [r.json["event"] for r in receiver.received] == [
+        "story.published",
+        "story.unpublished",
+        "story.published",
+    ]
+    assert len({r.json["id"] for r in receiver.received}) == 3
+
+
+def test_the_readme_check_accepts_a_genuine_fresh_request_only(
+    receiver, make_partner, committed, desk, section
+):
+    import time_machine
+    from django.utils import timezone
+
+    partner = make_partner()
+    with committed():
+        workflow.publish(draft(section), by=desk)
+    send_webhooks()
+    [request] = receiver.received
+    stamp, signed = request.headers["x-newsroom-timestamp"], request.headers["x-newsroom-signature"]
+    assert verify(partner.secret, request.body, stamp, signed)
+    assert not verify("whsec_wrong", request.body, stamp, signed)
+    assert not verify(partner.secret, request.body.replace(b"Lai", b"Lao"), stamp, signed)
+    assert not verify(partner.secret, request.body, str(int(stamp) + 1), signed)
+    # The same request replayed ten minutes later is refused.
+    with time_machine.travel(timezone.now() + timezone.timedelta(minutes=10)):
+        assert not verify(partner.secret, request.body, stamp, signed)
 
 
 def test_an_inactive_partner_and_one_not_wanting_the_event_get_nothing(
