@@ -221,3 +221,41 @@ def test_a_scheduled_story_going_live_with_no_broker_is_caught_up_by_the_command
     [request] = receiver.received
     assert request.json["event"] == "story.published"
     assert json.loads(request.body)["story"]["id"] == story.pk
+
+
+def test_an_approved_apology_is_sent_with_what_was_wrong_and_right(
+    receiver, make_partner, committed, desk, chief, section
+):
+    make_partner()
+    story = make_article(TITLE, section=section)
+    correction = corrections.file_apology(
+        story,
+        by=desk,
+        wrong="Cầu dài 210 m.",
+        corrected="Cầu dài 120 m.",
+        apology="Tòa soạn xin lỗi bạn đọc.",
+    )
+    send_webhooks()
+    assert receiver.received == []  # waiting for the editor-in-chief: not shown, not sent
+    with committed():
+        corrections.approve(correction, by=chief)
+    send_webhooks()
+    [request] = receiver.received
+    sent = request.json["correction"]
+    assert (sent["wrong"], sent["corrected"]) == ("Cầu dài 210 m.", "Cầu dài 120 m.")
+    assert sent["apology"] == "Tòa soạn xin lỗi bạn đọc."
+    assert sent["kind_label"] == "Thông tin cải chính, xin lỗi"
+    assert "Cầu dài 120 m." in sent["text"]
+
+
+def test_the_tasks_in_process_send_once(receiver, make_partner, committed, desk, section):
+    from webhooks import tasks
+
+    make_partner()
+    with committed():
+        workflow.publish(draft(section), by=desk)
+    delivery = Delivery.objects.get()
+    assert tasks.deliver(delivery.pk) == "delivered"
+    assert tasks.deliver(delivery.pk) == "not-due"
+    assert tasks.send_due_webhooks() == 0
+    assert len(receiver.received) == 1

@@ -116,3 +116,12 @@ def test_a_partner_paused_meanwhile_gets_no_more_tries(receiver, published):
     delivery.refresh_from_db()
     assert delivery.status == Delivery.Status.FAILED and "tạm ngừng" in delivery.last_error
     assert len(receiver.received) == 1
+
+
+def test_the_beat_entry_names_the_sweep_task():
+    from newsroom.celery import app
+    from webhooks.schedule import BEAT_SCHEDULE
+
+    app.loader.import_default_modules()
+    [entry] = BEAT_SCHEDULE.values()
+    assert entry["task"] in app.tasks and entry["schedule"] == 60.0

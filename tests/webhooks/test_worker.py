@@ -3,14 +3,18 @@ answered, and tries again after the receiver's 500: through Redis and RabbitMQ."
 
 import os
 import uuid
+from datetime import timedelta
 
 import pytest
+from django.urls import reverse
+from django.utils import timezone
 
 from articles import workflow
 from articles.models import Article
 from tests.factories import make_article
 from tests.harness.env import process_env, redis_url
 from tests.harness.processes import celery_broker, celery_worker, wait_until
+from webhooks import tasks
 from webhooks.models import Delivery
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
@@ -23,9 +27,13 @@ BROKERS = {
 }
 
 
+def delivered(delivery) -> bool:
+    return Delivery.objects.get(pk=delivery.pk).status == Delivery.Status.DELIVERED
+
+
 @pytest.mark.parametrize("broker", list(BROKERS))
 def test_the_worker_delivers_and_retries_after_a_500(
-    settings, tmp_path, broker, receiver, make_partner, desk, section
+    settings, tmp_path, broker, receiver, make_partner, desk, chief, section, client
 ):
     broker_url = BROKERS[broker]()
     queue = f"newsroom-test-{uuid.uuid4().hex[:10]}"
@@ -48,12 +56,23 @@ def test_the_worker_delivers_and_retries_after_a_500(
 
         with celery_worker(env, queue, log):
             try:
-                wait_until(
-                    lambda: (
-                        Delivery.objects.get(pk=delivery.pk).status == Delivery.Status.DELIVERED
-                    ),
-                    what="the worker to deliver the webhook",
+                wait_until(lambda: delivered(delivery), what="the worker to deliver the webhook")
+                # A delivery whose task was lost (a broker outage): the beat's sweep queues it.
+                lost = Delivery.objects.create(
+                    partner=partner,
+                    event="story.corrected",
+                    story_id=story.pk,
+                    payload={"event": "story.corrected", "story": {"id": story.pk}},
+                    next_try_at=timezone.now() - timedelta(minutes=5),
                 )
+                assert tasks.send_due_webhooks() == 1
+                wait_until(lambda: delivered(lost), what="the sweep's delivery")
+                # "Gửi lại" in the log: the worker sends it again, at once.
+                client.force_login(chief)
+                log_url = reverse("admin:webhooks_delivery_changelist")
+                client.post(log_url, {"action": "resend", "_selected_action": [lost.pk]})
+                wait_until(lambda: len(receiver.received) == 4, what="the resent delivery")
+                wait_until(lambda: delivered(lost), what="the resent delivery's record")
             except AssertionError:
                 pytest.fail(log.read_text())
 
@@ -61,7 +80,9 @@ def test_the_worker_delivers_and_retries_after_a_500(
     delivery.refresh_from_db()
     assert delivery.attempts == 2
     assert [t.status_code for t in delivery.tries.all()] == [500, 200]
-    first, second = receiver.received
+    first, second, swept, resent = receiver.received
+    assert swept.headers["x-newsroom-delivery"] == resent.headers["x-newsroom-delivery"]
+    assert swept.headers["x-newsroom-event"] == "story.corrected"
     assert first.body == second.body and first.signed_by(partner.secret)
     assert second.signed_by(partner.secret)
     assert second.json["story"]["id"] == story.pk
