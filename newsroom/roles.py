@@ -158,6 +158,9 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         *_crud("articles.royaltyrate"),
         *GRADES,
         "articles.see_payment",
+        # The partners told of each story by webhook (webhooks/), and their delivery log.
+        *_crud("webhooks.partner"),
+        *_crud("webhooks.delivery", "view"),
     ],
     # Kế toán pays the nhuận bút: the people with their bank details, the rates, the sheet.
     ACCOUNTANT: [

@@ -300,6 +300,7 @@ from archive.conf import *  # noqa: E402, F403
 from articles.conf import *  # noqa: E402, F403
 from comments.conf import *  # noqa: E402, F403
 from multimedia.conf import *  # noqa: E402, F403
+from webhooks.conf import *  # noqa: E402, F403
 
 # Video and sound uploads to the media admin go to a temporary file (multimedia/uploads.py);
 # every other upload is a picture, kept in memory (articles.uploads.PictureUploadHandler).
@@ -357,6 +358,8 @@ CELERY_BEAT_SCHEDULE = {
             minute=NEWSLETTER_DIGEST_TIME.partition(":")[2] or "0",
         ),
     },
+    # Partners' deliveries whose task was lost (a broker outage, a worker killed mid-POST).
+    "send-due-webhooks": {"task": "webhooks.tasks.send_due_webhooks", "schedule": 60.0},
     # Newsletter subscriptions never confirmed (newsletter/personal_data.py).
     "clear-newsletter-personal-data": {
         "task": "newsletter.personal_data.clear_newsletter_personal_data",

@@ -17,9 +17,8 @@ import ipaddress
 import socket
 from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
-
-from .conf import setting
 
 SHARED = ipaddress.ip_network("100.64.0.0/10")  # carrier-grade NAT: private in practice
 
@@ -45,9 +44,9 @@ def _allowed(found: str) -> bool:
     if found == "public":
         return True
     if found == "loopback":
-        return bool(setting("WEBHOOKS_ALLOW_LOOPBACK"))
+        return bool(settings.WEBHOOKS_ALLOW_LOOPBACK)
     if found == "private":
-        return bool(setting("WEBHOOKS_ALLOW_PRIVATE"))
+        return bool(settings.WEBHOOKS_ALLOW_PRIVATE)
     return False
 
 

@@ -1,9 +1,8 @@
 """The webhooks' settings: values read from the environment with the defaults the README lists.
 
-Written like archive/conf.py, so newsroom/settings.py can take every name from here
-(`from webhooks.conf import *`). Until it does, `setting()` reads Django's settings first (a
-test's `settings` fixture, a deployment's own module) and falls back to these values. This
-module is read while Django configures itself: it imports nothing of Django's at the top.
+newsroom/settings.py takes every name from here (`from webhooks.conf import *`), so code reads
+them as `settings.NAME` and a test changes them with pytest-django's `settings` fixture. This
+module is read while Django configures itself: it imports nothing of Django's or of an app's.
 """
 
 import os
@@ -23,19 +22,3 @@ WEBHOOKS_ALLOW_LOOPBACK = env_bool("WEBHOOKS_ALLOW_LOOPBACK", env_bool("DEBUG"))
 # Partners on a private network (10/8, 172.16/12, 192.168/16, 100.64/10, fc00::/7), still
 # over HTTPS. Link-local addresses (169.254/16: the cloud's metadata service) never.
 WEBHOOKS_ALLOW_PRIVATE = env_bool("WEBHOOKS_ALLOW_PRIVATE", False)
-
-DEFAULTS = {
-    "WEBHOOKS_TIMEOUT": WEBHOOKS_TIMEOUT,
-    "WEBHOOKS_RETRY_DELAYS": WEBHOOKS_RETRY_DELAYS,
-    "WEBHOOKS_ALLOW_LOOPBACK": WEBHOOKS_ALLOW_LOOPBACK,
-    "WEBHOOKS_ALLOW_PRIVATE": WEBHOOKS_ALLOW_PRIVATE,
-}
-
-
-def setting(name: str):
-    """Django's setting `name` if set there, else this module's value (read at each call)."""
-    from django.conf import settings
-
-    if name == "WEBHOOKS_ALLOW_LOOPBACK" and not hasattr(settings, name):
-        return WEBHOOKS_ALLOW_LOOPBACK or settings.DEBUG
-    return getattr(settings, name, DEFAULTS[name])

@@ -14,11 +14,11 @@ import time
 from datetime import timedelta
 from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
 from . import addresses, signing
-from .conf import setting
 from .models import Attempt, Delivery
 
 logger = logging.getLogger(__name__)
@@ -71,7 +71,7 @@ def post(url: str, body: bytes, headers: dict, timeout: float) -> int:
 
 def delay_after(attempts: int) -> int | None:
     """Seconds before the try after `attempts` failed ones; None once there is no try left."""
-    delays = setting("WEBHOOKS_RETRY_DELAYS")
+    delays = settings.WEBHOOKS_RETRY_DELAYS
     return int(delays[attempts - 1]) if attempts - 1 < len(delays) else None
 
 
@@ -101,7 +101,7 @@ def attempt(pk: int, now=None) -> Delivery | None:
     try:
         if not partner.active:
             raise Failure("Đối tác đã tạm ngừng: không gửi.")
-        code = post(partner.url, body, headers, float(setting("WEBHOOKS_TIMEOUT")))
+        code = post(partner.url, body, headers, float(settings.WEBHOOKS_TIMEOUT))
     except Failure as failure:
         code, error = failure.code, str(failure)[:ERROR_LENGTH]
     took = int((time.monotonic() - started) * 1000)
