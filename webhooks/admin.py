@@ -15,7 +15,12 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
 
-from newsroom.admin_lists import WITHOUT_SIDEBAR, EstimatedCountPaginator, compact_time
+from newsroom.admin_lists import (
+    WITHOUT_SIDEBAR,
+    EstimatedCountPaginator,
+    RecordAdminMixin,
+    compact_time,
+)
 from newsroom.tasks import enqueue, in_process
 
 from . import sending
@@ -153,7 +158,7 @@ class AttemptInline(admin.TabularInline):
 
 
 @admin.register(Delivery)
-class DeliveryAdmin(ManagersOnly, admin.ModelAdmin):
+class DeliveryAdmin(RecordAdminMixin, ManagersOnly, admin.ModelAdmin):
     list_display = (
         "created",
         "partner",
@@ -189,15 +194,6 @@ class DeliveryAdmin(ManagersOnly, admin.ModelAdmin):
         "payload",
     )
     readonly_fields = fields
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
     def has_resend_permission(self, request):
         return can_manage(request.user)

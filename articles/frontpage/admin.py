@@ -4,21 +4,14 @@ from django.contrib import admin
 from django.shortcuts import redirect
 from django.urls import reverse
 
+from newsroom.admin_lists import RecordAdminMixin
+
 from ..models import Placement
 
 
 @admin.register(Placement)
-class PlacementAdmin(admin.ModelAdmin):
+class PlacementAdmin(RecordAdminMixin, admin.ModelAdmin):
     """Placements are made on the desk's front page only; this list is its way in."""
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
     def changelist_view(self, request, extra_context=None):
         return redirect(reverse("frontpage:desk"))
