@@ -1,6 +1,7 @@
 """The content API at /api/v1/ (newsroom/urls.py): ninja's endpoints, then a JSON 404.
 
-A HEAD request is answered as its GET (the body dropped on the way out), as the reader pages.
+A HEAD request is answered as its GET (the body dropped on the way out), as the reader pages;
+any other method but GET is a 405 in Vietnamese JSON, as every refusal.
 """
 
 from functools import wraps
@@ -10,7 +11,7 @@ from django.urls import URLPattern, path, re_path, reverse
 
 from newsroom import site_url
 
-from .errors import unknown_address
+from .errors import json_error, unknown_address
 from .views import api
 
 ENDPOINTS = ("stories", "search", "sections", "tags", "people", "corrections")
@@ -20,7 +21,7 @@ def _head_as_get(view):
     @wraps(view)
     def answer(request, *args, **kwargs):
         if request.method != "HEAD":
-            return view(request, *args, **kwargs)
+            return _not_allowed_in_words(view(request, *args, **kwargs))
         request.method = "GET"
         try:
             return view(request, *args, **kwargs)
@@ -28,6 +29,15 @@ def _head_as_get(view):
             request.method = "HEAD"
 
     return answer
+
+
+def _not_allowed_in_words(response):
+    """Ninja's 405 says "Method not allowed" in English, as text: say it as every refusal."""
+    if response.status_code != 405:
+        return response
+    allowed = response.get("Allow", "GET")
+    message = f"Địa chỉ này chỉ nhận yêu cầu {allowed} (API chỉ để đọc)."
+    return json_error(405, message, Allow=allowed)
 
 
 def index(request):

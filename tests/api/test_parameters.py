@@ -108,3 +108,11 @@ def test_an_old_slug_still_names_its_section(client, story):
 def test_unicode_words_are_searched_not_refused(client, story):
     for words in ["Thời sự 💥", "ĐẢNG BỘ", "\u202etrái"]:
         assert client.get("/api/v1/search", {"q": words}).status_code == 200
+
+
+@pytest.mark.parametrize("method", ["post", "put", "patch", "delete", "options"])
+def test_a_method_that_is_not_get_is_a_405_in_vietnamese(client, method):
+    answer = getattr(client, method)("/api/v1/stories")
+    assert answer.status_code == 405
+    assert answer["Allow"] == "GET"
+    assert answer.json()["detail"].startswith("Địa chỉ này chỉ nhận yêu cầu GET")
