@@ -48,6 +48,8 @@ class PartnerForm(forms.ModelForm):
         label="Địa chỉ nhận webhook",
         max_length=500,
         assume_scheme="https",
+        # The admin's own width for addresses: a partner's path is seldom short.
+        widget=forms.URLInput(attrs={"class": "vURLField"}),
         help_text="Địa chỉ https:// của đối tác, nhận một yêu cầu POST cho mỗi sự kiện.",
     )
     events = forms.MultipleChoiceField(
