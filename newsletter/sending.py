@@ -17,7 +17,7 @@ from django.utils import timezone
 
 from articles.frontpage.reading import compose_home
 from articles.models import Article
-from newsroom.tasks import backoff, enqueue, in_process
+from newsroom.tasks import enqueue, in_process, retry_or_give_up
 
 from . import mail
 from .models import Subscriber
@@ -33,15 +33,7 @@ def send_confirmation(self, pk: int) -> None:
     try:
         mail.confirmation(subscriber).send()
     except Exception as exc:
-        _retry(self, exc, "the confirmation to subscriber %s", pk)
-
-
-def _retry(task, exc, what: str, *args) -> None:
-    if task.request.is_eager or task.request.retries >= task.max_retries:
-        logger.error("Could not send " + what, *args, exc_info=exc)
-        return
-    logger.warning("Could not send " + what + " (retrying)", *args, exc_info=exc)
-    raise task.retry(exc=exc, countdown=backoff(task.request.retries))
+        retry_or_give_up(self, exc, "Could not send the confirmation to subscriber %s", pk)
 
 
 @contextmanager
@@ -107,7 +99,7 @@ def send_digest_batch(self, ids: list[int], front_ids: list[int], read_ids: list
     try:
         deliver_digest(ids, front_ids, read_ids, day)
     except Exception as exc:
-        _retry(self, exc, "a digest batch of %s subscribers", len(ids))
+        retry_or_give_up(self, exc, "Could not send a digest batch of %s subscribers", len(ids))
 
 
 @shared_task
